@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { conflictPolicies, syncDirections } from '../../src/domain/sync-settings';
+
+/**
+ * A secret is named, never written in the file: `{ "env": "ACME_CLIENT_SECRET" }` or
+ * `{ "file": "/run/secrets/acme" }`.
+ */
+export const secretReferenceSchema = z.union(
+  [z.strictObject({ env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name') }), z.strictObject({ file: z.string().min(1) })],
+  { error: 'a secret reference { "env": "NAME" } or { "file": "path" } — secrets are never written inline' },
+);
+
+const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'a GUID such as 00000000-0000-0000-0000-000000000000');
+
+const demoErpSchema = z.strictObject({
+  adapter: z.literal('demo'),
+  /** SQLite file of the demo ERP; seeded on first start. */
+  file: z.string().min(1).default('./data/demo-erp.db'),
+  seed: z.number().int().default(1),
+  contacts: z.number().int().min(0).max(100_000).default(2_000),
+});
+
+const sqlErpSchema = z.strictObject({
+  adapter: z.literal('sql'),
+  dialect: z.enum(['postgres', 'sqlite']),
+  connection: secretReferenceSchema,
+  /** Path of the JSON table/column mapping, relative to the configuration file. */
+  mapping: z.string().min(1),
+});
+
+export const environmentSchema = z.strictObject({
+  environment: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'lower-case letters, digits and dashes'),
+  tenantId: guid,
+  /** The bridge's app registration (client id): the audience of add-in tokens. */
+  applicationId: guid,
+  clientSecret: secretReferenceSchema.optional(),
+  mode: z.enum(['delegated', 'app-only']).default('delegated'),
+  /** Emails (UPNs) of the environment's admins, besides holders of the `Bridge.Admin` app role. */
+  admins: z.array(z.string().email()).default([]),
+  erp: z.discriminatedUnion('adapter', [demoErpSchema, sqlErpSchema], { error: 'erp.adapter must be "demo" or "sql"' }),
+  sync: z
+    .strictObject({
+      contacts: z.enum(syncDirections).default('erp-to-outlook'),
+      actions: z.enum(syncDirections).default('two-way'),
+      conflicts: z.enum(conflictPolicies).default('erp-wins'),
+      /** Events are created without attendees unless this is set: attendees get invitations. */
+      inviteAttendees: z.boolean().default(false),
+    })
+    .prefault({}),
+});
+
+export const configSchema = z.strictObject({
+  environments: z
+    .array(environmentSchema)
+    .min(1)
+    .superRefine((list, context) => {
+      const seen = new Set<string>();
+      list.forEach((environment, index) => {
+        if (seen.has(environment.environment)) {
+          context.addIssue({ code: 'custom', path: [index, 'environment'], message: `"${environment.environment}" is listed twice` });
+        }
+        seen.add(environment.environment);
+      });
+    }),
+  server: z
+    .strictObject({
+      host: z.string().default('127.0.0.1'),
+      port: z.number().int().min(0).max(65_535).default(3000),
+      /** Public URL of the bridge, used in links and the add-in manifest. */
+      publicUrl: z.url().optional(),
+    })
+    .prefault({}),
+  identity: z
+    .strictObject({
+      /** `https://login.microsoftonline.com` in production, the local identity server in development. */
+      authority: z.url().default('https://login.microsoftonline.com'),
+    })
+    .prefault({}),
+  graph: z.strictObject({ baseUrl: z.url().default('https://graph.microsoft.com/v1.0') }).prefault({}),
+  store: z
+    .strictObject({
+      url: z
+        .string()
+        .regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'sqlite:<file> or postgres://…')
+        .or(secretReferenceSchema)
+        .default('sqlite:./data/bridge.db'),
+      /** AES-256-GCM key (32 bytes, base64) for stored refresh tokens. */
+      encryptionKey: secretReferenceSchema.optional(),
+    })
+    .prefault({}),
+  jobs: z.strictObject({ engine: z.enum(['in-process', 'pg-boss']).default('in-process') }).prefault({}),
+  log: z.strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') }).prefault({}),
+});
+
+export type BridgeConfig = z.infer<typeof configSchema>;
+export type EnvironmentConfig = z.infer<typeof environmentSchema>;
+export type SecretReference = z.infer<typeof secretReferenceSchema>;

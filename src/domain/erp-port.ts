@@ -1,0 +1,87 @@
+import type { Page } from './page';
+import type {
+  ActionInput,
+  ActionPatch,
+  ContactInput,
+  ContactPatch,
+  ErpAccount,
+  ErpAction,
+  ErpContact,
+  ErpUser,
+} from './erp-records';
+
+export interface ContactSearch {
+  /** Exact, case-insensitive, on every email of the contact. */
+  email?: string;
+  /** Prefix of given name, surname, display name or company name. */
+  text?: string;
+  accountId?: string;
+  cursor?: string;
+  limit: number;
+}
+
+export interface AccountSearch {
+  text?: string;
+  cursor?: string;
+  limit: number;
+}
+
+export interface ActionSearch {
+  contactId?: string;
+  accountId?: string;
+  /** ERP user asking: private actions of other owners are left out. */
+  viewerId?: string;
+  cursor?: string;
+  limit: number;
+}
+
+/** Changes since a cursor, oldest first, for the sync engine. */
+export interface ChangeFeed<T> {
+  items: T[];
+  /** ERP ids deleted since the cursor. */
+  deletedIds: string[];
+  nextCursor: string;
+  hasMore: boolean;
+}
+
+/** Who asks for a write, recorded by ERPs that keep an author. */
+export interface ErpActor {
+  erpUserId?: string;
+  email: string;
+}
+
+/**
+ * The only way to the ERP. Adapters: `demo` (embedded SQLite) and `sql` (mapped tables).
+ * Reads return `undefined` for a missing record; writes throw `ErpError`.
+ */
+export interface ErpPort {
+  readonly kind: string;
+  ping(): Promise<void>;
+  findUserByEmail(email: string): Promise<ErpUser | undefined>;
+  getUser(id: string): Promise<ErpUser | undefined>;
+  searchContacts(search: ContactSearch): Promise<Page<ErpContact>>;
+  getContact(id: string): Promise<ErpContact | undefined>;
+  createContact(input: ContactInput, actor: ErpActor): Promise<ErpContact>;
+  updateContact(id: string, patch: ContactPatch, actor: ErpActor): Promise<ErpContact>;
+  searchAccounts(search: AccountSearch): Promise<Page<ErpAccount>>;
+  getAccount(id: string): Promise<ErpAccount | undefined>;
+  listActions(search: ActionSearch): Promise<Page<ErpAction>>;
+  getAction(id: string): Promise<ErpAction | undefined>;
+  createAction(input: ActionInput, actor: ErpActor): Promise<ErpAction>;
+  updateAction(id: string, patch: ActionPatch, actor: ErpActor): Promise<ErpAction>;
+  contactChanges(cursor: string | undefined, limit: number): Promise<ChangeFeed<ErpContact>>;
+  close(): Promise<void>;
+}
+
+export type ErpErrorCode = 'not_found' | 'conflict' | 'invalid_input' | 'erp_unavailable';
+
+export class ErpError extends Error {
+  override readonly name = 'ErpError';
+  constructor(
+    readonly code: ErpErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * Error codes shared by the bridge API, the sync engine and the add-in. The UI maps each code to a
+ * translated message; a new code must be handled wherever a `switch` over `ErrorCode` exists.
+ */
+export const errorCodes = [
+  'invalid_input',
+  'invalid_token',
+  'auth_required',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'throttled',
+  'cursor_expired',
+  'erp_unavailable',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+/** The one error body of the bridge API. */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+}

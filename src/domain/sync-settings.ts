@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+export const syncDirections = ['erp-to-outlook', 'two-way', 'off'] as const;
+export const conflictPolicies = ['erp-wins', 'outlook-wins', 'newest', 'manual'] as const;
+
+/** Per mailbox sync settings (DESIGN §5), as the add-in's settings view holds them. */
+export const syncSettingsSchema = z.object({
+  enabled: z.boolean().default(false),
+  contactFolderId: z.string().max(512).optional(),
+  contactFolderName: z.string().max(255).optional(),
+  actionsEnabled: z.boolean().default(false),
+  /** Absent: the primary calendar, so ERP visits block free/busy. */
+  actionsCalendarId: z.string().max(512).optional(),
+  todoListName: z.string().max(255).default('ERP'),
+  contacts: z.enum(syncDirections).default('erp-to-outlook'),
+  actions: z.enum(syncDirections).default('two-way'),
+  conflicts: z.enum(conflictPolicies).default('erp-wins'),
+});
+
+export type SyncSettings = z.infer<typeof syncSettingsSchema>;
+export type SyncDirection = (typeof syncDirections)[number];
+export type ConflictPolicy = (typeof conflictPolicies)[number];
+
+export const defaultSyncSettings: SyncSettings = syncSettingsSchema.parse({});
