@@ -14,6 +14,8 @@ export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'data/', 'coverage/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // Plain Node scripts (the TypeScript files get these from @types/node).
+  { files: ['**/*.mjs', '**/*.js'], languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } } },
   {
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',

@@ -18,6 +18,8 @@ const demoErpSchema = z.strictObject({
   file: z.string().min(1).default('./data/demo-erp.db'),
   seed: z.number().int().default(1),
   contacts: z.number().int().min(0).max(100_000).default(2_000),
+  /** Salespeople to add to the seeded ERP users, such as the users of a development tenant. */
+  salespeople: z.array(z.strictObject({ email: z.email(), displayName: z.string().min(1) })).default([]),
 });
 
 const sqlErpSchema = z.strictObject({
@@ -36,7 +38,7 @@ export const environmentSchema = z.strictObject({
   clientSecret: secretReferenceSchema.optional(),
   mode: z.enum(['delegated', 'app-only']).default('delegated'),
   /** Emails (UPNs) of the environment's admins, besides holders of the `Bridge.Admin` app role. */
-  admins: z.array(z.string().email()).default([]),
+  admins: z.array(z.email()).default([]),
   erp: z.discriminatedUnion('adapter', [demoErpSchema, sqlErpSchema], { error: 'erp.adapter must be "demo" or "sql"' }),
   sync: z
     .strictObject({

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { configSchema, type BridgeConfig, type SecretReference } from './config-schema';
 
 export class ConfigError extends Error {

@@ -43,6 +43,8 @@ export interface RunRecord {
   report?: Record<string, unknown>;
 }
 
+export type RunChange = Partial<Pick<RunRecord, 'status' | 'stage' | 'done' | 'total' | 'finishedAt' | 'report'>>;
+
 /** An email or meeting logged into the ERP once per environment, whoever logged it. */
 export interface LoggedItem {
   environment: string;
@@ -53,6 +55,8 @@ export interface LoggedItem {
   loggedBy: UserKey;
   loggedAt: string;
 }
+
+export type ClaimResult = { claimed: true } | { claimed: false; existing: LoggedItem };
 
 export interface LinkRecord {
   user: UserKey;
@@ -79,59 +83,109 @@ export interface ConflictRecord {
   entity: LinkRecord['entity'];
   erpId: string;
   field: string;
+  /** Any JSON value; `undefined` (the field is absent on that side) is kept apart from `null`. */
   erpValue: unknown;
   outlookValue: unknown;
   status: 'open' | 'resolved';
   resolution?: 'erp' | 'outlook';
   createdAt: string;
+  resolvedAt?: string;
 }
 
+/**
+ * The bridge's own state. Every method that takes a `UserKey` reads and writes that user's rows
+ * only. Rows of a user (settings, links, cursors, runs, conflicts, token cache) need the user to
+ * exist first (`users.upsert`), otherwise the write fails with `StoreError` `unknown_user`.
+ * Dates are ISO 8601 strings; they are stored normalised to UTC (`toISOString()`).
+ */
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   users: {
-    /** Creates the user on first sight, refreshes email, name and lastSeenAt afterwards. */
+    /** Creates the user on first sight, refreshes environment, email, name and lastSeenAt afterwards. */
     upsert(user: Omit<UserRecord, 'firstSeenAt' | 'lastSeenAt' | 'erpUserIdOverride'>, now: string): Promise<UserRecord>;
     get(key: UserKey): Promise<UserRecord | undefined>;
+    /** An admin's view of one environment, sorted by email. */
     listByEnvironment(environment: string): Promise<UserRecord[]>;
-    setErpUserOverride(key: UserKey, erpUserId: string | undefined): Promise<void>;
+    /** Returns false when the user does not exist. */
+    setErpUserOverride(key: UserKey, erpUserId: string | undefined): Promise<boolean>;
+    /** Forgets the user and their settings, links, cursors, runs, conflicts and tokens; the audit log and logged items stay. */
+    remove(key: UserKey): Promise<boolean>;
   };
   settings: {
+    /** Throws `StoreError` `corrupt_record` when the stored row does not match the settings schema. */
     get(key: UserKey): Promise<SyncSettings | undefined>;
     put(key: UserKey, settings: SyncSettings, now: string): Promise<void>;
   };
+  /**
+   * Shared by all users of an environment on purpose (an email is logged once, whoever logs it),
+   * so `claim` and `get` are keyed by environment; only the claimer may complete or release.
+   */
   loggedItems: {
-    /** Claims an item key; returns the existing record when someone claimed it first. */
-    claim(item: Omit<LoggedItem, 'erpActionId'>): Promise<{ claimed: true } | { claimed: false; existing: LoggedItem }>;
-    complete(environment: string, itemKey: string, erpActionId: string): Promise<void>;
-    /** Drops a claim whose ERP write failed, so it can be tried again. */
-    release(environment: string, itemKey: string): Promise<void>;
+    /**
+     * Claims an item key, race-safe across instances; returns the existing record when someone
+     * claimed it first. A claim still in flight whose `loggedAt` is before `takeOverClaimsBefore`
+     * (its writer died) is taken over.
+     */
+    claim(item: Omit<LoggedItem, 'erpActionId'>, options?: { takeOverClaimsBefore?: string }): Promise<ClaimResult>;
+    /** Records the ERP action id of the user's own claim; false when the user holds no such claim in flight. */
+    complete(key: UserKey, environment: string, itemKey: string, erpActionId: string): Promise<boolean>;
+    /** Drops the user's own claim whose ERP write failed, so it can be tried again; a completed item stays. */
+    release(key: UserKey, environment: string, itemKey: string): Promise<boolean>;
     get(environment: string, itemKey: string): Promise<LoggedItem | undefined>;
   };
   audit: {
-    append(entry: Omit<AuditEntry, 'id'>): Promise<void>;
+    /** Returns the new entry's id. */
+    append(entry: Omit<AuditEntry, 'id'>): Promise<number>;
+    /** Newest first; pass the last id seen as `beforeId` for the next page. */
     listForUser(key: UserKey, page: { limit: number; beforeId?: number }): Promise<AuditEntry[]>;
   };
   runs: {
     create(run: RunRecord): Promise<void>;
-    update(id: string, change: Partial<Pick<RunRecord, 'status' | 'stage' | 'done' | 'total' | 'finishedAt' | 'report'>>): Promise<void>;
-    get(id: string): Promise<RunRecord | undefined>;
+    /** Returns false when the user has no run with this id. */
+    update(key: UserKey, id: string, change: RunChange): Promise<boolean>;
+    get(key: UserKey, id: string): Promise<RunRecord | undefined>;
+    /** Newest first. */
     listForUser(key: UserKey, limit: number): Promise<RunRecord[]>;
   };
   links: {
+    /** Inserts or replaces the link of (user, entity, erpId). */
     upsert(link: LinkRecord): Promise<void>;
+    get(key: UserKey, entity: LinkRecord['entity'], erpId: string): Promise<LinkRecord | undefined>;
+    /** The link an Outlook change belongs to. */
+    findByOutlookId(key: UserKey, entity: LinkRecord['entity'], outlookId: string): Promise<LinkRecord | undefined>;
+    /** Sorted by erpId. */
     listForUser(key: UserKey, entity: LinkRecord['entity']): Promise<LinkRecord[]>;
-    remove(key: UserKey, entity: LinkRecord['entity'], erpId: string): Promise<void>;
+    remove(key: UserKey, entity: LinkRecord['entity'], erpId: string): Promise<boolean>;
   };
   cursors: {
     get(key: UserKey, collection: string): Promise<CursorRecord | undefined>;
     put(cursor: CursorRecord): Promise<void>;
+    /** Drops an expired delta link (`410`/`syncStateNotFound`) so the next run does a full resync. */
+    remove(key: UserKey, collection: string): Promise<boolean>;
   };
   conflicts: {
     add(conflict: ConflictRecord): Promise<void>;
+    get(key: UserKey, id: string): Promise<ConflictRecord | undefined>;
+    /** Oldest first. */
     listForUser(key: UserKey, status?: ConflictRecord['status']): Promise<ConflictRecord[]>;
-    resolve(key: UserKey, id: string, resolution: 'erp' | 'outlook'): Promise<boolean>;
+    /** Resolves an open conflict of the user; false when there is none with this id (unknown, another user's, or already resolved). */
+    resolve(key: UserKey, id: string, resolution: 'erp' | 'outlook', now: string): Promise<boolean>;
   };
-  /** Runs `work` in one transaction: links and the delta cursor they came from are saved together. */
+  /**
+   * The user's serialized token cache (refresh tokens, DESIGN §3), encrypted at rest with
+   * AES-256-GCM. Throws `StoreError` `encryption_key_missing` when the store was opened without a
+   * key, and `token_unreadable` when a blob was written with another key or altered.
+   */
+  tokenCache: {
+    get(key: UserKey): Promise<string | undefined>;
+    put(key: UserKey, serializedCache: string, now: string): Promise<void>;
+    remove(key: UserKey): Promise<boolean>;
+  };
+  /**
+   * Runs `work` in one transaction: links and the delta cursor they came from are saved together.
+   * Rolled back when `work` throws. Inside `work`, use only the store it receives (the outer one
+   * waits for the transaction on SQLite); a nested `transaction` joins the enclosing one.
+   */
   transaction<T>(work: (store: Store) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }

@@ -75,7 +75,8 @@ export const contactInputSchema = contactFieldsSchema
     message: 'a contact needs a name or an email',
   });
 
-export const contactPatchSchema = contactFieldsSchema.partial().extend({
+/** A patch names only what changes: without this override, `.partial()` keeps the `emails` default and a patch would clear them. */
+export const contactPatchSchema = contactFieldsSchema.extend({ emails: z.array(emailSchema).max(10) }).partial().extend({
   /** The version the client read; a stale one is refused with `conflict`. */
   version: z.number().int().min(0),
 });
@@ -108,7 +109,9 @@ export const actionInputSchema = actionFieldsSchema.refine(timesAreCoherent, {
   path: ['end'],
 });
 
+/** Same reason as `contactPatchSchema`: no defaults, or a patch would reset time zone, status and privacy it does not mention. */
 export const actionPatchSchema = actionFieldsSchema
+  .extend({ allDay: z.boolean(), timeZone: ianaTimeZoneSchema, status: z.enum(actionStatuses), private: z.boolean() })
   .partial()
   .extend({ version: z.number().int().min(0) })
   .refine(timesAreCoherent, { message: 'start and end go together, and end is not before start', path: ['end'] });

@@ -1,0 +1,12 @@
+/** `npm run bench -- <name>`: runs one benchmark, or all of them without a name. */
+import { benchLookup } from './lookup';
+
+const benchmarks: Record<string, () => Promise<void>> = { lookup: benchLookup };
+
+const names = process.argv.slice(2);
+const unknown = names.filter((name) => !(name in benchmarks));
+if (unknown.length) {
+  console.error(`unknown benchmark ${unknown.join(', ')}; choose from: ${Object.keys(benchmarks).join(', ')}`);
+  process.exit(2);
+}
+for (const name of names.length ? names : Object.keys(benchmarks)) await benchmarks[name]?.();

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { canonicalizeGraphPath } from './canonicalize-graph-path';
+import type { EmulatorCounters } from './emulator-counters';
+import type { EmulatorState } from './emulator-state';
+import type { FaultInjector } from './fault-injector';
+import type { GraphEmulatorAdmin } from './graph-emulator-admin';
+import type { GraphBindings, GraphEnv } from './graph-env';
+import { GraphError, graphErrorBody } from './graph-error';
+import type { PagingConfig } from './graph-paging';
+import type { MailboxThrottle } from './mailbox-throttle';
+import { assignRequestIds } from './middleware/assign-request-ids';
+import { authenticate, type VerifyToken } from './middleware/authenticate';
+import { injectFaults } from './middleware/inject-faults';
+import { requireContactsPermission } from './middleware/require-contacts-permission';
+import { resolveMailbox } from './middleware/resolve-mailbox';
+import { type ServiceLatency, throttleMailbox } from './middleware/throttle-mailbox';
+import { createAdminRoutes } from './routes/admin-routes';
+import { createBatchRoutes } from './routes/batch-routes';
+import { createContactDeltaRoutes } from './routes/contact-delta-routes';
+import { createContactFolderRoutes } from './routes/contact-folder-routes';
+import { createContactRoutes } from './routes/contact-routes';
+import { createUserRoutes } from './routes/user-routes';
+
+export interface GraphAppDeps {
+  state: EmulatorState;
+  counters: EmulatorCounters;
+  throttle: MailboxThrottle;
+  faults: FaultInjector;
+  service: ServiceLatency;
+  paging: PagingConfig;
+  verifyToken: VerifyToken;
+  admin: GraphEmulatorAdmin;
+  now: () => number;
+}
+
+export type GraphFetch = (request: Request, env?: GraphBindings) => Promise<Response>;
+
+/** The routes under `/me` and `/users/{id}`; the contact routes share Exchange's checks. */
+function createMailboxRoutes(deps: GraphAppDeps): Hono<GraphEnv> {
+  const routes = new Hono<GraphEnv>();
+  const outlookGuards = [
+    requireContactsPermission,
+    resolveMailbox(deps.state, 'mailbox'),
+    throttleMailbox(deps.throttle, deps.counters, deps.service),
+  ];
+  routes.use('/contacts/*', ...outlookGuards);
+  routes.use('/contactFolders/*', ...outlookGuards);
+  routes.route('/', createUserRoutes(deps.state));
+  // Delta routes first: `/contacts/delta` must not be read as a contact id.
+  routes.route('/', createContactDeltaRoutes(deps.paging));
+  routes.route('/', createContactFolderRoutes(deps.paging));
+  routes.route('/', createContactRoutes(deps.paging));
+  return routes;
+}
+
+/**
+ * The emulator as a fetch function: `/v1.0` (Graph) and `/_admin` (inspection). Graph errors are
+ * rendered once, here, with Graph's body and the request's ids.
+ */
+export function createGraphApp(deps: GraphAppDeps): GraphFetch {
+  const app = new Hono<GraphEnv>({ getPath: (request) => canonicalizeGraphPath(new URL(request.url).pathname) });
+
+  app.onError((error, c) => {
+    const ids = { requestId: c.get('requestId') ?? randomUUID(), clientRequestId: c.get('clientRequestId') ?? randomUUID() };
+    if (error instanceof GraphError) {
+      const body = graphErrorBody(error.code, error.message, ids, deps.now());
+      return c.json(body, error.status, { ...error.headers, 'request-id': ids.requestId, 'client-request-id': ids.clientRequestId });
+    }
+    console.error('graph emulator: unexpected error', error);
+    return c.json(graphErrorBody('generalException', 'General exception while processing.', ids, deps.now()), 500);
+  });
+  app.notFound((c) => {
+    const segment = new URL(c.req.url).pathname.split('/').filter(Boolean).pop() ?? '';
+    return c.json(graphErrorBody('BadRequest', `Resource not found for the segment '${segment}'.`, {
+      requestId: c.get('requestId') ?? randomUUID(),
+      clientRequestId: c.get('clientRequestId') ?? randomUUID(),
+    }, deps.now()), 400);
+  });
+
+  app.route('/_admin', createAdminRoutes(deps.admin));
+
+  const countRequests: MiddlewareHandler<GraphEnv> = async (_c, next) => {
+    deps.counters.countRequest();
+    await next();
+  };
+  const graph = new Hono<GraphEnv>();
+  graph.use('*', assignRequestIds, countRequests, injectFaults(deps.faults, deps.counters), authenticate(deps.verifyToken));
+  const fetch: GraphFetch = async (request, env = {}) => app.fetch(request, env);
+  graph.route('/', createBatchRoutes((request) => fetch(request, { batchItem: true }), deps.counters, deps.now));
+  const mailboxRoutes = createMailboxRoutes(deps);
+  graph.route('/me', mailboxRoutes);
+  graph.route('/users/:userId', mailboxRoutes);
+  app.route('/v1.0', graph);
+  return fetch;
+}

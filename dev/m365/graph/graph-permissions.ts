@@ -1,0 +1,40 @@
+import type { GraphPrincipal } from './graph-principal';
+
+/** Least-privileged permissions per operation, as the Graph API reference pages list them. */
+export interface GraphPermission {
+  delegated: readonly string[];
+  application: readonly string[];
+}
+
+export const contactsRead: GraphPermission = {
+  delegated: ['Contacts.Read', 'Contacts.ReadWrite'],
+  application: ['Contacts.Read', 'Contacts.ReadWrite'],
+};
+
+export const contactsWrite: GraphPermission = {
+  delegated: ['Contacts.ReadWrite'],
+  application: ['Contacts.ReadWrite'],
+};
+
+/** `GET /me`: any user-read scope works for one's own profile. */
+export const ownProfileRead: GraphPermission = {
+  delegated: ['User.Read', 'User.ReadWrite', 'User.ReadBasic.All', 'User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All'],
+  application: [],
+};
+
+/** `GET /users/{id}` of someone else needs a directory-wide read permission. */
+export const otherProfileRead: GraphPermission = {
+  delegated: ['User.ReadBasic.All', 'User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All'],
+  application: ['User.ReadBasic.All', 'User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All'],
+};
+
+export function hasPermission(principal: GraphPrincipal, permission: GraphPermission): boolean {
+  return principal.kind === 'delegated'
+    ? permission.delegated.some((scope) => principal.scopes.has(scope))
+    : permission.application.some((role) => principal.roles.has(role));
+}
+
+/** Refuses the call with the answer the owning service gives (Exchange or the directory). */
+export function assertPermission(principal: GraphPrincipal, permission: GraphPermission, denial: () => Error): void {
+  if (!hasPermission(principal, permission)) throw denial();
+}

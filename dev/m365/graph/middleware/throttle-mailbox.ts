@@ -1,0 +1,41 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { MiddlewareHandler } from 'hono';
+import type { EmulatorCounters } from '../emulator-counters';
+import type { GraphEnv } from '../graph-env';
+import { GraphError } from '../graph-error';
+import type { MailboxThrottle } from '../mailbox-throttle';
+
+/** Latency every admitted mailbox request spends, so that concurrency is observable. */
+export interface ServiceLatency {
+  latencyMs: number;
+}
+
+const messages = {
+  MailboxConcurrency: 'Application is over its MailboxConcurrency limit.',
+  RequestBudget: 'Application is over its request limit for this mailbox in the current window.',
+};
+
+/**
+ * Outlook's per app-and-mailbox limits: a request over the concurrency limit or the request
+ * budget is answered 429 `ApplicationThrottled` with `Retry-After`.
+ */
+export function throttleMailbox(throttle: MailboxThrottle, counters: EmulatorCounters, service: ServiceLatency): MiddlewareHandler<GraphEnv> {
+  return async (c, next) => {
+    const mailboxId = c.get('mailbox').user.id;
+    const decision = throttle.tryAdmit(c.get('principal').appId, mailboxId);
+    if (!decision.admitted) {
+      counters.countThrottled(mailboxId);
+      throw new GraphError(429, 'ApplicationThrottled', messages[decision.limit], { 'Retry-After': decision.retryAfter });
+    }
+    const leave = counters.enterMailbox(mailboxId);
+    try {
+      const delayMs = service.latencyMs + c.get('faultDelayMs');
+      c.set('faultDelayMs', 0);
+      if (delayMs > 0) await sleep(delayMs);
+      await next();
+    } finally {
+      leave();
+      decision.release();
+    }
+  };
+}

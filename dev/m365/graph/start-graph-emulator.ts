@@ -1,0 +1,73 @@
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import { getRequestListener } from '@hono/node-server';
+import { createGraphApp } from './create-graph-app';
+import { EmulatorCounters } from './emulator-counters';
+import { EmulatorState } from './emulator-state';
+import { FaultInjector } from './fault-injector';
+import { createGraphEmulatorAdmin, type GraphEmulatorAdmin } from './graph-emulator-admin';
+import type { GraphEmulatorOptions } from './graph-emulator-options';
+import { graphPagingDefaults } from './graph-paging';
+import { graphThrottlingDefaults, MailboxThrottle } from './mailbox-throttle';
+
+export interface GraphEmulator {
+  /** `http://127.0.0.1:{port}`; Graph is at `{url}/v1.0`, the admin API at `{url}/_admin`. */
+  url: string;
+  admin: GraphEmulatorAdmin;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts a local Microsoft Graph stand-in (contacts, contact folders, delta, `$batch`, throttling,
+ * extended properties, fault injection) on 127.0.0.1.
+ *
+ * @example
+ * const jwks = createRemoteJWKSet(new URL(`${identityUrl}/discovery/v2.0/keys`));
+ * const graph = await startGraphEmulator({
+ *   verifyToken: async (jwt) => (await jwtVerify(jwt, jwks)).payload,
+ *   tenants: [{ id: tenantId, mailboxes: [{ id: userOid, userPrincipalName: 'ana@contoso.test' }] }],
+ * });
+ * await fetch(`${graph.url}/v1.0/me/contactFolders`, { headers: { authorization: `Bearer ${token}` } });
+ * await graph.close();
+ */
+export async function startGraphEmulator(options: GraphEmulatorOptions): Promise<GraphEmulator> {
+  const now = options.now ?? Date.now;
+  const state = new EmulatorState({ now, deltaTokenCapacity: options.deltaTokenCapacity ?? 10_000 });
+  const counters = new EmulatorCounters();
+  const throttle = new MailboxThrottle({ ...graphThrottlingDefaults, ...options.throttling }, now);
+  const faults = new FaultInjector();
+  faults.configure(options.faults);
+  const service = { latencyMs: options.latencyMs ?? 0 };
+  const admin = createGraphEmulatorAdmin({ state, counters, throttle, faults, service });
+  for (const tenant of options.tenants ?? []) {
+    admin.addTenant(tenant);
+    for (const mailbox of tenant.mailboxes ?? []) admin.addMailbox(tenant.id, mailbox);
+  }
+
+  const fetch = createGraphApp({
+    state,
+    counters,
+    throttle,
+    faults,
+    service,
+    paging: { ...graphPagingDefaults, ...options.paging },
+    verifyToken: options.verifyToken,
+    admin,
+    now,
+  });
+  const server = createServer(getRequestListener(fetch));
+  server.listen(options.port ?? 0, '127.0.0.1');
+  await once(server, 'listening');
+  const address = server.address();
+  if (address === null || typeof address === 'string') throw new Error('The Graph emulator did not get a TCP port.');
+
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    admin,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * `npm start`: the whole product on its embedded defaults, with no tenant and no configuration.
+ * Starts the local identity server, seeds two demo ERPs and runs the bridge against them. With a
+ * `bridge.config.json` (or BRIDGE_CONFIG) it runs that configuration instead.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createLogger } from '../server/create-logger';
+import { loadConfigFile, parseConfig } from '../server/config/load-config';
+import { closeOnSignals, startBridge } from '../server/main';
+import { demoDirectory, demoIds } from './m365/identity/demo-directory';
+import { startIdentityServer } from './m365/identity/start-identity-server';
+
+const port = Number(process.env.PORT ?? 3000);
+const identityPort = Number(process.env.IDENTITY_PORT ?? port + 1);
+const dataDir = resolve(process.env.DATA_DIR ?? 'data');
+const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'info', pretty: process.stdout.isTTY });
+
+/** The demo users sign in to the identity server and are salespeople in the demo ERPs. */
+const salespeople = {
+  contoso: [
+    { email: 'lucia.martinez@contosoiberica.onmicrosoft.com', displayName: 'Lucía Martínez García' },
+    { email: 'inigo.urrutia@contosoiberica.onmicrosoft.com', displayName: 'Íñigo Urrutia Peña' },
+  ],
+  fabrikam: [
+    { email: 'amelie.dubois@fabrikamfrance.onmicrosoft.com', displayName: 'Amélie Dubois' },
+    { email: 'francois.lefevre@fabrikamfrance.onmicrosoft.com', displayName: 'François Lefèvre' },
+  ],
+};
+
+async function main() {
+  const configPath = resolve(process.env.BRIDGE_CONFIG ?? 'bridge.config.json');
+  if (existsSync(configPath)) {
+    const { config, baseDir } = loadConfigFile(configPath);
+    const bridge = await startBridge(config, { baseDir, logger });
+    closeOnSignals(bridge.close, logger);
+    return;
+  }
+
+  const identity = await startIdentityServer({ port: identityPort });
+  const config = parseConfig({
+    environments: [
+      {
+        environment: 'contoso', tenantId: demoIds.contosoTenantId, applicationId: demoIds.bridgeClientId, mode: 'delegated',
+        erp: { adapter: 'demo', file: `${dataDir}/demo-erp-contoso.db`, seed: 1, contacts: 2_000, salespeople: salespeople.contoso },
+      },
+      {
+        environment: 'fabrikam', tenantId: demoIds.fabrikamTenantId, applicationId: demoIds.fabrikamBridgeClientId, mode: 'app-only',
+        admins: ['amelie.dubois@fabrikamfrance.onmicrosoft.com'],
+        erp: { adapter: 'demo', file: `${dataDir}/demo-erp-fabrikam.db`, seed: 2, contacts: 2_000, salespeople: salespeople.fabrikam },
+      },
+    ],
+    server: { port },
+    identity: { authority: identity.url },
+    store: { url: `sqlite:${dataDir}/bridge.db` },
+  });
+  const bridge = await startBridge(config, { logger });
+  closeOnSignals(async () => {
+    await bridge.close();
+    await identity.close();
+  }, logger);
+
+  const bridgeApp = demoDirectory.applications.find((app) => app.clientId === demoIds.bridgeClientId);
+  const scope = `${bridgeApp?.identifierUri ?? ''}/access_as_user`;
+  const tokenCommand = [
+    `curl -s ${identity.url}/organizations/oauth2/v2.0/token`,
+    `-d grant_type=password -d client_id=${demoIds.bridgeClientId}`,
+    `-d username=inigo.urrutia@contosoiberica.onmicrosoft.com -d password=${demoIds.password}`,
+    `--data-urlencode scope=${scope}`,
+  ].join(' \\\n    ');
+  console.log(`
+ERP Bridge for Outlook is running on its demo defaults.
+
+  Bridge API        ${bridge.url}
+  API reference     ${bridge.url}/docs
+  OpenAPI document  ${bridge.url}/openapi.json
+  Health            ${bridge.url}/healthz
+  Identity server   ${identity.url}  (Entra ID stand-in; tenants Contoso Ibérica and Fabrikam France)
+
+Demo users (password "${demoIds.password}"): lucia.martinez@ and inigo.urrutia@contosoiberica.onmicrosoft.com,
+amelie.dubois@ and francois.lefevre@fabrikamfrance.onmicrosoft.com. Get a token and call the API:
+
+  ${tokenCommand} | node -e "process.stdin.on('data', d => console.log(JSON.parse(d).access_token))"
+
+  curl -H "Authorization: Bearer <token>" "${bridge.url}/api/contacts?email=ana.garcia@example.es"
+
+Stop with Ctrl+C.
+`);
+}
+
+main().catch((error: unknown) => {
+  logger.error({ err: error }, error instanceof Error ? error.message : 'start failed');
+  process.exit(1);
+});

@@ -1,0 +1,70 @@
+import { bodyLimit } from 'hono/body-limit';
+import { requestId } from 'hono/request-id';
+import { ApiError } from './http/api-error';
+import { type AppDeps, createRouter } from './http/app-env';
+import { errorHandler } from './http/handle-error';
+import { rememberUser } from './routes/actor';
+import { registerAccountRoutes } from './routes/account-routes';
+import { registerActionRoutes } from './routes/action-routes';
+import { registerAdminRoutes } from './routes/admin-routes';
+import { registerContactRoutes } from './routes/contact-routes';
+import { registerDocsRoutes } from './routes/docs-routes';
+import { registerHealthRoutes } from './routes/health-routes';
+import { registerLogRoutes } from './routes/log-routes';
+import { registerMeRoutes } from './routes/me-routes';
+
+export const apiVersion = '1.0.0';
+
+/**
+ * Builds the bridge's HTTP app from its dependencies; `main.ts` listens, tests call `app.request`.
+ * @example const app = createApp({ environments, store, authenticate, logger });
+ */
+export function createApp(deps: AppDeps) {
+  const app = createRouter();
+
+  app.use('*', requestId());
+  app.use('*', async (c, next) => {
+    const logger = deps.logger.child({ requestId: c.get('requestId') });
+    c.set('logger', logger);
+    const started = performance.now();
+    await next();
+    logger.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+  });
+  app.use('/api/*', bodyLimit({ maxSize: deps.maxBodyBytes ?? 2 * 1024 * 1024, onError: () => { throw new ApiError('invalid_input', 413, 'request body too large'); } }));
+  app.use('/api/*', async (c, next) => {
+    const principal = await deps.authenticate(c.req.header('authorization'));
+    const environment = deps.environments.get(principal.environment);
+    if (!environment) throw new ApiError('forbidden', 403, `environment ${principal.environment} is not configured`);
+    c.set('principal', principal);
+    c.set('environment', environment);
+    await rememberUser(c, deps);
+    await next();
+  });
+
+  registerHealthRoutes(app, deps);
+  registerMeRoutes(app, deps);
+  registerContactRoutes(app, deps);
+  registerAccountRoutes(app, deps);
+  registerActionRoutes(app, deps);
+  registerLogRoutes(app, deps);
+  registerAdminRoutes(app, deps);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'Entra ID v2 access token for the scope api://<host>/<applicationId>/access_as_user',
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: { title: 'ERP Bridge for Outlook API', version: apiVersion, description: 'The API of the ERP bridge, used by the Outlook add-in.' },
+    security: [{ bearer: [] }],
+  });
+  registerDocsRoutes(app);
+
+  app.notFound((c) => c.json({ code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` }, 404));
+  app.onError(errorHandler((c) => c.get('logger') ?? deps.logger));
+  return app;
+}
+
+export type BridgeApp = ReturnType<typeof createApp>;

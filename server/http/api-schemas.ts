@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { errorCodes } from '../../src/domain/error-code';
+import {
+  actionInputSchema,
+  actionPatchSchema,
+  contactInputSchema,
+  contactPatchSchema,
+  erpAccountSchema,
+  erpActionSchema,
+  erpContactSchema,
+  erpIdSchema,
+  erpUserSchema,
+} from '../../src/domain/erp-records';
+import { pageQuerySchema, pageSchema } from '../../src/domain/page';
+import { syncSettingsSchema } from '../../src/domain/sync-settings';
+
+/** Named OpenAPI components over the domain schemas. */
+export const errorBodySchema = z.object({ code: z.enum(errorCodes), message: z.string() }).meta({ id: 'Error' });
+export const contactSchema = erpContactSchema.meta({ id: 'Contact' });
+export const contactInput = contactInputSchema.meta({ id: 'ContactInput' });
+export const contactPatch = contactPatchSchema.meta({ id: 'ContactPatch' });
+export const accountSchema = erpAccountSchema.meta({ id: 'Account' });
+export const actionSchema = erpActionSchema.meta({ id: 'Action' });
+export const actionInput = actionInputSchema.meta({ id: 'ActionInput' });
+export const actionPatch = actionPatchSchema.meta({ id: 'ActionPatch' });
+export const erpUser = erpUserSchema.meta({ id: 'ErpUser' });
+export const syncSettings = syncSettingsSchema.meta({ id: 'SyncSettings' });
+
+export const contactPage = pageSchema(contactSchema).meta({ id: 'ContactPage' });
+export const accountPage = pageSchema(accountSchema).meta({ id: 'AccountPage' });
+export const actionPage = pageSchema(actionSchema).meta({ id: 'ActionPage' });
+
+export const idParams = z.object({ id: erpIdSchema });
+export const pageQuery = pageQuerySchema;
+
+const json = <T extends z.ZodType>(schema: T) => ({ 'application/json': { schema } });
+
+/** Request body and the error answers every route shares. */
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({ body: { content: json(schema), required: true } });
+export const ok = <T extends z.ZodType>(schema: T, description: string) => ({ description, content: json(schema) });
+export const errors = {
+  400: { description: 'Invalid input', content: json(errorBodySchema) },
+  401: { description: 'No valid token', content: json(errorBodySchema) },
+  403: { description: 'Not allowed', content: json(errorBodySchema) },
+};
+export const notFoundError = { 404: { description: 'Not found', content: json(errorBodySchema) } };
+export const conflictError = { 409: { description: 'Stale version or concurrent write', content: json(errorBodySchema) } };

@@ -1,0 +1,37 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Logger } from 'pino';
+import type { Store } from '../store/store';
+import { describeIssues } from '../config/load-config';
+import { ApiError } from './api-error';
+import type { BridgeEnvironment, Principal } from './principal';
+
+export interface AppDeps {
+  environments: ReadonlyMap<string, BridgeEnvironment>;
+  store: Store;
+  /** Validates the `Authorization` header; throws an `AuthError` (401/403). */
+  authenticate: (authorization: string | undefined) => Promise<Principal>;
+  logger: Logger;
+  now?: () => Date;
+  /** Largest request body accepted, in bytes. */
+  maxBodyBytes?: number;
+  /** Age after which an unfinished email/meeting log claim is taken over. */
+  staleClaimMs?: number;
+}
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    logger: Logger;
+    principal: Principal;
+    environment: BridgeEnvironment;
+  };
+}
+
+/** A router whose request validation failures become `invalid_input` errors. */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (!result.success) throw new ApiError('invalid_input', 400, describeIssues(result.error));
+    },
+  });
+}

@@ -1,0 +1,99 @@
+import { serve } from '@hono/node-server';
+import { resolve } from 'node:path';
+import type { Logger } from 'pino';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app';
+import { createTokenValidator } from './auth/create-token-validator';
+import type { BridgeConfig } from './config/config-schema';
+import { loadConfigFile, resolveSecret } from './config/load-config';
+import { createLogger } from './create-logger';
+import { openErp } from './erp/open-erp';
+import type { BridgeEnvironment } from './http/principal';
+import { openStore } from './store/open-store';
+
+export interface RunningBridge {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Composition root: configuration → store and ERP adapters → app → listening server.
+ * `baseDir` is where relative paths of the configuration file are resolved.
+ */
+export async function startBridge(config: BridgeConfig, options: { baseDir?: string; logger?: Logger } = {}): Promise<RunningBridge> {
+  const baseDir = options.baseDir ?? process.cwd();
+  const logger = options.logger ?? createLogger({ level: config.log.level });
+  const storeUrl = typeof config.store.url === 'string' ? config.store.url : resolveSecret(config.store.url, process.env, baseDir);
+  const encryptionKey = config.store.encryptionKey ? resolveSecret(config.store.encryptionKey, process.env, baseDir) : undefined;
+  const store = await openStore(storeUrl, { baseDir, encryptionKey });
+
+  const environments = new Map<string, BridgeEnvironment>();
+  try {
+    for (const environment of config.environments) {
+      environments.set(environment.environment, { config: environment, erp: await openErp(environment.erp, { baseDir, logger }) });
+    }
+  } catch (error) {
+    await Promise.all([...environments.values()].map(({ erp }) => erp.close()));
+    await store.close();
+    throw error;
+  }
+
+  const authenticate = createTokenValidator({ authority: config.identity.authority, environments: config.environments });
+  const app = createApp({ environments, store, authenticate, logger });
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolveServer) => {
+    const listening = serve({ fetch: app.fetch, hostname: config.server.host, port: config.server.port }, () => resolveServer(listening));
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${address.address}:${address.port}`;
+  logger.info({ url, environments: [...environments.keys()] }, 'bridge listening');
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    close() {
+      closing ??= (async () => {
+        // Stop accepting, let requests in flight finish, then release the databases.
+        await new Promise<void>((done) => server.close(() => done()));
+        await Promise.all([...environments.values()].map(({ erp }) => erp.close()));
+        await store.close();
+      })();
+      return closing;
+    },
+  };
+}
+
+/** Stops on SIGINT/SIGTERM; a second signal, or 10 s, forces the exit. */
+export function closeOnSignals(close: () => Promise<void>, logger: Logger) {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    setTimeout(() => process.exit(1), 10_000).unref();
+    close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+}
+
+async function main() {
+  const path = resolve(process.env.BRIDGE_CONFIG ?? 'bridge.config.json');
+  const { config, baseDir } = loadConfigFile(path);
+  const logger = createLogger({ level: config.log.level });
+  const bridge = await startBridge(config, { baseDir, logger });
+  closeOnSignals(bridge.close, logger);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

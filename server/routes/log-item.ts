@@ -1,0 +1,71 @@
+import type { Context } from 'hono';
+import type { ActionInput, ErpAction } from '../../src/domain/erp-records';
+import { ApiError } from '../http/api-error';
+import type { AppDeps, AppEnv } from '../http/app-env';
+import { actorOf } from './actor';
+import { audit } from './audit';
+
+export interface LogResult {
+  action: ErpAction;
+  alreadyLogged: boolean;
+  loggedAt: string;
+}
+
+const defaultStaleClaimMs = 120_000;
+
+/**
+ * Logs an email or meeting once per environment. The claim row is written before the ERP action,
+ * so two people logging the same message at once make one action; a claim left by a crashed
+ * request is taken over after `staleClaimMs`.
+ */
+export async function logItemOnce(
+  c: Context<AppEnv>,
+  deps: AppDeps,
+  itemKey: string,
+  auditAction: string,
+  build: () => Promise<ActionInput>,
+): Promise<LogResult> {
+  const principal = c.get('principal');
+  const { erp } = c.get('environment');
+  const now = deps.now?.() ?? new Date();
+  const loggedBy = { tenantId: principal.tenantId, objectId: principal.objectId };
+  const claim = { environment: principal.environment, itemKey, loggedBy, loggedAt: now.toISOString() };
+
+  const takeOverClaimsBefore = new Date(now.getTime() - (deps.staleClaimMs ?? defaultStaleClaimMs)).toISOString();
+  const outcome = await deps.store.loggedItems.claim(claim, { takeOverClaimsBefore });
+  if (!outcome.claimed) {
+    const existing = outcome.existing;
+    if (!existing.erpActionId) throw new ApiError('conflict', 409, 'this item is being logged right now; try again in a moment');
+    const action = await erp.getAction(existing.erpActionId);
+    if (!action) throw new ApiError('not_found', 404, `this item was logged as action ${existing.erpActionId}, which has since been deleted from the ERP`);
+    return { action, alreadyLogged: true, loggedAt: existing.loggedAt };
+  }
+
+  try {
+    const actor = await actorOf(c, deps);
+    const input = await build();
+    const action = await erp.createAction({ ...input, ownerId: input.ownerId ?? actor.erpUserId }, actor);
+    await deps.store.loggedItems.complete(loggedBy, principal.environment, itemKey, action.id);
+    await audit(c, deps, auditAction, action.id, { itemKey });
+    return { action, alreadyLogged: false, loggedAt: claim.loggedAt };
+  } catch (error) {
+    await deps.store.loggedItems.release(loggedBy, principal.environment, itemKey);
+    throw error;
+  }
+}
+
+/**
+ * The ERP contact an item is about: the first participant, in the order given, whose email is an
+ * ERP contact's. The signed-in user's own address is skipped.
+ */
+export async function findFirstContact(c: Context<AppEnv>, emails: string[]): Promise<{ contactId: string; accountId?: string } | undefined> {
+  const own = c.get('principal').email.toLowerCase();
+  const { erp } = c.get('environment');
+  const unique = [...new Set(emails.map((email) => email.toLowerCase()))].filter((email) => email !== own).slice(0, 50);
+  for (const email of unique) {
+    const page = await erp.searchContacts({ email, limit: 1 });
+    const contact = page.items[0];
+    if (contact) return { contactId: contact.id, accountId: contact.accountId };
+  }
+  return undefined;
+}

@@ -1,0 +1,43 @@
+import type { Kysely } from 'kysely';
+import { syncSettingsSchema } from '../../src/domain/sync-settings';
+import type { Store, UserKey } from './store';
+import type { StoreDatabase } from './store-database';
+import { StoreError } from './store-error';
+import { readJsonColumn } from './json-column';
+import { requireKnownUser } from './require-known-user';
+import { toIsoInstant } from './to-iso-instant';
+import { userFilter } from './user-filter';
+
+export function createSettingsStore(db: Kysely<StoreDatabase>): Store['settings'] {
+  return {
+    async get(key) {
+      const row = await db.selectFrom('user_settings').select('settings').where((eb) => eb.and(userFilter(key))).executeTakeFirst();
+      if (row === undefined) return undefined;
+      // Validated on read: a row written by an older release or by hand must not reach the engine half-valid.
+      const parsed = syncSettingsSchema.safeParse(readJsonColumn(row.settings, describe(key)));
+      if (!parsed.success) {
+        const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
+        throw new StoreError('corrupt_record', `${describe(key)} do not match the settings schema: ${issues}`, { cause: parsed.error });
+      }
+      return parsed.data;
+    },
+
+    async put(key, settings, now) {
+      const parsed = syncSettingsSchema.safeParse(settings);
+      if (!parsed.success) throw new StoreError('invalid_input', `settings for user ${key.tenantId}/${key.objectId} are not valid`, { cause: parsed.error });
+      const text = JSON.stringify(parsed.data);
+      const updatedAt = toIsoInstant(now, 'now');
+      await requireKnownUser(key, () =>
+        db
+          .insertInto('user_settings')
+          .values({ ...userFilter(key), settings: text, updated_at: updatedAt })
+          .onConflict((conflict) => conflict.columns(['tenant_id', 'object_id']).doUpdateSet({ settings: text, updated_at: updatedAt }))
+          .execute(),
+      );
+    },
+  };
+}
+
+function describe(key: UserKey): string {
+  return `the stored settings of user ${key.tenantId}/${key.objectId}`;
+}

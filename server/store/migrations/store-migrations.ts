@@ -1,0 +1,13 @@
+import type { Migration } from 'kysely';
+import type { StoreDialect } from '../store-dialect';
+import { initialSchema } from './initial-schema';
+
+/**
+ * Every migration of the store, in order. Names sort as they must run; never rename or edit a
+ * released migration, add a new one instead.
+ */
+export function storeMigrations(dialect: StoreDialect): Record<string, Migration> {
+  return {
+    '0001-initial-schema': initialSchema(dialect),
+  };
+}

@@ -1,0 +1,203 @@
+import { SyncError } from '../sync/sync-error';
+import { backoffDefaults, type BackoffPolicy, computeRetryDelay } from './compute-retry-delay';
+import { MailboxGate } from './mailbox-gate';
+import { mailboxOfPath, type Mailbox } from './mailbox-path';
+import { parseGraphError } from './parse-graph-error';
+import { preferImmutableIds } from './prefer-immutable-ids';
+
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export interface GraphRequestInit {
+  /** Sent as JSON. */
+  body?: unknown;
+  /** Extra headers; a `Prefer` here is merged with the client's `IdType="ImmutableId"`. */
+  headers?: Readonly<Record<string, string>>;
+  /** The mailbox whose limits the request counts against; read from the path when absent. */
+  mailbox?: Mailbox;
+  /** Slots of the mailbox held while in flight (capped at the limit): an unordered `$batch` runs 4 requests at once. */
+  slots?: number;
+  /**
+   * Whether the request may be sent again after an answer that does not say whether it ran
+   * (reset, 504). Every method but POST is, by default: a second POST could create a duplicate.
+   */
+  idempotent?: boolean;
+}
+
+export interface GraphClient {
+  /** `https://graph.microsoft.com/v1.0`, or the emulator's `/v1.0`. */
+  readonly baseUrl: string;
+  readonly maxRetries: number;
+  /**
+   * Sends one request under the mailbox's limits, retrying throttling, 503, and (when idempotent)
+   * 504 and resets; returns the JSON body (`undefined` for 204) or throws `SyncError`.
+   */
+  request<Result>(method: HttpMethod, path: string, init?: GraphRequestInit): Promise<Result>;
+  /** Waits before retry `attempt` after `failure`; a `Retry-After` pauses the whole mailbox. */
+  waitToRetry(mailbox: Mailbox, attempt: number, failure: SyncError): Promise<void>;
+  /**
+   * Whether `failure` is worth another attempt: 429 and 503; 504 and resets only when idempotent;
+   * never when Graph asks for a wait longer than `maxRetryAfterMs`.
+   */
+  isRetryable(failure: SyncError, idempotent: boolean): boolean;
+}
+
+export interface GraphClientOptions {
+  /** Graph's version root; configuration, so the same code reaches Microsoft or the emulator. */
+  baseUrl: string;
+  /** A Graph access token (delegated or app-only); called before every attempt, so it may refresh. */
+  getAccessToken(): Promise<string>;
+  /** Graph allows 4 concurrent requests per app and mailbox (graph-facts §1). */
+  maxConcurrentPerMailbox?: number;
+  /** Retries after the first attempt, per request. */
+  maxRetries?: number;
+  backoff?: BackoffPolicy;
+  /** A longer `Retry-After` is not waited for: the failure goes up, and the run stops there. */
+  maxRetryAfterMs?: number;
+  /** Aborts an attempt that has no answer by then (counted as a reset). */
+  requestTimeoutMs?: number;
+  fetch?: typeof fetch;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Requests outside a mailbox (`$batch` without one, subscriptions) share one gate. */
+const noMailbox = '';
+
+function headersFor(init: GraphRequestInit, token: string): Headers {
+  const headers = new Headers(init.headers);
+  headers.set('authorization', `Bearer ${token}`);
+  headers.set('accept', 'application/json');
+  headers.set('prefer', preferImmutableIds(headers.get('prefer') ?? undefined));
+  if (init.body !== undefined) headers.set('content-type', 'application/json');
+  return headers;
+}
+
+/** An error body that is not JSON (a proxy's HTML page) is kept as text for the message. */
+function parseErrorBody(text: string): unknown {
+  try {
+    return text === '' ? undefined : JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** Graph's JSON is trusted to match the types of @microsoft/microsoft-graph-types; mappers read it defensively. */
+function readJson<Result>(text: string, status: number): Result {
+  try {
+    const result: Result = text === '' ? undefined : JSON.parse(text);
+    return result;
+  } catch (error) {
+    throw new SyncError('unavailable', `Microsoft Graph answered ${status} with a body that is not JSON.`, { status, cause: error });
+  }
+}
+
+/**
+ * A small fetch-based Graph client: bearer token, `Prefer: IdType="ImmutableId"`, at most
+ * `maxConcurrentPerMailbox` requests in flight per mailbox, `Retry-After` honoured (fractional
+ * seconds included) and exponential backoff with full jitter otherwise, every failure as `SyncError`.
+ *
+ * @example
+ * const graph = createGraphClient({ baseUrl: 'https://graph.microsoft.com/v1.0', getAccessToken });
+ * const folders = await graph.request<{ value: ContactFolder[] }>('GET', '/users/ana@contoso.com/contactFolders');
+ */
+export function createGraphClient(options: GraphClientOptions): GraphClient {
+  const baseUrl = options.baseUrl.replace(/\/+$/, '');
+  const base = new URL(baseUrl);
+  const capacity = options.maxConcurrentPerMailbox ?? 4;
+  const maxRetries = options.maxRetries ?? 6;
+  const maxRetryAfterMs = options.maxRetryAfterMs ?? 5 * 60_000;
+  const requestTimeoutMs = options.requestTimeoutMs ?? 100_000;
+  const send = options.fetch ?? globalThis.fetch;
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? defaultSleep;
+  const random = options.random ?? Math.random;
+  const gates = new Map<string, MailboxGate>();
+
+  const gateOf = (mailbox: string) => {
+    let gate = gates.get(mailbox);
+    if (!gate) {
+      gate = new MailboxGate(capacity, { now, sleep });
+      gates.set(mailbox, gate);
+    }
+    return gate;
+  };
+
+  /** Relative paths hang under the base; absolute links (nextLink, deltaLink) must stay on its host, which holds our token. */
+  function resolve(path: string): { url: string; relative: string } {
+    if (!/^https?:/i.test(path)) {
+      const relative = path.startsWith('/') ? path : `/${path}`;
+      return { url: `${baseUrl}${relative}`, relative };
+    }
+    const url = new URL(path);
+    if (url.origin !== base.origin || !url.pathname.startsWith(base.pathname)) {
+      throw new SyncError('invalid_input', `Refusing to send a Graph token to ${url.origin}: links must stay under ${baseUrl}.`);
+    }
+    return { url: path, relative: `${url.pathname.slice(base.pathname.replace(/\/$/, '').length)}${url.search}` };
+  }
+
+  async function accessToken(): Promise<string> {
+    try {
+      return await options.getAccessToken();
+    } catch (error) {
+      if (error instanceof SyncError) throw error;
+      throw new SyncError('auth_required', 'No Graph access token could be obtained.', { cause: error });
+    }
+  }
+
+  /** One attempt, holding the mailbox's slots until the whole body has arrived. */
+  async function attempt<Result>(method: HttpMethod, url: string, init: GraphRequestInit, gate: MailboxGate, retry: boolean): Promise<Result> {
+    const release = await gate.acquire(init.slots ?? 1, { first: retry });
+    try {
+      const token = await accessToken();
+      const response = await send(url, {
+        method,
+        headers: headersFor(init, token),
+        body: init.body === undefined ? undefined : JSON.stringify(init.body),
+        signal: AbortSignal.timeout(requestTimeoutMs),
+      });
+      const text = await response.text();
+      if (!response.ok) throw parseGraphError(response, parseErrorBody(text), undefined, now());
+      return readJson<Result>(text, response.status);
+    } catch (error) {
+      if (error instanceof SyncError) throw error;
+      if (error instanceof Error) throw parseGraphError(error);
+      throw error;
+    } finally {
+      release();
+    }
+  }
+
+  const client: GraphClient = {
+    baseUrl,
+    maxRetries,
+    isRetryable(failure, idempotent) {
+      if ((failure.retryAfterMs ?? 0) > maxRetryAfterMs) return false;
+      if (failure.code === 'throttled' || failure.status === 503) return true;
+      const ambiguous = failure.status === 504 || (failure.status === undefined && failure.code === 'unavailable');
+      return ambiguous && idempotent;
+    },
+    async waitToRetry(mailbox, attemptNumber, failure) {
+      const delay = computeRetryDelay(attemptNumber, failure.retryAfterMs, random, options.backoff ?? backoffDefaults);
+      if (failure.retryAfterMs !== undefined) gateOf(mailbox.toLowerCase()).pauseFor(delay);
+      else await sleep(delay);
+    },
+    async request<Result>(method: HttpMethod, path: string, init: GraphRequestInit = {}): Promise<Result> {
+      const { url, relative } = resolve(path);
+      const mailbox = (init.mailbox ?? mailboxOfPath(relative) ?? noMailbox).toLowerCase();
+      const gate = gateOf(mailbox);
+      const idempotent = init.idempotent ?? method !== 'POST';
+      for (let retry = 0; ; retry += 1) {
+        try {
+          return await attempt<Result>(method, url, init, gate, retry > 0);
+        } catch (error) {
+          if (!(error instanceof SyncError) || retry >= maxRetries || !client.isRetryable(error, idempotent)) throw error;
+          await client.waitToRetry(mailbox, retry, error);
+        }
+      }
+    },
+  };
+  return client;
+}

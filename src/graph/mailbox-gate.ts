@@ -1,0 +1,71 @@
+export interface GateClock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+interface Waiter {
+  slots: number;
+  grant: () => void;
+}
+
+/**
+ * Admission for one mailbox: at most `capacity` requests in flight (Graph allows 4 per app and
+ * mailbox), granted first come first served so a `$batch` holding every slot is not starved, and a
+ * pause that holds everyone back after Graph said `Retry-After`, because Graph keeps counting
+ * requests made while throttled.
+ */
+export class MailboxGate {
+  private available: number;
+  private readonly waiting: Waiter[] = [];
+  private pausedUntilMs = 0;
+
+  constructor(
+    readonly capacity: number,
+    private readonly clock: GateClock,
+  ) {
+    this.available = capacity;
+  }
+
+  /**
+   * Waits for `slots` (capped at the capacity) and for any pause to end; returns the release.
+   * A retry goes `first`, so one request is not overtaken again and again.
+   */
+  async acquire(slots = 1, options: { first?: boolean } = {}): Promise<() => void> {
+    const wanted = Math.min(Math.max(slots, 1), this.capacity);
+    if (this.waiting.length === 0 && this.available >= wanted) {
+      this.available -= wanted;
+    } else {
+      await new Promise<void>((grant) => {
+        if (options.first) this.waiting.unshift({ slots: wanted, grant });
+        else this.waiting.push({ slots: wanted, grant });
+      });
+    }
+    await this.waitWhilePaused();
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.available += wanted;
+      this.grantWaiting();
+    };
+  }
+
+  /** Holds back every request of this mailbox for `ms` (a longer pause already set wins). */
+  pauseFor(ms: number): void {
+    this.pausedUntilMs = Math.max(this.pausedUntilMs, this.clock.now() + ms);
+  }
+
+  private grantWaiting(): void {
+    for (let head = this.waiting[0]; head !== undefined && this.available >= head.slots; head = this.waiting[0]) {
+      this.waiting.shift();
+      this.available -= head.slots;
+      head.grant();
+    }
+  }
+
+  private async waitWhilePaused(): Promise<void> {
+    for (let wait = this.pausedUntilMs - this.clock.now(); wait > 0; wait = this.pausedUntilMs - this.clock.now()) {
+      await this.clock.sleep(wait);
+    }
+  }
+}

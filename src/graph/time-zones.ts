@@ -1,0 +1,155 @@
+import type { DateTimeTimeZone } from '@microsoft/microsoft-graph-types';
+import { findWindows, WINDOWS_TO_IANA_MAP } from 'windows-iana';
+import { isKnownTimeZone } from '../domain/erp-records';
+import { SyncError } from '../sync/sync-error';
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+/** CLDR's "golden" zone of each Windows zone (territory 001), keyed by the lower-cased Windows name. */
+const goldenZoneByWindowsName = new Map(
+  WINDOWS_TO_IANA_MAP.filter((entry) => entry.territory === '001').map((entry) => [entry.windowsName.toLowerCase(), entry.iana[0]]),
+);
+
+const windowsNameByLowerCase = new Map(WINDOWS_TO_IANA_MAP.map((entry) => [entry.windowsName.toLowerCase(), entry.windowsName]));
+
+/** The name ICU gives a zone (`Europe/Kyiv` → `Europe/Kiev`), which CLDR's Windows table may know when the other is missing. */
+function canonicalZone(ianaZone: string): string {
+  return new Intl.DateTimeFormat('en-US', { timeZone: ianaZone }).resolvedOptions().timeZone;
+}
+
+/**
+ * The Windows name of an IANA zone (CLDR's table through windows-iana), or `undefined` for the few
+ * zones Windows has no name for (`America/Ciudad_Juarez`, `Antarctica/Troll`).
+ *
+ * @example windowsTimeZoneOf('Europe/Madrid') // 'Romance Standard Time'
+ */
+export function windowsTimeZoneOf(ianaZone: string): string | undefined {
+  if (!isKnownTimeZone(ianaZone)) throw new SyncError('invalid_input', `'${ianaZone}' is not an IANA time zone.`);
+  return findWindows(ianaZone)[0] ?? findWindows(canonicalZone(ianaZone))[0];
+}
+
+/**
+ * The IANA zone of a Graph `timeZone`, which is a Windows name (`Romance Standard Time`), `UTC`, or an
+ * IANA name. A Windows zone covers many IANA zones: `preferred` (the zone the ERP record already has)
+ * is kept when it is one of them, so a round trip does not turn Madrid into Paris.
+ *
+ * @example ianaTimeZoneOf('Romance Standard Time', { preferred: 'Europe/Madrid' }) // 'Europe/Madrid'
+ */
+export function ianaTimeZoneOf(graphTimeZone: string, options: { preferred?: string } = {}): string {
+  const name = graphTimeZone.trim();
+  const windowsName = windowsNameByLowerCase.get(name.toLowerCase());
+  if (windowsName !== undefined) {
+    const { preferred } = options;
+    if (preferred !== undefined && isKnownTimeZone(preferred) && windowsTimeZoneOf(preferred) === windowsName) return preferred;
+    if (windowsName === 'UTC') return 'UTC';
+    const golden = goldenZoneByWindowsName.get(name.toLowerCase());
+    if (golden !== undefined) return golden;
+  }
+  if (isKnownTimeZone(name)) return name;
+  throw new SyncError('invalid_input', `Graph time zone '${graphTimeZone}' is neither a Windows nor an IANA time zone.`);
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterOf(ianaZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(ianaZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone: ianaZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(ianaZone, formatter);
+  }
+  return formatter;
+}
+
+/** A wall-clock reading stored as if it were UTC milliseconds; `Date.UTC` would read years 0–99 as 19xx. */
+function wallClock(year: number, month: number, day: number, hour: number, minute: number, second: number, millisecond: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second, millisecond);
+  return date.getTime();
+}
+
+/** What a clock in `ianaZone` shows at `instantMs`, as wall-clock milliseconds. */
+function wallClockAt(instantMs: number, ianaZone: string): number {
+  const parts = new Map(formatterOf(ianaZone).formatToParts(new Date(instantMs)).map((part) => [part.type, Number(part.value)]));
+  const read = (type: Intl.DateTimeFormatPartTypes) => parts.get(type) ?? 0;
+  const millisecond = ((instantMs % 1000) + 1000) % 1000;
+  return wallClock(read('year'), read('month'), read('day'), read('hour'), read('minute'), read('second'), millisecond);
+}
+
+/** The zone's offset from UTC at an instant, in milliseconds (`+3_600_000` for CET). */
+export function utcOffsetMs(instantMs: number, ianaZone: string): number {
+  return wallClockAt(instantMs, ianaZone) - instantMs;
+}
+
+const localDateTimePattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?$/;
+
+function parseLocalDateTime(local: string): number {
+  const match = localDateTimePattern.exec(local.trim());
+  if (!match) throw new SyncError('invalid_input', `'${local}' is not a local date and time such as 2025-03-30T09:00:00.0000000.`);
+  const [, year, month, day, hour, minute, second = '0', fraction = '0'] = match;
+  return wallClock(Number(year), Number(month), Number(day), Number(hour), Number(minute), Number(second), Number(fraction.padEnd(3, '0').slice(0, 3)));
+}
+
+function formatLocalDateTime(wallMs: number): string {
+  const iso = new Date(wallMs).toISOString();
+  return `${iso.slice(0, 19)}.${iso.slice(20, 23)}0000`;
+}
+
+/**
+ * The instant a local time in `ianaZone` names. Like Temporal's `compatible` choice (and Outlook):
+ * a time that occurs twice when clocks go back is the earlier one; a time skipped when clocks go
+ * forward is moved forward by the gap (02:30 on the spring-forward night in Madrid is 03:30 CEST).
+ */
+export function localDateTimeToInstant(local: string, ianaZone: string): number {
+  const wallMs = parseLocalDateTime(local);
+  // Offsets a day either side bracket any transition near this wall time.
+  const offsetBefore = utcOffsetMs(wallMs - dayMs, ianaZone);
+  const offsetAfter = utcOffsetMs(wallMs + dayMs, ianaZone);
+  const matches = [wallMs - offsetBefore, wallMs - offsetAfter].filter((instant) => wallClockAt(instant, ianaZone) === wallMs);
+  if (matches.length > 0) return Math.min(...matches);
+  return wallMs - offsetBefore;
+}
+
+/** The local date and time a clock in `ianaZone` shows at an instant, in Graph's format (`2025-03-30T03:30:00.0000000`). */
+export function instantToLocalDateTime(instantMs: number, ianaZone: string): string {
+  return formatLocalDateTime(wallClockAt(instantMs, ianaZone));
+}
+
+/**
+ * A Graph `dateTimeTimeZone` for an instant shown in `ianaZone`: with the zone's Windows name, which
+ * every Graph method accepts, or in UTC for the few zones Windows has no name for.
+ *
+ * @example toGraphDateTimeTimeZone('2025-07-01T07:00:00Z', 'Europe/Madrid') // { dateTime: '2025-07-01T09:00:00.0000000', timeZone: 'Romance Standard Time' }
+ */
+export function toGraphDateTimeTimeZone(instant: string | number, ianaZone: string): DateTimeTimeZone {
+  const instantMs = typeof instant === 'number' ? instant : Date.parse(instant);
+  if (Number.isNaN(instantMs)) throw new SyncError('invalid_input', `'${String(instant)}' is not an instant.`);
+  const windowsName = windowsTimeZoneOf(ianaZone);
+  if (windowsName === undefined) return { dateTime: instantToLocalDateTime(instantMs, 'UTC'), timeZone: 'UTC' };
+  return { dateTime: instantToLocalDateTime(instantMs, ianaZone), timeZone: windowsName };
+}
+
+/**
+ * The UTC instant (ISO 8601, `Z`) of a Graph `dateTimeTimeZone`, whatever zone name Graph used.
+ *
+ * @example fromGraphDateTimeTimeZone({ dateTime: '2025-07-01T09:00:00.0000000', timeZone: 'Romance Standard Time' }) // '2025-07-01T07:00:00.000Z'
+ */
+export function fromGraphDateTimeTimeZone(value: DateTimeTimeZone): string {
+  if (!value.dateTime || !value.timeZone) throw new SyncError('invalid_input', 'A Graph dateTimeTimeZone needs both dateTime and timeZone.');
+  return new Date(localDateTimeToInstant(value.dateTime, ianaTimeZoneOf(value.timeZone))).toISOString();
+}
+
+/** An all-day item starts at midnight of its date in its own zone: no instant, so no conversion (UTC when Windows has no name for the zone). */
+export function toGraphAllDayDate(date: string, ianaZone: string): DateTimeTimeZone {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new SyncError('invalid_input', `'${date}' is not a date such as 2025-03-30.`);
+  return { dateTime: `${date}T00:00:00.0000000`, timeZone: windowsTimeZoneOf(ianaZone) ?? 'UTC' };
+}

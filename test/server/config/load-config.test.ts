@@ -1,0 +1,70 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfigFile, parseConfig, resolveSecret } from '../../../server/config/load-config';
+
+const environment = {
+  environment: 'acme',
+  tenantId: '11111111-2222-3333-4444-555555555555',
+  applicationId: '66666666-7777-8888-9999-000000000000',
+  erp: { adapter: 'demo' },
+};
+
+const errorOf = (work: () => unknown) => {
+  try {
+    work();
+  } catch (error) {
+    return error as Error;
+  }
+  throw new Error('expected an error');
+};
+
+describe('configuration', () => {
+  it('fills the defaults of a minimal environment list', () => {
+    const config = parseConfig({ environments: [environment] });
+    expect(config.environments[0]).toMatchObject({ mode: 'delegated', sync: { contacts: 'erp-to-outlook', conflicts: 'erp-wins', inviteAttendees: false } });
+    expect(config.store.url).toBe('sqlite:./data/bridge.db');
+    expect(config.identity.authority).toBe('https://login.microsoftonline.com');
+  });
+
+  it('names the key and the expected shape of a bad value', () => {
+    const error = errorOf(() => parseConfig({ environments: [{ ...environment, tenantId: 'acme.onmicrosoft.com' }] }, 'bridge.config.json'));
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(error.message).toContain('bridge.config.json is not valid');
+    expect(error.message).toContain('environments[0].tenantId: a GUID');
+  });
+
+  it('refuses a secret written inline', () => {
+    const error = errorOf(() => parseConfig({ environments: [{ ...environment, clientSecret: 'p4ssw0rd' }] }));
+    expect(error.message).toContain('environments[0].clientSecret');
+    expect(error.message).toContain('never written inline');
+    expect(error.message).not.toContain('p4ssw0rd');
+  });
+
+  it('refuses unknown keys, so typos do not pass silently', () => {
+    const error = errorOf(() => parseConfig({ environments: [{ ...environment, tenantID: 'x' }] }));
+    expect(error.message).toMatch(/environments\[0\].*tenantID/);
+  });
+
+  it('refuses two environments with the same name', () => {
+    const error = errorOf(() => parseConfig({ environments: [environment, environment] }));
+    expect(error.message).toContain('environments[1].environment: "acme" is listed twice');
+  });
+
+  it('reads secrets from the environment and from files, naming what is missing', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'config-'));
+    writeFileSync(join(dir, 'secret.txt'), 's3cret\n');
+    expect(resolveSecret({ env: 'ACME_SECRET' }, { ACME_SECRET: 'abc' })).toBe('abc');
+    expect(resolveSecret({ file: 'secret.txt' }, {}, dir)).toBe('s3cret');
+    expect(errorOf(() => resolveSecret({ env: 'ACME_SECRET' }, {})).message).toBe('secret environment variable ACME_SECRET is not set');
+    expect(errorOf(() => resolveSecret({ file: 'nope.txt' }, {}, dir)).message).toBe('cannot read secret file nope.txt: ENOENT');
+  });
+
+  it('reports a file that is not JSON with its path', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'config-'));
+    const path = join(dir, 'bridge.config.json');
+    writeFileSync(path, '{ "environments": [ }');
+    expect(errorOf(() => loadConfigFile(path)).message).toMatch(/bridge\.config\.json is not JSON/);
+  });
+});
