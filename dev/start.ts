@@ -1,6 +1,6 @@
 /**
  * `npm start`: the whole product on its embedded defaults, with no tenant and no configuration.
- * Starts the local identity server, seeds two demo ERPs and runs the bridge against them. With a
+ * Starts the local Microsoft 365 (identity server and Graph emulator), seeds two demo ERPs and runs the bridge against them. With a
  * `bridge.config.json` (or BRIDGE_CONFIG) it runs that configuration instead.
  */
 import { existsSync } from 'node:fs';
@@ -9,10 +9,11 @@ import { createLogger } from '../server/create-logger';
 import { loadConfigFile, parseConfig } from '../server/config/load-config';
 import { closeOnSignals, startBridge } from '../server/main';
 import { demoDirectory, demoIds } from './m365/identity/demo-directory';
-import { startIdentityServer } from './m365/identity/start-identity-server';
+import { startMicrosoft365 } from './m365/start-microsoft-365';
 
 const port = Number(process.env.PORT ?? 3000);
 const identityPort = Number(process.env.IDENTITY_PORT ?? port + 1);
+const graphPort = Number(process.env.GRAPH_PORT ?? port + 2);
 const dataDir = resolve(process.env.DATA_DIR ?? 'data');
 const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'info', pretty: process.stdout.isTTY });
 
@@ -37,7 +38,8 @@ async function main() {
     return;
   }
 
-  const identity = await startIdentityServer({ port: identityPort });
+  const m365 = await startMicrosoft365({ identityPort, graphPort });
+  const { identity, graph } = m365;
   const config = parseConfig({
     environments: [
       {
@@ -52,12 +54,13 @@ async function main() {
     ],
     server: { port },
     identity: { authority: identity.url },
+    graph: { baseUrl: `${graph.url}/v1.0` },
     store: { url: `sqlite:${dataDir}/bridge.db` },
   });
   const bridge = await startBridge(config, { logger });
   closeOnSignals(async () => {
     await bridge.close();
-    await identity.close();
+    await m365.close();
   }, logger);
 
   const bridgeApp = demoDirectory.applications.find((app) => app.clientId === demoIds.bridgeClientId);
@@ -76,6 +79,7 @@ ERP Bridge for Outlook is running on its demo defaults.
   OpenAPI document  ${bridge.url}/openapi.json
   Health            ${bridge.url}/healthz
   Identity server   ${identity.url}  (Entra ID stand-in; tenants Contoso Ibérica and Fabrikam France)
+  Graph emulator    ${graph.url}/v1.0  (mailboxes of the demo users; state at ${graph.url}/_admin)
 
 Demo users (password "${demoIds.password}"): lucia.martinez@ and inigo.urrutia@contosoiberica.onmicrosoft.com,
 amelie.dubois@ and francois.lefevre@fabrikamfrance.onmicrosoft.com. Get a token and call the API:

@@ -154,7 +154,7 @@ export function createGraphEmulatorAdmin(deps: GraphEmulatorAdminDeps): GraphEmu
     },
     expireDeltaTokens(key) {
       const mailboxes = key === undefined ? state.listMailboxes() : [mailboxNamed(key)];
-      return mailboxes.reduce((expired, mailbox) => expired + mailbox.deltaTokens.expireAll(), 0);
+      return mailboxes.reduce((expired, mailbox) => expired + mailbox.expireDeltaTokens(), 0);
     },
   };
   return admin;

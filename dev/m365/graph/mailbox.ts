@@ -1,9 +1,12 @@
+import { CalendarStore } from './calendar-store';
 import type { ContactFolderRecord, ContactInput, ContactRecord } from './contact-record';
 import { DeltaTokenStore } from './delta-token-store';
 import { FolderChangeLog } from './folder-change-log';
 import { formatGraphDateTime } from './format-graph-date-time';
 import { GraphError, itemNotFound } from './graph-error';
+import { type MailboxChange, MailboxChangeFeed } from './mailbox-change-feed';
 import { MailboxIdFactory } from './mailbox-id-factory';
+import { TodoStore } from './todo-store';
 
 export interface MailboxUser {
   id: string;
@@ -18,21 +21,26 @@ export interface MailboxUser {
 export interface MailboxOptions {
   now: () => number;
   deltaTokenCapacity: number;
+  /** Told of every write to a contact, event or task (change notifications listen here). */
+  onChange?: (mailbox: Mailbox, change: MailboxChange) => void;
 }
 
 /**
- * One user's mailbox, contacts part: the folder tree under the default Contacts folder, the
- * contacts, and the change log their delta rounds read. Every write bumps the mailbox sequence.
+ * One user's mailbox. Contacts live here: the folder tree under the default Contacts folder, the
+ * contacts, and the change log their delta rounds read. Calendars and To Do are `calendar` and
+ * `todo`. Every write bumps the mailbox sequence and is published on `feed`.
  */
 export class Mailbox {
   readonly defaultFolderId: string;
   readonly changeLog = new FolderChangeLog();
   readonly deltaTokens: DeltaTokenStore;
   readonly ids: MailboxIdFactory;
+  readonly feed: MailboxChangeFeed;
+  readonly calendar: CalendarStore;
+  readonly todo: TodoStore;
   private readonly folders = new Map<string, ContactFolderRecord>();
   private readonly contacts = new Map<string, ContactRecord>();
   private readonly immutableIdByRestId = new Map<string, string>();
-  private currentSequence = 0;
 
   constructor(
     readonly user: MailboxUser,
@@ -40,14 +48,23 @@ export class Mailbox {
   ) {
     this.ids = new MailboxIdFactory(user.id);
     this.deltaTokens = new DeltaTokenStore(options.deltaTokenCapacity);
+    this.feed = new MailboxChangeFeed((change) => options.onChange?.(this, change));
     // The default folder hangs off the mailbox root, which Graph never exposes as a contact folder.
     const rootId = this.ids.folderId();
     this.defaultFolderId = this.ids.folderId();
     this.folders.set(this.defaultFolderId, { id: this.defaultFolderId, displayName: 'Contacts', parentFolderId: rootId });
+    const shared = { ids: this.ids, feed: this.feed, now: options.now, deltaTokenCapacity: options.deltaTokenCapacity };
+    this.calendar = new CalendarStore({ ...shared, owner: { name: user.displayName, address: user.mail } });
+    this.todo = new TodoStore(shared);
   }
 
   get sequence(): number {
-    return this.currentSequence;
+    return this.feed.sequence;
+  }
+
+  /** Forgets every delta token of the mailbox (contacts, calendar view, tasks); returns how many there were. */
+  expireDeltaTokens(): number {
+    return this.deltaTokens.expireAll() + this.calendar.deltaTokens.expireAll() + this.todo.deltaTokens.expireAll();
   }
 
   folder(folderId: string): ContactFolderRecord | undefined {
@@ -118,7 +135,7 @@ export class Mailbox {
     };
     this.contacts.set(contact.immutableId, contact);
     this.immutableIdByRestId.set(contact.restId, contact.immutableId);
-    this.logChange(contact, sequence);
+    this.logChange(contact, sequence, 'created');
     return contact;
   }
 
@@ -131,7 +148,7 @@ export class Mailbox {
     }
     contact.lastModifiedDateTime = formatGraphDateTime(this.options.now());
     contact.changeKey = this.ids.changeKey();
-    this.logChange(contact, sequence);
+    this.logChange(contact, sequence, 'updated');
     return contact;
   }
 
@@ -139,7 +156,7 @@ export class Mailbox {
     const sequence = this.nextSequence();
     this.contacts.delete(contact.immutableId);
     this.immutableIdByRestId.delete(contact.restId);
-    this.logChange(contact, sequence);
+    this.logChange(contact, sequence, 'deleted');
   }
 
   /**
@@ -149,14 +166,14 @@ export class Mailbox {
   moveContact(contact: ContactRecord, destinationFolderId: string): ContactRecord {
     this.requireFolder(destinationFolderId);
     if (destinationFolderId === contact.folderId) return contact;
-    this.logChange(contact, this.nextSequence());
+    this.logChange(contact, this.nextSequence(), 'deleted');
     this.immutableIdByRestId.delete(contact.restId);
     contact.restId = this.ids.restContactId();
     contact.folderId = destinationFolderId;
     contact.changeKey = this.ids.changeKey();
     contact.lastModifiedDateTime = formatGraphDateTime(this.options.now());
     this.immutableIdByRestId.set(contact.restId, contact.immutableId);
-    this.logChange(contact, this.nextSequence());
+    this.logChange(contact, this.nextSequence(), 'created');
     return contact;
   }
 
@@ -174,12 +191,20 @@ export class Mailbox {
   }
 
   private nextSequence(): number {
-    this.currentSequence += 1;
-    return this.currentSequence;
+    return this.feed.next();
   }
 
-  private logChange(contact: ContactRecord, sequence: number): void {
+  /** A move is published as a delete from the old folder and a create in the new one. */
+  private logChange(contact: ContactRecord, sequence: number, changeType: 'created' | 'updated' | 'deleted'): void {
     this.changeLog.append(contact.folderId, { sequence, itemKey: contact.immutableId, restId: contact.restId });
+    this.feed.publish({
+      kind: 'contact',
+      containerId: contact.folderId,
+      itemId: contact.restId,
+      immutableId: contact.immutableId,
+      changeType,
+      ...(changeType === 'deleted' ? {} : { changeKey: contact.changeKey }),
+    });
   }
 }
 

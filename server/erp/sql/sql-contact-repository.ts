@@ -11,8 +11,10 @@ import { decodeKeysetCursor, encodeKeysetCursor } from '../keyset-cursor';
 import { omitUndefined } from '../omit-undefined';
 import { parseErpInput } from '../parse-erp-input';
 import { foldSqlExpression, likePrefix } from './fold-sql-expression';
-import { resolveSqlReference, actorOwner } from './resolve-sql-reference';
-import { addressColumns, addressValues, readAddress } from './sql-address-columns';
+import { actorOwner, resolveSqlReference } from './resolve-sql-reference';
+import { readSqlContact } from './read-sql-contact';
+import { selectSqlContacts, sqlContactDisplayName, sqlContactSortKey } from './select-sql-contacts';
+import { addressValues } from './sql-address-columns';
 import { idParameter, instantParameter, readId, readInstant, readText, readVersion } from './sql-column-values';
 import type { SqlErpContext, SqlErpDatabase } from './sql-erp-context';
 import { nextSqlWriteStamp } from './next-sql-write-stamp';
@@ -22,7 +24,6 @@ type Row = Record<string, unknown>;
 const keysetKey = z.tuple([z.string(), z.union([z.string(), z.number()])]);
 /** A feed cursor is empty before the first change. */
 const feedKey = z.union([keysetKey, z.tuple([])]);
-const EMAIL = /^[^@\s]+@[^@\s]+$/;
 
 /** Contacts of a mapped ERP table. Lists are ordered by folded display name, then key. */
 export class SqlContactRepository {
@@ -35,8 +36,8 @@ export class SqlContactRepository {
   async search(search: ContactSearch): Promise<Page<ErpContact>> {
     const { mapping, context } = this;
     const limit = clampPageLimit(search.limit);
-    const sortKey = this.sortKey();
-    let query = this.select(context.db).select(sortKey.as('sortKey'));
+    const sortKey = sqlContactSortKey(context);
+    let query = selectSqlContacts(context, context.db).select(sortKey.as('sortKey'));
     if (search.email !== undefined) {
       const email = search.email.trim().toLowerCase();
       if (!mapping.emails.length) return { items: [] };
@@ -50,7 +51,7 @@ export class SqlContactRepository {
       const accounts = context.mapping.accounts;
       query = query.where((eb) =>
         eb.or([
-          like(this.displayExpression()),
+          like(sqlContactDisplayName(context)),
           ...names,
           ...(accounts && mapping.columns.accountId
             ? [eb(eb.ref(`c.${mapping.columns.accountId}`), 'in', eb.selectFrom(accounts.table).select(accounts.id.column).where(like(sql.ref(accounts.columns.name))))]
@@ -71,7 +72,7 @@ export class SqlContactRepository {
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return omitUndefined({
-      items: page.map((row) => this.toContact(row)),
+      items: page.map((row) => readSqlContact(this.mapping, row)),
       nextCursor: rows.length > limit && last ? encodeKeysetCursor('contacts', [String(last.sortKey), this.keyOf(last)]) : undefined,
     });
   }
@@ -79,8 +80,8 @@ export class SqlContactRepository {
   async get(id: string, db: Kysely<SqlErpDatabase> = this.context.db): Promise<ErpContact | undefined> {
     const key = idParameter(this.mapping.id, id);
     if (key === undefined) return undefined;
-    const row = await this.select(db).where(sql.ref(`c.${this.mapping.id.column}`), '=', key).executeTakeFirst();
-    return row && this.toContact(row);
+    const row = await selectSqlContacts(this.context, db).where(sql.ref(`c.${this.mapping.id.column}`), '=', key).executeTakeFirst();
+    return row && readSqlContact(this.mapping, row);
   }
 
   async create(input: ContactInput, actor: ErpActor): Promise<ErpContact> {
@@ -146,14 +147,14 @@ export class SqlContactRepository {
     const pageSize = clampPageLimit(limit);
     const updatedAt = sql.ref(`c.${mapping.updatedAt}`);
     const idColumn = sql.ref(`c.${mapping.id.column}`);
-    let query = this.select(this.context.db).select(sql<string>`cast(${updatedAt} as text)`.as('changedAt'));
+    let query = selectSqlContacts(this.context, this.context.db).select(sql<string>`cast(${updatedAt} as text)`.as('changedAt'));
     const after = cursor ? decodeKeysetCursor(cursor, 'contact-changes', feedKey) : [];
     if (after.length) query = query.where(sql<boolean>`(${updatedAt}, ${idColumn}) > (${after[0]}, ${after[1]})`);
     const rows = await query.orderBy(updatedAt).orderBy(idColumn).limit(pageSize + 1).execute();
     const page = rows.slice(0, pageSize);
     const last = page.at(-1);
     return {
-      items: page.map((row) => this.toContact(row)),
+      items: page.map((row) => readSqlContact(this.mapping, row)),
       deletedIds: [],
       nextCursor: last ? encodeKeysetCursor('contact-changes', [String(last.changedAt), this.keyOf(last)]) : (cursor ?? encodeKeysetCursor('contact-changes', [])),
       hasMore: rows.length > pageSize,
@@ -180,49 +181,6 @@ export class SqlContactRepository {
       .where(sql.ref(mapping.id.column), '=', key)
       .$if(this.context.dialect === 'postgres', (query) => query.forUpdate())
       .executeTakeFirst();
-  }
-
-  private select(db: Kysely<SqlErpDatabase>) {
-    const { mapping } = this;
-    const { accounts } = this.context.mapping;
-    const columns = mapping.columns;
-    const selections = Object.entries({
-      id: mapping.id.column,
-      updatedAt: mapping.updatedAt,
-      version: mapping.version,
-      givenName: columns.givenName,
-      surname: columns.surname,
-      displayName: columns.displayName,
-      jobTitle: columns.jobTitle,
-      accountId: columns.accountId,
-      businessPhone: columns.businessPhone,
-      mobilePhone: columns.mobilePhone,
-      notes: columns.notes,
-      ownerId: columns.ownerId,
-      ...addressColumns(columns.address),
-      ...Object.fromEntries(mapping.emails.map((column, index) => [`email${index}`, column])),
-    }).flatMap(([alias, column]) => (column ? [sql.ref(`c.${column}`).as(alias)] : []));
-    const companyName =
-      accounts && columns.accountId
-        ? [sql<string>`(select a.${sql.ref(accounts.columns.name)} from ${sql.table(accounts.table)} as a where a.${sql.ref(accounts.id.column)} = c.${sql.ref(columns.accountId)})`.as('companyName')]
-        : [];
-    return db.selectFrom(`${mapping.table} as c`).select([...selections, ...companyName]);
-  }
-
-  /** What lists are sorted on: the display name as `toContact` derives it, folded. */
-  private sortKey(): RawBuilder<string> {
-    return foldSqlExpression(this.context.dialect, this.displayExpression());
-  }
-
-  private displayExpression(): RawBuilder<unknown> {
-    const { columns, emails } = this.mapping;
-    const nonEmpty = (expression: RawBuilder<unknown>) => sql`nullif(trim(${expression}), '')`;
-    const parts: RawBuilder<unknown>[] = [];
-    if (columns.displayName) parts.push(nonEmpty(sql.ref(`c.${columns.displayName}`)));
-    const names = [columns.givenName, columns.surname].flatMap((column) => (column ? [sql`coalesce(${sql.ref(`c.${column}`)}, '')`] : []));
-    if (names.length) parts.push(nonEmpty(sql.join(names, sql` || ' ' || `)));
-    if (emails[0]) parts.push(nonEmpty(sql.ref(`c.${emails[0]}`)));
-    return sql`coalesce(${sql.join([...parts, sql`''`])})`;
   }
 
   private fieldValues(contact: Partial<ContactInput>): Row {
@@ -263,32 +221,5 @@ export class SqlContactRepository {
   private keyOf(row: Row): string | number {
     const id = readId(row.id) ?? '';
     return idParameter(this.mapping.id, id) ?? id;
-  }
-
-  private toContact(row: Row): ErpContact {
-    const emails = this.mapping.emails.flatMap((_, index) => {
-      const email = readText(row[`email${index}`]);
-      return email && EMAIL.test(email) ? [email] : [];
-    });
-    const givenName = readText(row.givenName);
-    const surname = readText(row.surname);
-    const updatedAt = readInstant(row.updatedAt) ?? new Date(0).toISOString();
-    return omitUndefined<ErpContact>({
-      id: readId(row.id) ?? '',
-      givenName,
-      surname,
-      displayName: readText(row.displayName) ?? composeDisplayName(givenName, surname) ?? emails[0] ?? '',
-      jobTitle: readText(row.jobTitle),
-      accountId: readId(row.accountId),
-      companyName: readText(row.companyName),
-      emails: [...new Map(emails.map((email) => [email.toLowerCase(), email])).values()],
-      businessPhone: readText(row.businessPhone),
-      mobilePhone: readText(row.mobilePhone),
-      address: readAddress(row),
-      notes: readText(row.notes),
-      ownerId: readId(row.ownerId),
-      updatedAt,
-      version: readVersion(row.version, updatedAt),
-    });
   }
 }

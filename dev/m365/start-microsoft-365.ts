@@ -1,0 +1,49 @@
+import { createRemoteJWKSet, decodeJwt, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { startGraphEmulator, type GraphEmulator } from './graph/start-graph-emulator';
+import { demoDirectory } from './identity/demo-directory';
+import type { IdentityDirectory } from './identity/identity-directory';
+import { startIdentityServer, type IdentityServer } from './identity/start-identity-server';
+
+export interface Microsoft365 {
+  identity: IdentityServer;
+  graph: GraphEmulator;
+  close(): Promise<void>;
+}
+
+/**
+ * The local Microsoft 365: the identity server and a Graph emulator that trusts only its tokens,
+ * with a mailbox for every user of the directory.
+ */
+export async function startMicrosoft365(options: { directory?: IdentityDirectory; identityPort?: number; graphPort?: number } = {}): Promise<Microsoft365> {
+  const directory = options.directory ?? demoDirectory;
+  const identity = await startIdentityServer({ directory, port: options.identityPort ?? 0 });
+  const keySets = new Map<string, JWTVerifyGetKey>();
+  const keysOf = (tenantId: string) => {
+    let keys = keySets.get(tenantId);
+    if (!keys) keySets.set(tenantId, (keys = createRemoteJWKSet(new URL(`${identity.url}/${tenantId}/discovery/v2.0/keys`))));
+    return keys;
+  };
+  const tenantIds = new Set(directory.tenants.map((tenant) => tenant.id));
+  const graph = await startGraphEmulator({
+    port: options.graphPort ?? 0,
+    verifyToken: async (jwt) => {
+      const tenantId = decodeJwt(jwt).tid;
+      if (typeof tenantId !== 'string' || !tenantIds.has(tenantId)) throw new Error('token from an unknown tenant');
+      return (await jwtVerify(jwt, keysOf(tenantId), { issuer: `${identity.url}/${tenantId}/v2.0`, algorithms: ['RS256'] })).payload;
+    },
+    tenants: directory.tenants.map((tenant) => ({
+      id: tenant.id,
+      displayName: tenant.displayName,
+      mailboxes: directory.users
+        .filter((user) => user.tenantId === tenant.id)
+        .map((user) => ({ id: user.objectId, userPrincipalName: user.userPrincipalName, displayName: user.displayName })),
+    })),
+  });
+  return {
+    identity,
+    graph,
+    async close() {
+      await Promise.all([graph.close(), identity.close()]);
+    },
+  };
+}

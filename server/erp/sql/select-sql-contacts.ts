@@ -1,0 +1,51 @@
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { foldSqlExpression } from './fold-sql-expression';
+import { addressColumns } from './sql-address-columns';
+import type { SqlErpContext, SqlErpDatabase } from './sql-erp-context';
+
+/**
+ * Contacts (alias `c`) with every mapped column under our field name (`givenName`, `email0`, …)
+ * and the company name read by a correlated subquery, so filters need no join.
+ */
+export function selectSqlContacts(context: SqlErpContext, db: Kysely<SqlErpDatabase>) {
+  const { contacts, accounts } = context.mapping;
+  const columns = contacts.columns;
+  const selections = Object.entries({
+    id: contacts.id.column,
+    updatedAt: contacts.updatedAt,
+    version: contacts.version,
+    givenName: columns.givenName,
+    surname: columns.surname,
+    displayName: columns.displayName,
+    jobTitle: columns.jobTitle,
+    accountId: columns.accountId,
+    businessPhone: columns.businessPhone,
+    mobilePhone: columns.mobilePhone,
+    notes: columns.notes,
+    ownerId: columns.ownerId,
+    ...addressColumns(columns.address),
+    ...Object.fromEntries(contacts.emails.map((column, index) => [`email${index}`, column])),
+  }).flatMap(([alias, column]) => (column ? [sql.ref(`c.${column}`).as(alias)] : []));
+  const companyName =
+    accounts && columns.accountId
+      ? [sql<string>`(select a.${sql.ref(accounts.columns.name)} from ${sql.table(accounts.table)} as a where a.${sql.ref(accounts.id.column)} = c.${sql.ref(columns.accountId)})`.as('companyName')]
+      : [];
+  return db.selectFrom(`${contacts.table} as c`).select([...selections, ...companyName]);
+}
+
+/** What contact lists sort on: the display name as `readSqlContact` derives it, folded. */
+export function sqlContactSortKey(context: SqlErpContext): RawBuilder<string> {
+  return foldSqlExpression(context.dialect, sqlContactDisplayName(context));
+}
+
+/** The display name column, else "given surname", else the first email: the rule of `readSqlContact`, in SQL. */
+export function sqlContactDisplayName(context: SqlErpContext): RawBuilder<unknown> {
+  const { columns, emails } = context.mapping.contacts;
+  const nonEmpty = (expression: RawBuilder<unknown>) => sql`nullif(trim(${expression}), '')`;
+  const parts: RawBuilder<unknown>[] = [];
+  if (columns.displayName) parts.push(nonEmpty(sql.ref(`c.${columns.displayName}`)));
+  const names = [columns.givenName, columns.surname].flatMap((column) => (column ? [sql`coalesce(${sql.ref(`c.${column}`)}, '')`] : []));
+  if (names.length) parts.push(nonEmpty(sql.join(names, sql` || ' ' || `)));
+  if (emails[0]) parts.push(nonEmpty(sql.ref(`c.${emails[0]}`)));
+  return sql`coalesce(${sql.join([...parts, sql`''`])})`;
+}

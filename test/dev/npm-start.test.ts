@@ -1,0 +1,52 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+async function freePortBlock(): Promise<number> {
+  // Three consecutive ports: bridge, identity server, Graph emulator.
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const base = 20_000 + Math.floor(Math.random() * 30_000);
+    const free = await Promise.all([0, 1, 2].map((offset) => new Promise<boolean>((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(false));
+      server.listen(base + offset, '127.0.0.1', () => server.close(() => resolve(true)));
+    })));
+    if (free.every(Boolean)) return base;
+  }
+  throw new Error('no free ports');
+}
+
+describe('npm start', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'npm-start-'));
+  let stop = () => {};
+  afterAll(() => {
+    stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('answers /healthz within 30 s on the demo defaults and describes every route', async () => {
+    const port = await freePortBlock();
+    const child = spawn('npm', ['start'], { env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    stop = () => {
+      if (child.pid && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+    };
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const started = Date.now();
+    let healthy = false;
+    while (Date.now() - started < 30_000 && !healthy) {
+      healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
+      if (!healthy) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(healthy, output).toBe(true);
+    const document = (await (await fetch(`http://127.0.0.1:${port}/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/me', '/api/contacts', '/api/log/email', '/api/log/meeting']));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(output).toContain(`Bridge API        http://127.0.0.1:${port}`);
+    expect(output).toContain('Graph emulator');
+  }, 60_000);
+});
