@@ -11,7 +11,7 @@ import { openSqlErp } from './sql/open-sql-erp';
 export async function openErp(config: EnvironmentConfig['erp'], options: { baseDir: string; logger: Logger }): Promise<ErpPort> {
   switch (config.adapter) {
     case 'demo': {
-      const file = resolve(options.baseDir, config.file);
+      const file = config.file === ':memory:' ? config.file : resolve(options.baseDir, config.file);
       const started = performance.now();
       let announced = false;
       const erp = await openDemoErp({
@@ -20,6 +20,8 @@ export async function openErp(config: EnvironmentConfig['erp'], options: { baseD
           seed: config.seed,
           contacts: config.contacts,
           salespeople: config.salespeople,
+          // Dates around the first start, so a new demo shows upcoming visits and calls.
+          referenceDate: new Date(new Date().toISOString().slice(0, 10)),
           onProgress: ({ contactsDone, contactsTotal }) => {
             if (!announced) options.logger.info({ file, contacts: contactsTotal }, 'seeding the demo ERP (first start only)');
             announced = true;

@@ -33,9 +33,12 @@ interface BatchResponse {
   responses?: BatchResponseItem[];
 }
 
+/** Each item carries its own headers: Graph applies `Prefer: IdType` per item, and a body needs `Content-Type`. */
 function toWire(request: BatchRequest) {
-  const headers: Record<string, string> = { ...request.headers, Prefer: preferImmutableIds(request.headers?.Prefer ?? request.headers?.prefer) };
-  delete headers.prefer;
+  const given = Object.entries(request.headers ?? {});
+  const callerPrefer = given.find(([name]) => name.toLowerCase() === 'prefer')?.[1];
+  const headers: Record<string, string> = Object.fromEntries(given.filter(([name]) => name.toLowerCase() !== 'prefer'));
+  headers.Prefer = preferImmutableIds(callerPrefer);
   if (request.body !== undefined) headers['Content-Type'] = 'application/json';
   return { id: request.id, method: request.method, url: request.url, headers, ...(request.body === undefined ? {} : { body: request.body }) };
 }

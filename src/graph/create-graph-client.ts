@@ -48,7 +48,7 @@ export interface GraphClientOptions {
   getAccessToken(): Promise<string>;
   /** Graph allows 4 concurrent requests per app and mailbox (graph-facts §1). */
   maxConcurrentPerMailbox?: number;
-  /** Retries after the first attempt, per request. */
+  /** Retries after the first attempt, per request (10, as Graph's SDK allows at most). */
   maxRetries?: number;
   backoff?: BackoffPolicy;
   /** A longer `Retry-After` is not waited for: the failure goes up, and the run stops there. */
@@ -107,7 +107,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const base = new URL(baseUrl);
   const capacity = options.maxConcurrentPerMailbox ?? 4;
-  const maxRetries = options.maxRetries ?? 6;
+  const maxRetries = options.maxRetries ?? 10;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 5 * 60_000;
   const requestTimeoutMs = options.requestTimeoutMs ?? 100_000;
   const send = options.fetch ?? globalThis.fetch;

@@ -1,37 +1,12 @@
 import type { ContactRecord } from './contact-record';
-import { parseExtendedPropertyId } from './extended-property-id';
+import { compareText as compare, compileExtendedPropertyFilter } from './compile-extended-property-filter';
 import { type Comparison, type FilterExpression, invalidFilter } from './parse-odata-filter';
 
 export type ContactPredicate = (contact: ContactRecord) => boolean;
 
-/** Value matching is case-insensitive for extended properties and email addresses (Graph reference). */
-function compare(actual: string | null | undefined, comparison: Comparison): boolean {
-  const left = (actual ?? '').toLowerCase();
-  const right = comparison.value.toLowerCase();
-  switch (comparison.operator) {
-    case 'eq':
-      return actual != null && left === right;
-    case 'ne':
-      return actual == null || left !== right;
-    case 'contains':
-      return actual != null && left.includes(right);
-    case 'startswith':
-      return actual != null && left.startsWith(right);
-  }
-}
-
-/** `singleValueExtendedProperties/any(ep: ep/id eq '…' [and ep/value op '…'])`: the id must be named exactly once. */
 function extendedPropertyPredicate(conditions: readonly Comparison[]): ContactPredicate {
-  const idConditions = conditions.filter((condition) => condition.path === 'id');
-  const idCondition = idConditions[0];
-  if (idConditions.length !== 1 || idCondition?.operator !== 'eq') throw invalidFilter();
-  const propertyId = parseExtendedPropertyId(idCondition.value);
-  const valueConditions = conditions.filter((condition) => condition !== idCondition);
-  if (!propertyId || valueConditions.some((condition) => condition.path !== 'value')) throw invalidFilter();
-  return (contact) => {
-    const property = contact.extendedProperties.get(propertyId.key);
-    return property !== undefined && valueConditions.every((condition) => compare(property.value, condition));
-  };
+  const matches = compileExtendedPropertyFilter(conditions);
+  return (contact) => matches(contact.extendedProperties);
 }
 
 /** Graph allows only `eq` on the `address` of `emailAddresses` (List contacts reference). */

@@ -12,14 +12,23 @@ import type { MailboxThrottle } from './mailbox-throttle';
 import { assignRequestIds } from './middleware/assign-request-ids';
 import { authenticate, type VerifyToken } from './middleware/authenticate';
 import { injectFaults } from './middleware/inject-faults';
+import { calendarsRead, calendarsWrite, tasksRead, tasksWrite } from './graph-permissions';
 import { requireContactsPermission } from './middleware/require-contacts-permission';
+import { requirePermission } from './middleware/require-permission';
 import { resolveMailbox } from './middleware/resolve-mailbox';
 import { type ServiceLatency, throttleMailbox } from './middleware/throttle-mailbox';
 import { createAdminRoutes } from './routes/admin-routes';
 import { createBatchRoutes } from './routes/batch-routes';
+import { createCalendarRoutes } from './routes/calendar-routes';
+import { createCalendarViewRoutes } from './routes/calendar-view-routes';
 import { createContactDeltaRoutes } from './routes/contact-delta-routes';
 import { createContactFolderRoutes } from './routes/contact-folder-routes';
 import { createContactRoutes } from './routes/contact-routes';
+import { createEventRoutes } from './routes/event-routes';
+import { createLinkedResourceRoutes } from './routes/linked-resource-routes';
+import { createTodoListRoutes } from './routes/todo-list-routes';
+import { createTodoTaskDeltaRoutes } from './routes/todo-task-delta-routes';
+import { createTodoTaskRoutes } from './routes/todo-task-routes';
 import { createUserRoutes } from './routes/user-routes';
 
 export interface GraphAppDeps {
@@ -36,21 +45,30 @@ export interface GraphAppDeps {
 
 export type GraphFetch = (request: Request, env?: GraphBindings) => Promise<Response>;
 
-/** The routes under `/me` and `/users/{id}`; the contact routes share Exchange's checks. */
+/**
+ * The routes under `/me` and `/users/{id}`. Outlook routes (contacts, calendars, To Do) share
+ * Exchange's checks: the permission of the resource, the mailbox, and the per app-and-mailbox throttle.
+ */
 function createMailboxRoutes(deps: GraphAppDeps): Hono<GraphEnv> {
   const routes = new Hono<GraphEnv>();
-  const outlookGuards = [
-    requireContactsPermission,
-    resolveMailbox(deps.state, 'mailbox'),
-    throttleMailbox(deps.throttle, deps.counters, deps.service),
-  ];
-  routes.use('/contacts/*', ...outlookGuards);
-  routes.use('/contactFolders/*', ...outlookGuards);
+  const mailboxGuards = [resolveMailbox(deps.state, 'mailbox'), throttleMailbox(deps.throttle, deps.counters, deps.service)];
+  const calendarGuards = [requirePermission(calendarsRead, calendarsWrite), ...mailboxGuards];
+  routes.use('/contacts/*', requireContactsPermission, ...mailboxGuards);
+  routes.use('/contactFolders/*', requireContactsPermission, ...mailboxGuards);
+  for (const path of ['/calendar/*', '/calendars/*', '/events/*', '/calendarView/*']) routes.use(path, ...calendarGuards);
+  routes.use('/todo/*', requirePermission(tasksRead, tasksWrite), ...mailboxGuards);
   routes.route('/', createUserRoutes(deps.state));
   // Delta routes first: `/contacts/delta` must not be read as a contact id.
   routes.route('/', createContactDeltaRoutes(deps.paging));
   routes.route('/', createContactFolderRoutes(deps.paging));
   routes.route('/', createContactRoutes(deps.paging));
+  routes.route('/', createCalendarViewRoutes(deps.paging));
+  routes.route('/', createCalendarRoutes(deps.paging));
+  routes.route('/', createEventRoutes(deps.paging));
+  routes.route('/', createTodoListRoutes(deps.paging));
+  routes.route('/', createTodoTaskDeltaRoutes(deps.paging));
+  routes.route('/', createTodoTaskRoutes(deps.paging));
+  routes.route('/', createLinkedResourceRoutes());
   return routes;
 }
 

@@ -21,3 +21,10 @@ export const graphPagingDefaults: PagingConfig = {
 export function listPageSize(top: number | undefined, paging: PagingConfig): number {
   return Math.min(Math.max(top ?? paging.defaultPageSize, 1), paging.maxPageSize);
 }
+
+/** `Prefer: odata.maxpagesize=N` sets the page size of a delta request, up to the maximum. */
+export function deltaPageSize(prefer: ReadonlyMap<string, string>, paging: PagingConfig): { pageSize: number; requested: boolean } {
+  const requested = Number(prefer.get('odata.maxpagesize'));
+  if (!Number.isInteger(requested) || requested < 1) return { pageSize: paging.deltaDefaultPageSize, requested: false };
+  return { pageSize: Math.min(requested, paging.deltaMaxPageSize), requested: true };
+}

@@ -16,6 +16,27 @@ export const contactsWrite: GraphPermission = {
   application: ['Contacts.ReadWrite'],
 };
 
+export const calendarsRead: GraphPermission = {
+  delegated: ['Calendars.Read', 'Calendars.ReadWrite'],
+  application: ['Calendars.Read', 'Calendars.ReadWrite'],
+};
+
+export const calendarsWrite: GraphPermission = {
+  delegated: ['Calendars.ReadWrite'],
+  application: ['Calendars.ReadWrite'],
+};
+
+/** To Do: delegated Tasks.*; the application roles are the tenant-wide `.All` ones. */
+export const tasksRead: GraphPermission = {
+  delegated: ['Tasks.Read', 'Tasks.ReadWrite'],
+  application: ['Tasks.Read.All', 'Tasks.ReadWrite.All'],
+};
+
+export const tasksWrite: GraphPermission = {
+  delegated: ['Tasks.ReadWrite'],
+  application: ['Tasks.ReadWrite.All'],
+};
+
 /** `GET /me`: any user-read scope works for one's own profile. */
 export const ownProfileRead: GraphPermission = {
   delegated: ['User.Read', 'User.ReadWrite', 'User.ReadBasic.All', 'User.Read.All', 'User.ReadWrite.All', 'Directory.Read.All'],

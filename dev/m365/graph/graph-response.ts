@@ -22,12 +22,18 @@ export function requestedTimeZone(c: Context<GraphEnv>): { zone: ResolvedTimeZon
   return zone ? { zone, applied: true } : { zone: utcTimeZone, applied: false };
 }
 
+/** `Prefer: outlook.body-content-type="text"` asks for text bodies; HTML otherwise. */
+export function requestedBodyContentType(c: Context<GraphEnv>): 'text' | 'html' {
+  return parsePreferHeader(c.req.header('prefer')).get('outlook.body-content-type')?.toLowerCase() === 'text' ? 'text' : 'html';
+}
+
 export interface GraphJsonOptions {
   status?: 200 | 201;
   /** The page size applied from `Prefer: odata.maxpagesize`, echoed in `Preference-Applied`. */
   appliedPageSize?: number;
   /** The zone from `Prefer: outlook.timezone` that times were written in, echoed in `Preference-Applied`. */
   appliedTimeZone?: string;
+  appliedBodyContentType?: 'text' | 'html';
 }
 
 /** Writes an OData JSON answer and the `Preference-Applied` header for the preferences honoured. */
@@ -36,6 +42,7 @@ export function sendGraphJson(c: Context<GraphEnv>, body: object, options: Graph
   if (options.appliedPageSize !== undefined) applied.push(`odata.maxpagesize=${options.appliedPageSize}`);
   if (requestedIdType(c) === 'immutable') applied.push('IdType="ImmutableId"');
   if (options.appliedTimeZone !== undefined) applied.push(`outlook.timezone="${options.appliedTimeZone}"`);
+  if (options.appliedBodyContentType !== undefined) applied.push(`outlook.body-content-type="${options.appliedBodyContentType}"`);
   const headers: Record<string, string> = { 'Cache-Control': 'no-cache', 'Content-Type': odataContentType, 'OData-Version': '4.0' };
   if (applied.length > 0) headers['Preference-Applied'] = applied.join(', ');
   return c.body(JSON.stringify(body), options.status ?? 200, headers);
@@ -44,4 +51,9 @@ export function sendGraphJson(c: Context<GraphEnv>, body: object, options: Graph
 /** The absolute URL of the API root as the client reached it, for `@odata.context` and links. */
 export function serviceRoot(c: Context<GraphEnv>): string {
   return `${new URL(c.req.url).origin}/v1.0`;
+}
+
+/** `@odata.context` of a mailbox resource: `…/$metadata#users('{id}')/{path}`. */
+export function mailboxContext(c: Context<GraphEnv>, path: string): string {
+  return `${serviceRoot(c)}/$metadata#users('${c.get('mailbox').user.id}')/${path}`;
 }

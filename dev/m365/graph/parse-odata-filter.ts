@@ -102,7 +102,10 @@ class FilterParser {
     return { kind: 'any', collection, conditions };
   }
 
-  /** Inside a lambda every path must start with its variable (`ep/id`); the variable is dropped. */
+  /**
+   * Inside a lambda every path must start with its variable (`ep/id`); the variable is dropped.
+   * The bare variable (`c eq 'ERP'` in `categories/any(c: …)`) is the empty path.
+   */
   private comparison(variable: string | undefined): Comparison {
     const first = this.expectName();
     const functionName = first.toLowerCase();
@@ -122,6 +125,7 @@ class FilterParser {
 
   private path(text: string, variable: string | undefined): string {
     if (variable === undefined) return text.toLowerCase();
+    if (text === variable) return '';
     const prefix = `${variable}/`;
     if (!text.startsWith(prefix)) throw invalidFilter();
     return text.slice(prefix.length).toLowerCase();

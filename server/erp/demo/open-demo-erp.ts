@@ -47,6 +47,8 @@ export async function openDemoErp(options: OpenDemoErpOptions): Promise<DemoErp>
     sqlite.pragma('journal_mode = WAL');
     // WAL with NORMAL keeps every commit atomic; only the last ones may be lost on power failure, which a demo can afford.
     sqlite.pragma('synchronous = NORMAL');
+    // 64 MB of page cache: seeding 100,000 contacts updates five name and date indexes at random places.
+    sqlite.pragma('cache_size = -65536');
   }
   const database = new Kysely<DemoErpDatabase>({ dialect: new SqliteDialect({ database: sqlite }), ...(options.log && { log: options.log }) });
   const now = options.now ?? (() => new Date());

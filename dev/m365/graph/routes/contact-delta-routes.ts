@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { GraphEnv } from '../graph-env';
 import { GraphError } from '../graph-error';
-import type { PagingConfig } from '../graph-paging';
+import { deltaPageSize, type PagingConfig } from '../graph-paging';
 import { requestedIdType, sendGraphJson, serviceRoot } from '../graph-response';
 import { parsePreferHeader } from '../parse-prefer-header';
 import { parseSelect } from '../parse-select';
@@ -9,13 +9,6 @@ import { readContactDeltaPage } from '../read-contact-delta-page';
 import { readQueryOptions } from '../read-query-options';
 import { contactPropertyNames, renderContact } from '../render-contact';
 import { folderChainPaths, resolveFolderChain } from './folder-chain';
-
-/** `Prefer: odata.maxpagesize=N` sets the page size of this request, up to the maximum. */
-function deltaPageSize(prefer: Map<string, string>, paging: PagingConfig): { pageSize: number; requested: boolean } {
-  const requested = Number(prefer.get('odata.maxpagesize'));
-  if (!Number.isInteger(requested) || requested < 1) return { pageSize: paging.deltaDefaultPageSize, requested: false };
-  return { pageSize: Math.min(requested, paging.deltaMaxPageSize), requested: true };
-}
 
 /**
  * `GET …/contactFolders/{id}/contacts/delta`: rounds of `@odata.nextLink` pages ending with an

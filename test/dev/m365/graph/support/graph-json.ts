@@ -1,4 +1,14 @@
-import type { Contact, ContactFolder } from '@microsoft/microsoft-graph-types';
+import type {
+  Calendar,
+  ChangeNotificationCollection,
+  Contact,
+  ContactFolder,
+  Event,
+  LinkedResource,
+  Subscription,
+  TodoTask,
+  TodoTaskList,
+} from '@microsoft/microsoft-graph-types';
 import type { GraphErrorBody } from '../../../../../dev/m365/graph/graph-error';
 
 /** The JSON shapes tests read back from the emulator. */
@@ -18,7 +28,13 @@ export interface RemovedEntry {
 
 export type DeltaItem = ContactJson | RemovedEntry;
 
-export const isRemoved = (item: DeltaItem): item is RemovedEntry => '@removed' in item;
+export const isRemoved = <Item extends object>(item: Item | RemovedEntry): item is RemovedEntry => '@removed' in item;
+
+export type EventJson = Event & { '@odata.etag'?: string; '@odata.context'?: string };
+export type TodoTaskJson = TodoTask & { '@odata.etag'?: string; '@odata.context'?: string };
+export type TodoTaskListJson = TodoTaskList & { '@odata.etag'?: string };
+export type SubscriptionJson = Subscription & { '@odata.context'?: string };
+export type { Calendar, ChangeNotificationCollection, LinkedResource };
 
 export type { ContactFolder, GraphErrorBody };
 

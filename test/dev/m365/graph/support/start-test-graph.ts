@@ -34,6 +34,10 @@ export interface TestGraph {
   anaToken: string;
   /** Application: Contoso, role `Contacts.ReadWrite`. */
   appToken: string;
+  /** Delegated: Ana, with the bridge's scopes (DESIGN §3): contacts, calendars and To Do. */
+  anaSyncToken: string;
+  /** Application: Contoso, with the bridge's roles: `Contacts.ReadWrite Calendars.ReadWrite Tasks.ReadWrite.All`. */
+  appSyncToken: string;
   /** Calls `{url}/v1.0{path}` (or an absolute link the emulator handed out). */
   call<Body = unknown>(path: string, options?: CallOptions): Promise<GraphAnswer<Body>>;
   close(): Promise<void>;
@@ -55,6 +59,12 @@ export async function startTestGraph(options: Omit<Partial<GraphEmulatorOptions>
   });
   const anaToken = await tokens.delegated({ tenantId: contoso.tenantId, userId: contoso.ana.id, scopes: ['User.Read', 'Contacts.ReadWrite'] });
   const appToken = await tokens.application({ tenantId: contoso.tenantId, roles: ['Contacts.ReadWrite'] });
+  const anaSyncToken = await tokens.delegated({
+    tenantId: contoso.tenantId,
+    userId: contoso.ana.id,
+    scopes: ['User.Read', 'Contacts.ReadWrite', 'Calendars.ReadWrite', 'Tasks.ReadWrite', 'offline_access'],
+  });
+  const appSyncToken = await tokens.application({ tenantId: contoso.tenantId, roles: ['Contacts.ReadWrite', 'Calendars.ReadWrite', 'Tasks.ReadWrite.All'] });
 
   async function call<Body>(path: string, callOptions: CallOptions = {}): Promise<GraphAnswer<Body>> {
     const token = callOptions.token === undefined ? anaToken : callOptions.token;
@@ -72,5 +82,5 @@ export async function startTestGraph(options: Omit<Partial<GraphEmulatorOptions>
     return { status: response.status, headers: response.headers, body };
   }
 
-  return { emulator, tokens, anaToken, appToken, call, close: () => emulator.close() };
+  return { emulator, tokens, anaToken, appToken, anaSyncToken, appSyncToken, call, close: () => emulator.close() };
 }

@@ -1,0 +1,117 @@
+import type { Contact } from '@microsoft/microsoft-graph-types';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SyncError } from '../../../src/sync/sync-error';
+import { contoso, type GatewayTest, type GatewayTestOptions, startGatewayTest } from './support/start-gateway-test';
+
+let test: GatewayTest;
+afterEach(() => test.close());
+
+const start = async (options: GatewayTestOptions = {}) => {
+  test = await startGatewayTest(options);
+  return test;
+};
+
+/** Switches faults off the first time the client waits, i.e. once it has met the fault. */
+const faultsOffOnFirstWait = (): GatewayTestOptions => ({ onSleep: () => test.graph.emulator.admin.setFaults(undefined) });
+
+const contactsOf = (mailbox: string) => `/users/${mailbox}/contacts`;
+
+describe('the Graph client', () => {
+  it('asks for immutable ids on every request', async () => {
+    const { client, mailbox, graph, sent } = await start();
+
+    const created = await client.request<Contact>('POST', contactsOf(mailbox), { body: { givenName: 'Ana' }, headers: { Prefer: 'return=representation' } });
+
+    const stored = graph.emulator.admin.readMailbox(mailbox).contacts[0];
+    expect(created.id).toBe(stored?.immutableId);
+    expect(created.id).not.toBe(stored?.id);
+    expect(sent[0]?.headers.get('prefer')).toBe('IdType="ImmutableId", return=representation');
+  });
+
+  it("waits Graph's fractional Retry-After to the millisecond, then sends the request again", async () => {
+    const { client, mailbox, graph, sleeps, sent } = await start(faultsOffOnFirstWait());
+    graph.emulator.admin.setFaults({ seed: 1, throttledShare: 1, retryAfterSeconds: 2.128 });
+
+    const contacts = await client.request<{ value: Contact[] }>('GET', contactsOf(mailbox));
+
+    expect(contacts.value).toEqual([]);
+    expect(sleeps).toEqual([2128]);
+    expect(sent).toHaveLength(2);
+  });
+
+  it('backs off exponentially with full jitter when Graph gives no Retry-After, and gives up after its bound', async () => {
+    const { client, mailbox, graph, sleeps, sent } = await start({ client: { random: () => 0.5, maxRetries: 3, backoff: { baseDelayMs: 1000, maxDelayMs: 3000 } } });
+    graph.emulator.admin.setFaults({ seed: 1, gatewayTimeoutShare: 1 });
+
+    const failure = client.request('GET', contactsOf(mailbox));
+
+    await expect(failure).rejects.toBeInstanceOf(SyncError);
+    await expect(failure).rejects.toMatchObject({ code: 'unavailable', status: 504 });
+    expect(sleeps).toEqual([500, 1000, 1500]);
+    expect(sent).toHaveLength(4);
+  });
+
+  it('sends a read again after a connection reset', async () => {
+    const { client, mailbox, graph, sent } = await start(faultsOffOnFirstWait());
+    graph.emulator.admin.setFaults({ seed: 1, connectionResetShare: 1 });
+
+    await expect(client.request('GET', contactsOf(mailbox))).resolves.toMatchObject({ value: [] });
+    expect(sent).toHaveLength(2);
+  });
+
+  it('does not send a create again after a reset or a 504, since it may have run, and says the outcome is unknown', async () => {
+    const { client, mailbox, graph, sent } = await start();
+    graph.emulator.admin.setFaults({ seed: 1, connectionResetShare: 0.5, gatewayTimeoutShare: 0.5 });
+
+    const outcomes = await Promise.allSettled([1, 2, 3, 4].map(() => client.request('POST', contactsOf(mailbox), { body: { givenName: 'Once' } })));
+
+    expect(outcomes.map((outcome) => outcome.status === 'rejected' && outcome.reason instanceof SyncError && outcome.reason.outcomeUnknown)).toEqual([true, true, true, true]);
+    expect(sent).toHaveLength(4);
+  });
+
+  it('sends a create again after a 503, which Graph answers before doing anything', async () => {
+    const { client, mailbox, graph, sleeps } = await start(faultsOffOnFirstWait());
+    graph.emulator.admin.setFaults({ seed: 1, serviceUnavailableShare: 1, retryAfterSeconds: 3 });
+
+    await client.request('POST', contactsOf(mailbox), { body: { givenName: 'After503' } });
+
+    expect(sleeps).toEqual([3000]);
+    expect(graph.emulator.admin.readMailbox(mailbox).contacts.map((contact) => contact.givenName)).toEqual(['After503']);
+  });
+
+  it('throws auth_required at once for a refused token, without retrying', async () => {
+    let token = '';
+    const { client, mailbox, graph, sent } = await start({ client: { getAccessToken: async () => token } });
+    token = await graph.tokens.forged({ tenantId: contoso.tenantId, userId: contoso.ana.id, scopes: ['Contacts.ReadWrite'] });
+
+    await expect(client.request('GET', contactsOf(mailbox))).rejects.toMatchObject({ code: 'auth_required', status: 401 });
+    expect(sent).toHaveLength(1);
+  });
+
+  it('turns a failing token source into auth_required, keeping the cause', async () => {
+    const cause = new Error('interaction_required');
+    const { client, mailbox } = await start({ client: { getAccessToken: () => Promise.reject(cause) } });
+
+    await expect(client.request('GET', contactsOf(mailbox))).rejects.toMatchObject({ code: 'auth_required', cause });
+  });
+
+  it('keeps at most 4 requests in flight per mailbox, each mailbox on its own', async () => {
+    const { client, graph } = await start({ emulator: { latencyMs: 40 } });
+
+    await Promise.all(
+      [contoso.ana.id, contoso.ben.id].flatMap((mailbox) => Array.from({ length: 16 }, () => client.request('GET', contactsOf(mailbox)))),
+    );
+
+    const counters = graph.emulator.admin.counters();
+    expect(counters.mailboxes[contoso.ana.id]).toMatchObject({ requests: 16, peakConcurrency: 4, throttled: 0 });
+    expect(counters.mailboxes[contoso.ben.id]).toMatchObject({ requests: 16, peakConcurrency: 4, throttled: 0 });
+  });
+
+  it('follows absolute links under its base URL but never sends its token to another host', async () => {
+    const { client, mailbox, sent } = await start();
+
+    await expect(client.request('GET', `${client.baseUrl}${contactsOf(mailbox)}`)).resolves.toMatchObject({ value: [] });
+    await expect(client.request('GET', `https://graph.example.test/v1.0${contactsOf(mailbox)}`)).rejects.toMatchObject({ code: 'invalid_input' });
+    expect(sent).toHaveLength(1);
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { MailboxGate } from '../../../src/graph/mailbox-gate';
+
+/** A clock that only moves when someone sleeps, so waits are exact and instant. */
+function virtualClock() {
+  const slept: number[] = [];
+  const clock = {
+    nowMs: 0,
+    slept,
+    now: () => clock.nowMs,
+    sleep: async (ms: number) => {
+      clock.slept.push(ms);
+      clock.nowMs += ms;
+    },
+  };
+  return clock;
+}
+
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('MailboxGate', () => {
+  it('admits up to its capacity and the next one when a slot is released', async () => {
+    const gate = new MailboxGate(4, virtualClock());
+    const releases = await Promise.all([1, 2, 3, 4].map(() => gate.acquire()));
+    let fifthAdmitted = false;
+    const fifth = gate.acquire().then((release) => {
+      fifthAdmitted = true;
+      return release;
+    });
+
+    await settle();
+    expect(fifthAdmitted).toBe(false);
+    releases[0]?.();
+    (await fifth)();
+    expect(fifthAdmitted).toBe(true);
+  });
+
+  it('serves waiters first come first served, so a batch that needs every slot is not starved by single requests', async () => {
+    const gate = new MailboxGate(4, virtualClock());
+    const order: string[] = [];
+    const first = await gate.acquire();
+    const batch = gate.acquire(Number.POSITIVE_INFINITY).then((release) => {
+      order.push('batch');
+      release();
+    });
+    const single = gate.acquire().then((release) => {
+      order.push('single');
+      release();
+    });
+
+    await settle();
+    expect(order).toEqual([]);
+    first();
+    await Promise.all([batch, single]);
+    expect(order).toEqual(['batch', 'single']);
+  });
+
+  it('puts a retry ahead of requests that have not been sent yet', async () => {
+    const gate = new MailboxGate(1, virtualClock());
+    const order: string[] = [];
+    const holder = await gate.acquire();
+    const admit = (name: string) => (release: () => void) => {
+      order.push(name);
+      release();
+    };
+    const fresh = gate.acquire().then(admit('fresh'));
+    const retry = gate.acquire(1, { first: true }).then(admit('retry'));
+
+    holder();
+    await Promise.all([fresh, retry]);
+    expect(order).toEqual(['retry', 'fresh']);
+  });
+
+  it('holds every request of the mailbox back until a pause ends, and a longer pause wins', async () => {
+    const clock = virtualClock();
+    const gate = new MailboxGate(4, clock);
+    gate.pauseFor(2128);
+    gate.pauseFor(1000);
+
+    (await gate.acquire())();
+
+    expect(clock.nowMs).toBe(2128);
+    expect(clock.slept).toEqual([2128]);
+  });
+
+  it('releases a slot once, however often release is called', async () => {
+    const gate = new MailboxGate(1, virtualClock());
+    const release = await gate.acquire();
+    release();
+    release();
+    const again = await gate.acquire();
+    let third = false;
+    void gate.acquire().then(() => (third = true));
+
+    await settle();
+    expect(third).toBe(false);
+    again();
+  });
+});
