@@ -32,7 +32,11 @@ export function createApp(deps: AppDeps) {
   });
   app.use('/api/*', bodyLimit({ maxSize: deps.maxBodyBytes ?? 2 * 1024 * 1024, onError: () => { throw new ApiError('invalid_input', 413, 'request body too large'); } }));
   app.use('/api/*', async (c, next) => {
-    const principal = await deps.authenticate(c.req.header('authorization'));
+    const principal = await deps.authenticate(c.req.header('authorization')).catch((error: unknown) => {
+      if (error instanceof Error && error.name === 'AuthError') throw error;
+      c.get('logger').warn({ err: error }, 'token keys unavailable');
+      throw new ApiError('unavailable', 503, 'the sign-in service cannot be reached to check the token; try again shortly');
+    });
     const environment = deps.environments.get(principal.environment);
     if (!environment) throw new ApiError('forbidden', 403, `environment ${principal.environment} is not configured`);
     c.set('principal', principal);

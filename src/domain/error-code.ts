@@ -12,6 +12,8 @@ export const errorCodes = [
   'throttled',
   'cursor_expired',
   'erp_unavailable',
+  /** A service the bridge relies on (the identity provider's keys, Graph) does not answer. */
+  'unavailable',
   'internal',
 ] as const;
 

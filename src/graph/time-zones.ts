@@ -125,15 +125,26 @@ export function instantToLocalDateTime(instantMs: number, ianaZone: string): str
 }
 
 /**
+ * The Windows name to write for `ianaZone` around an instant, if it tells the same time then.
+ * windows-iana's CLDR table predates some rule changes (Mexico 2022, Kazakhstan 2024): such a
+ * name is not used, and the caller writes UTC instead.
+ */
+function faithfulWindowsName(ianaZone: string, instantMs: number): string | undefined {
+  const windowsName = windowsTimeZoneOf(ianaZone);
+  if (windowsName === undefined) return undefined;
+  return utcOffsetMs(instantMs, ianaTimeZoneOf(windowsName)) === utcOffsetMs(instantMs, ianaZone) ? windowsName : undefined;
+}
+
+/**
  * A Graph `dateTimeTimeZone` for an instant shown in `ianaZone`: with the zone's Windows name, which
- * every Graph method accepts, or in UTC for the few zones Windows has no name for.
+ * every Graph method accepts, or in UTC when Windows has no name that tells the same time.
  *
  * @example toGraphDateTimeTimeZone('2025-07-01T07:00:00Z', 'Europe/Madrid') // { dateTime: '2025-07-01T09:00:00.0000000', timeZone: 'Romance Standard Time' }
  */
 export function toGraphDateTimeTimeZone(instant: string | number, ianaZone: string): DateTimeTimeZone {
   const instantMs = typeof instant === 'number' ? instant : Date.parse(instant);
   if (Number.isNaN(instantMs)) throw new SyncError('invalid_input', `'${String(instant)}' is not an instant.`);
-  const windowsName = windowsTimeZoneOf(ianaZone);
+  const windowsName = faithfulWindowsName(ianaZone, instantMs);
   if (windowsName === undefined) return { dateTime: instantToLocalDateTime(instantMs, 'UTC'), timeZone: 'UTC' };
   return { dateTime: instantToLocalDateTime(instantMs, ianaZone), timeZone: windowsName };
 }
@@ -148,8 +159,8 @@ export function fromGraphDateTimeTimeZone(value: DateTimeTimeZone): string {
   return new Date(localDateTimeToInstant(value.dateTime, ianaTimeZoneOf(value.timeZone))).toISOString();
 }
 
-/** An all-day item starts at midnight of its date in its own zone: no instant, so no conversion (UTC when Windows has no name for the zone). */
+/** An all-day item starts at midnight of its date in its own zone: no instant, so no conversion (UTC when Windows has no faithful name). */
 export function toGraphAllDayDate(date: string, ianaZone: string): DateTimeTimeZone {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new SyncError('invalid_input', `'${date}' is not a date such as 2025-03-30.`);
-  return { dateTime: `${date}T00:00:00.0000000`, timeZone: windowsTimeZoneOf(ianaZone) ?? 'UTC' };
+  return { dateTime: `${date}T00:00:00.0000000`, timeZone: faithfulWindowsName(ianaZone, Date.parse(`${date}T12:00:00Z`)) ?? 'UTC' };
 }

@@ -29,7 +29,9 @@ import { createLinkedResourceRoutes } from './routes/linked-resource-routes';
 import { createTodoListRoutes } from './routes/todo-list-routes';
 import { createTodoTaskDeltaRoutes } from './routes/todo-task-delta-routes';
 import { createTodoTaskRoutes } from './routes/todo-task-routes';
+import { createSubscriptionRoutes } from './routes/subscription-routes';
 import { createUserRoutes } from './routes/user-routes';
+import type { SubscriptionRegistry } from './subscription-registry';
 
 export interface GraphAppDeps {
   state: EmulatorState;
@@ -38,6 +40,7 @@ export interface GraphAppDeps {
   faults: FaultInjector;
   service: ServiceLatency;
   paging: PagingConfig;
+  subscriptions: SubscriptionRegistry;
   verifyToken: VerifyToken;
   admin: GraphEmulatorAdmin;
   now: () => number;
@@ -106,6 +109,7 @@ export function createGraphApp(deps: GraphAppDeps): GraphFetch {
   graph.use('*', assignRequestIds, countRequests, injectFaults(deps.faults, deps.counters), authenticate(deps.verifyToken));
   const fetch: GraphFetch = async (request, env = {}) => app.fetch(request, env);
   graph.route('/', createBatchRoutes((request) => fetch(request, { batchItem: true }), deps.counters, deps.now));
+  graph.route('/', createSubscriptionRoutes(deps.subscriptions));
   const mailboxRoutes = createMailboxRoutes(deps);
   graph.route('/me', mailboxRoutes);
   graph.route('/users/:userId', mailboxRoutes);

@@ -1,3 +1,4 @@
+import type { LifecycleEventType } from '@microsoft/microsoft-graph-types';
 import type { ContactFolderRecord } from './contact-record';
 import type { CountersSnapshot, EmulatorCounters } from './emulator-counters';
 import type { EmulatorState, Tenant } from './emulator-state';
@@ -6,24 +7,36 @@ import type { GraphContactFolderJson } from './render-contact-folder';
 import { renderContactFolder } from './render-contact-folder';
 import { GraphError, itemNotFound } from './graph-error';
 import type { SeedContactFolder, SeedMailbox } from './graph-emulator-options';
+import { inspectMailboxItems, type MailboxItemsSnapshot } from './inspect-mailbox-items';
 import type { Mailbox } from './mailbox';
 import type { MailboxThrottle, ThrottlingConfig } from './mailbox-throttle';
 import type { ServiceLatency } from './middleware/throttle-mailbox';
 import { parseContactInput } from './parse-contact-input';
+import type { NotificationClient, NotificationDelivery } from './notification-client';
 import { type GraphContactJson, renderContact } from './render-contact';
+import { type GraphSubscriptionJson, renderSubscription } from './render-subscription';
+import { seedMailboxItems } from './seed-mailbox-items';
+import type { SubscriptionRegistry } from './subscription-registry';
 
 /** A stored contact with both ids and every extended property, which Graph itself never lists. */
 export type InspectedContact = GraphContactJson & { immutableId: string };
 
-export interface MailboxSnapshot {
+export interface MailboxSummary {
   id: string;
   tenantId: string;
   userPrincipalName: string;
   displayName: string;
   defaultFolderId: string;
+}
+
+/** Everything a mailbox holds: contact folders and contacts, calendars and events, To Do lists and tasks. */
+export interface MailboxSnapshot extends MailboxSummary, MailboxItemsSnapshot {
   folders: GraphContactFolderJson[];
   contacts: InspectedContact[];
 }
+
+/** A subscription with what Graph does not show: the watched mailbox and whether it waits for reauthorization. */
+export type SubscriptionSnapshot = GraphSubscriptionJson & { tenantId: string; mailboxId: string; needsReauthorization: boolean };
 
 export interface FaultsSnapshot {
   config: FaultConfig | undefined;
@@ -36,7 +49,7 @@ export interface GraphEmulatorAdmin {
   addTenant(tenant: { id: string; displayName?: string }): Tenant;
   listTenants(): Tenant[];
   addMailbox(tenantId: string, mailbox: SeedMailbox): MailboxSnapshot;
-  listMailboxes(): Omit<MailboxSnapshot, 'folders' | 'contacts'>[];
+  listMailboxes(): MailboxSummary[];
   readMailbox(idOrUserPrincipalName: string): MailboxSnapshot;
   /** What a user does by dragging a contact to another folder in Outlook: the REST id changes. */
   moveContact(mailbox: string, contactId: string, destinationFolderId: string): InspectedContact;
@@ -50,8 +63,18 @@ export interface GraphEmulatorAdmin {
   setFaults(config: Partial<FaultConfig> | undefined): FaultsSnapshot;
   latencyMs(): number;
   setLatencyMs(latencyMs: number): number;
-  /** Forgets delta tokens (of one mailbox, or all), so they answer 410 `syncStateNotFound`. */
+  /** Forgets delta tokens (contacts, calendar view, tasks; of one mailbox, or all), so they answer 410 `syncStateNotFound`. */
   expireDeltaTokens(mailbox?: string): number;
+  /** Every app's subscriptions. */
+  subscriptions(): SubscriptionSnapshot[];
+  /** Sends a lifecycle notification and applies its effect; `delivery` is null without a lifecycleNotificationUrl. */
+  triggerLifecycleEvent(subscriptionId: string, lifecycleEvent: LifecycleEventType): { delivery: NotificationDelivery | null };
+  /** Ends a subscription now, as if it had not been renewed in time. */
+  expireSubscription(subscriptionId: string): void;
+  /** Every notification POST (or held-back notification), oldest first. */
+  notifications(): NotificationDelivery[];
+  /** Resolves when no notification is in flight or waiting for a retry. */
+  settleNotifications(): Promise<void>;
 }
 
 export interface GraphEmulatorAdminDeps {
@@ -60,6 +83,8 @@ export interface GraphEmulatorAdminDeps {
   throttle: MailboxThrottle;
   faults: FaultInjector;
   service: ServiceLatency;
+  subscriptions: SubscriptionRegistry;
+  notifications: NotificationClient;
 }
 
 function inspectContacts(mailbox: Mailbox): InspectedContact[] {
@@ -79,7 +104,7 @@ function allFolders(mailbox: Mailbox): ContactFolderRecord[] {
   return folders;
 }
 
-function summary(mailbox: Mailbox) {
+function summary(mailbox: Mailbox): MailboxSummary {
   const { id, tenantId, userPrincipalName, displayName } = mailbox.user;
   return { id, tenantId, userPrincipalName, displayName, defaultFolderId: mailbox.defaultFolderId };
 }
@@ -91,7 +116,7 @@ function seedFolder(mailbox: Mailbox, parentFolderId: string, seed: SeedContactF
 }
 
 export function createGraphEmulatorAdmin(deps: GraphEmulatorAdminDeps): GraphEmulatorAdmin {
-  const { state, counters, throttle, faults, service } = deps;
+  const { state, counters, throttle, faults, service, subscriptions, notifications } = deps;
   const mailboxNamed = (key: string) => {
     const mailbox = state.findMailbox(key);
     if (!mailbox) throw new GraphError(404, 'ErrorInvalidUser', `No mailbox '${key}' in the emulator.`);
@@ -114,6 +139,7 @@ export function createGraphEmulatorAdmin(deps: GraphEmulatorAdminDeps): GraphEmu
       });
       for (const contact of seed.contacts ?? []) mailbox.createContact(mailbox.defaultFolderId, parseContactInput(contact));
       for (const folder of seed.contactFolders ?? []) seedFolder(mailbox, mailbox.defaultFolderId, folder);
+      seedMailboxItems(mailbox, seed);
       return admin.readMailbox(mailbox.user.id);
     },
     listMailboxes: () => state.listMailboxes().map(summary),
@@ -123,6 +149,7 @@ export function createGraphEmulatorAdmin(deps: GraphEmulatorAdminDeps): GraphEmu
         ...summary(mailbox),
         folders: allFolders(mailbox).map((folder) => renderContactFolder(folder)),
         contacts: inspectContacts(mailbox),
+        ...inspectMailboxItems(mailbox),
       };
     },
     moveContact(key, contactId, destinationFolderId) {
@@ -156,6 +183,17 @@ export function createGraphEmulatorAdmin(deps: GraphEmulatorAdminDeps): GraphEmu
       const mailboxes = key === undefined ? state.listMailboxes() : [mailboxNamed(key)];
       return mailboxes.reduce((expired, mailbox) => expired + mailbox.expireDeltaTokens(), 0);
     },
+    subscriptions: () =>
+      subscriptions.all().map((subscription) => ({
+        ...renderSubscription(subscription),
+        tenantId: subscription.tenantId,
+        mailboxId: subscription.target.mailboxId,
+        needsReauthorization: subscription.needsReauthorization,
+      })),
+    triggerLifecycleEvent: (subscriptionId, lifecycleEvent) => ({ delivery: subscriptions.triggerLifecycleEvent(subscriptionId, lifecycleEvent) ?? null }),
+    expireSubscription: (subscriptionId) => subscriptions.expire(subscriptionId),
+    notifications: () => notifications.log(),
+    settleNotifications: () => notifications.settle(),
   };
   return admin;
 }

@@ -1,8 +1,9 @@
-import type { Contact } from '@microsoft/microsoft-graph-types';
+import type { Contact, Event, TodoTask } from '@microsoft/microsoft-graph-types';
 import type { FaultConfig } from './fault-injector';
 import type { PagingConfig } from './graph-paging';
 import type { ThrottlingConfig } from './mailbox-throttle';
 import type { VerifyToken } from './middleware/authenticate';
+import type { NotificationSettings } from './notification-client';
 
 export interface SeedContactFolder {
   displayName: string;
@@ -10,7 +11,20 @@ export interface SeedContactFolder {
   childFolders?: readonly SeedContactFolder[];
 }
 
-/** A mailbox to create; `id` is the user's object id (`oid`), `contacts` go to the default folder. */
+export interface SeedCalendar {
+  name: string;
+  events?: readonly Event[];
+}
+
+export interface SeedTodoList {
+  displayName: string;
+  tasks?: readonly TodoTask[];
+}
+
+/**
+ * A mailbox to create; `id` is the user's object id (`oid`). `contacts` go to the default folder,
+ * `events` to the primary calendar and `tasks` to the default To Do list ("Tasks").
+ */
 export interface SeedMailbox {
   id: string;
   userPrincipalName: string;
@@ -20,6 +34,10 @@ export interface SeedMailbox {
   mail?: string;
   contacts?: readonly Contact[];
   contactFolders?: readonly SeedContactFolder[];
+  events?: readonly Event[];
+  calendars?: readonly SeedCalendar[];
+  tasks?: readonly TodoTask[];
+  todoLists?: readonly SeedTodoList[];
 }
 
 export interface SeedTenant {
@@ -42,6 +60,8 @@ export interface GraphEmulatorOptions {
   latencyMs?: number;
   /** Delta tokens kept per mailbox before the oldest are evicted (Exchange's cache is bounded too). */
   deltaTokenCapacity?: number;
-  /** Clock for timestamps and throttling windows; `Date.now` by default. */
+  /** Timeouts and retries of the validation handshake and of notification deliveries. */
+  notifications?: Partial<NotificationSettings>;
+  /** Clock for timestamps, throttling windows and subscription expiry; `Date.now` by default. */
   now?: () => number;
 }

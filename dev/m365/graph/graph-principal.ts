@@ -11,7 +11,7 @@ export const graphAudiences: ReadonlySet<string> = new Set([
 /** Who calls: a user through an app (delegated `scp`) or an app on its own (application `roles`). */
 export type GraphPrincipal =
   | { kind: 'delegated'; tenantId: string; userId: string; appId: string; scopes: ReadonlySet<string> }
-  | { kind: 'application'; tenantId: string; appId: string; roles: ReadonlySet<string> };
+  | { kind: 'application'; tenantId: string; appId: string; roles: ReadonlySet<string>; servicePrincipalId?: string };
 
 const invalidToken = (message: string) => new GraphError(401, 'InvalidAuthenticationToken', message);
 
@@ -44,5 +44,5 @@ export function principalFromClaims(payload: JWTPayload): GraphPrincipal {
     return { kind: 'delegated', tenantId, userId, appId, scopes: new Set(scope.split(' ').filter(Boolean)) };
   }
   const roles = Array.isArray(payload.roles) ? payload.roles.filter((role): role is string => typeof role === 'string') : [];
-  return { kind: 'application', tenantId, appId, roles: new Set(roles) };
+  return { kind: 'application', tenantId, appId, roles: new Set(roles), servicePrincipalId: stringClaim(payload, 'oid') };
 }

@@ -9,6 +9,8 @@ import { createGraphEmulatorAdmin, type GraphEmulatorAdmin } from './graph-emula
 import type { GraphEmulatorOptions } from './graph-emulator-options';
 import { graphPagingDefaults } from './graph-paging';
 import { graphThrottlingDefaults, MailboxThrottle } from './mailbox-throttle';
+import { NotificationClient, notificationDefaults } from './notification-client';
+import { SubscriptionRegistry } from './subscription-registry';
 
 export interface GraphEmulator {
   /** `http://127.0.0.1:{port}`; Graph is at `{url}/v1.0`, the admin API at `{url}/_admin`. */
@@ -18,8 +20,9 @@ export interface GraphEmulator {
 }
 
 /**
- * Starts a local Microsoft Graph stand-in (contacts, contact folders, delta, `$batch`, throttling,
- * extended properties, fault injection) on 127.0.0.1.
+ * Starts a local Microsoft Graph stand-in on 127.0.0.1: contacts and contact folders, calendars,
+ * events and calendarView, To Do lists and tasks, delta, `$batch`, subscriptions with change and
+ * lifecycle notifications, throttling, extended properties and fault injection.
  *
  * @example
  * const jwks = createRemoteJWKSet(new URL(`${identityUrl}/discovery/v2.0/keys`));
@@ -32,13 +35,21 @@ export interface GraphEmulator {
  */
 export async function startGraphEmulator(options: GraphEmulatorOptions): Promise<GraphEmulator> {
   const now = options.now ?? Date.now;
-  const state = new EmulatorState({ now, deltaTokenCapacity: options.deltaTokenCapacity ?? 10_000 });
+  const notifications = new NotificationClient({ ...notificationDefaults, ...options.notifications });
+  // The registry needs the state to resolve resources, and the state tells the registry of every write.
+  let subscriptions: SubscriptionRegistry | undefined;
+  const state = new EmulatorState({
+    now,
+    deltaTokenCapacity: options.deltaTokenCapacity ?? 10_000,
+    onChange: (mailbox, change) => subscriptions?.onMailboxChange(mailbox, change),
+  });
+  subscriptions = new SubscriptionRegistry({ state, client: notifications, now });
   const counters = new EmulatorCounters();
   const throttle = new MailboxThrottle({ ...graphThrottlingDefaults, ...options.throttling }, now);
   const faults = new FaultInjector();
   faults.configure(options.faults);
   const service = { latencyMs: options.latencyMs ?? 0 };
-  const admin = createGraphEmulatorAdmin({ state, counters, throttle, faults, service });
+  const admin = createGraphEmulatorAdmin({ state, counters, throttle, faults, service, subscriptions, notifications });
   for (const tenant of options.tenants ?? []) {
     admin.addTenant(tenant);
     for (const mailbox of tenant.mailboxes ?? []) admin.addMailbox(tenant.id, mailbox);
@@ -51,6 +62,7 @@ export async function startGraphEmulator(options: GraphEmulatorOptions): Promise
     faults,
     service,
     paging: { ...graphPagingDefaults, ...options.paging },
+    subscriptions,
     verifyToken: options.verifyToken,
     admin,
     now,
@@ -66,6 +78,7 @@ export async function startGraphEmulator(options: GraphEmulatorOptions): Promise
     admin,
     close: () =>
       new Promise<void>((resolve, reject) => {
+        notifications.close();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       }),

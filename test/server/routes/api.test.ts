@@ -88,6 +88,20 @@ describe('the current user', () => {
   });
 });
 
+describe('runs', () => {
+  it('shows each user only their own sync runs', async () => {
+    await bridge.request('/api/me', { token: bridge.tokens.lucia });
+    await bridge.store.runs.create({
+      id: 'run-lucia-1', user: { tenantId: demoIds.contosoTenantId, objectId: demoIds.luciaObjectId }, kind: 'contacts',
+      status: 'succeeded', stage: 'done', done: 10, total: 10, startedAt: '2026-11-02T08:00:00.000Z', finishedAt: '2026-11-02T08:01:00.000Z',
+    });
+    const mine = await json<{ items: { id: string }[] }>(await bridge.request('/api/me/runs', { token: bridge.tokens.lucia }));
+    expect(mine.items.map((run) => run.id)).toEqual(['run-lucia-1']);
+    expect(await json(await bridge.request('/api/me/runs', { token: bridge.tokens.inigo }))).toEqual({ items: [] });
+    expect(await json(await bridge.request('/api/me/runs', { token: bridge.tokens.amelie }))).toEqual({ items: [] });
+  });
+});
+
 describe('contacts', () => {
   it('finds a contact by a secondary email in another case', async () => {
     const page = await json<{ items: { id: string }[] }>(await bridge.request(`/api/contacts?email=${encodeURIComponent('ana.garcia.personal@gmail.COM')}`, { token: bridge.tokens.inigo }));
