@@ -37,13 +37,14 @@ export async function startGraphEmulator(options: GraphEmulatorOptions): Promise
   const now = options.now ?? Date.now;
   const notifications = new NotificationClient({ ...notificationDefaults, ...options.notifications });
   // The registry needs the state to resolve resources, and the state tells the registry of every write.
-  let subscriptions: SubscriptionRegistry | undefined;
+  const listeners: { registry?: SubscriptionRegistry } = {};
   const state = new EmulatorState({
     now,
     deltaTokenCapacity: options.deltaTokenCapacity ?? 10_000,
-    onChange: (mailbox, change) => subscriptions?.onMailboxChange(mailbox, change),
+    onChange: (mailbox, change) => listeners.registry?.onMailboxChange(mailbox, change),
   });
-  subscriptions = new SubscriptionRegistry({ state, client: notifications, now });
+  const subscriptions = new SubscriptionRegistry({ state, client: notifications, now });
+  listeners.registry = subscriptions;
   const counters = new EmulatorCounters();
   const throttle = new MailboxThrottle({ ...graphThrottlingDefaults, ...options.throttling }, now);
   const faults = new FaultInjector();

@@ -1,4 +1,4 @@
-import type { Contact } from '@microsoft/microsoft-graph-types';
+import type { Contact, Event, TodoTask } from '@microsoft/microsoft-graph-types';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { SeedContactFolder } from '../graph-emulator-options';
@@ -11,7 +11,11 @@ const loopbackAddresses = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 const tenantSchema = z.object({ id: z.string().min(1), displayName: z.string().optional() });
 /** Contact bodies are validated property by property when they are stored (`parseContactInput`). */
-const contactSeedSchema = z.custom<Contact>((value) => typeof value === 'object' && value !== null && !Array.isArray(value));
+const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
+const contactSeedSchema = z.custom<Contact>(isObject);
+/** Event and task bodies are validated when they are stored, like contacts. */
+const eventSeedSchema = z.custom<Event>(isObject);
+const taskSeedSchema = z.custom<TodoTask>(isObject);
 const folderSeedSchema: z.ZodType<SeedContactFolder> = z.lazy(() =>
   z.object({
     displayName: z.string().min(1),
@@ -29,7 +33,12 @@ const mailboxSchema = z.object({
   mail: z.string().optional(),
   contacts: z.array(contactSeedSchema).optional(),
   contactFolders: z.array(folderSeedSchema).optional(),
+  events: z.array(eventSeedSchema).optional(),
+  calendars: z.array(z.object({ name: z.string().min(1), events: z.array(eventSeedSchema).optional() })).optional(),
+  tasks: z.array(taskSeedSchema).optional(),
+  todoLists: z.array(z.object({ displayName: z.string().min(1), tasks: z.array(taskSeedSchema).optional() })).optional(),
 });
+const lifecycleSchema = z.object({ lifecycleEvent: z.enum(['reauthorizationRequired', 'subscriptionRemoved', 'missed']) });
 const moveSchema = z.object({ destinationFolderId: z.string().min(1) });
 const throttlingSchema = z
   .object({
@@ -110,6 +119,20 @@ export function createAdminRoutes(admin: GraphEmulatorAdmin): Hono<GraphEnv> {
     const empty = (await c.req.text()).trim() === '';
     const { mailbox } = await body(empty ? Promise.resolve({}) : readJsonBody(c), expireSchema);
     return c.json({ expired: admin.expireDeltaTokens(mailbox) });
+  });
+  routes.get('/subscriptions', (c) => c.json(admin.subscriptions()));
+  routes.post('/subscriptions/:subscriptionId/lifecycle', async (c) => {
+    const { lifecycleEvent } = await body(readJsonBody(c), lifecycleSchema);
+    return c.json(admin.triggerLifecycleEvent(c.req.param('subscriptionId'), lifecycleEvent));
+  });
+  routes.post('/subscriptions/:subscriptionId/expire', (c) => {
+    admin.expireSubscription(c.req.param('subscriptionId'));
+    return c.body(null, 204);
+  });
+  routes.get('/notifications', (c) => c.json(admin.notifications()));
+  routes.post('/notifications/settle', async (c) => {
+    await admin.settleNotifications();
+    return c.json(admin.notifications());
   });
   return routes;
 }
