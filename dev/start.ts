@@ -3,7 +3,7 @@
  * Starts the local Microsoft 365 (identity server and Graph emulator), seeds two demo ERPs and runs the bridge against them. With a
  * `bridge.config.json` (or BRIDGE_CONFIG) it runs that configuration instead.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createLogger } from '../server/create-logger';
 import { loadConfigFile, parseConfig } from '../server/config/load-config';
@@ -38,8 +38,12 @@ async function main() {
     return;
   }
 
-  const m365 = await startMicrosoft365({ identityPort, graphPort });
+  const m365 = await startMicrosoft365({ identityPort, graphPort, https: true });
   const { identity, graph } = m365;
+  // The bridge, MSAL and curl trust the identity server's certificate through this file only.
+  const certificateFile = `${dataDir}/m365-certificate.pem`;
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(certificateFile, identity.certificate ?? '');
   const config = parseConfig({
     environments: [
       {
@@ -53,7 +57,7 @@ async function main() {
       },
     ],
     server: { port },
-    identity: { authority: identity.url },
+    identity: { authority: identity.url, trustedCertificateFile: certificateFile },
     graph: { baseUrl: `${graph.url}/v1.0` },
     store: { url: `sqlite:${dataDir}/bridge.db` },
   });
@@ -66,7 +70,7 @@ async function main() {
   const bridgeApp = demoDirectory.applications.find((app) => app.clientId === demoIds.bridgeClientId);
   const scope = `${bridgeApp?.identifierUri ?? ''}/access_as_user`;
   const tokenCommand = [
-    `curl -s ${identity.url}/organizations/oauth2/v2.0/token`,
+    `curl -s --cacert ${certificateFile} ${identity.url}/organizations/oauth2/v2.0/token`,
     `-d grant_type=password -d client_id=${demoIds.bridgeClientId}`,
     `-d username=inigo.urrutia@contosoiberica.onmicrosoft.com -d password=${demoIds.password}`,
     `--data-urlencode scope=${scope}`,

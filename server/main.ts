@@ -1,11 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { serve } from '@hono/node-server';
 import { resolve } from 'node:path';
 import type { Logger } from 'pino';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { createTokenValidator } from './auth/create-token-validator';
+import { createTrustingFetch } from './auth/create-trusting-fetch';
 import type { BridgeConfig } from './config/config-schema';
-import { loadConfigFile, resolveSecret } from './config/load-config';
+import { ConfigError, loadConfigFile, resolveSecret } from './config/load-config';
 import { createLogger } from './create-logger';
 import { openErp } from './erp/open-erp';
 import type { BridgeEnvironment } from './http/principal';
@@ -38,7 +40,12 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
     throw error;
   }
 
-  const authenticate = createTokenValidator({ authority: config.identity.authority, environments: config.environments });
+  const trusted = config.identity.trustedCertificateFile ? readCertificate(resolve(baseDir, config.identity.trustedCertificateFile)) : undefined;
+  const authenticate = createTokenValidator({
+    authority: config.identity.authority,
+    environments: config.environments,
+    ...(trusted ? { fetch: createTrustingFetch(trusted) } : {}),
+  });
   const app = createApp({ environments, store, authenticate, logger });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolveServer) => {
@@ -61,6 +68,17 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
       return closing;
     },
   };
+}
+
+function readCertificate(path: string): string {
+  try {
+    const pem = readFileSync(path, 'utf8');
+    if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new ConfigError(`identity.trustedCertificateFile ${path} holds no PEM certificate`);
+    return pem;
+  } catch (error) {
+    if (error instanceof ConfigError) throw error;
+    throw new ConfigError(`cannot read identity.trustedCertificateFile ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
 }
 
 /** Stops on SIGINT/SIGTERM; a second signal, or 10 s, forces the exit. */

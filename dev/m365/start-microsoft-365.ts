@@ -1,4 +1,5 @@
-import { createRemoteJWKSet, decodeJwt, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, customFetch, decodeJwt, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createTrustingFetch } from '../../server/auth/create-trusting-fetch';
 import { startGraphEmulator, type GraphEmulator } from './graph/start-graph-emulator';
 import { demoDirectory } from './identity/demo-directory';
 import type { IdentityDirectory } from './identity/identity-directory';
@@ -12,15 +13,20 @@ export interface Microsoft365 {
 
 /**
  * The local Microsoft 365: the identity server and a Graph emulator that trusts only its tokens,
- * with a mailbox for every user of the directory.
+ * with a mailbox for every user of the directory. With `https`, the identity server serves a
+ * certificate made at start (`identity.certificate`), which callers trust explicitly (MSAL
+ * refuses an authority that is not HTTPS).
  */
-export async function startMicrosoft365(options: { directory?: IdentityDirectory; identityPort?: number; graphPort?: number } = {}): Promise<Microsoft365> {
+export async function startMicrosoft365(
+  options: { directory?: IdentityDirectory; identityPort?: number; graphPort?: number; https?: boolean } = {},
+): Promise<Microsoft365> {
   const directory = options.directory ?? demoDirectory;
-  const identity = await startIdentityServer({ directory, port: options.identityPort ?? 0 });
+  const identity = await startIdentityServer({ directory, port: options.identityPort ?? 0, https: options.https ?? false });
+  const keyFetch = identity.certificate ? { [customFetch]: createTrustingFetch(identity.certificate) } : {};
   const keySets = new Map<string, JWTVerifyGetKey>();
   const keysOf = (tenantId: string) => {
     let keys = keySets.get(tenantId);
-    if (!keys) keySets.set(tenantId, (keys = createRemoteJWKSet(new URL(`${identity.url}/${tenantId}/discovery/v2.0/keys`))));
+    if (!keys) keySets.set(tenantId, (keys = createRemoteJWKSet(new URL(`${identity.url}/${tenantId}/discovery/v2.0/keys`), keyFetch)));
     return keys;
   };
   const tenantIds = new Set(directory.tenants.map((tenant) => tenant.id));

@@ -1,4 +1,4 @@
-import { createRemoteJWKSet, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { createRemoteJWKSet, customFetch, jwtVerify, type FetchImplementation, type JWTVerifyGetKey } from 'jose';
 import type { EnvironmentConfig } from '../config/config-schema';
 import type { Principal } from '../http/principal';
 import { accessTokenClaimsSchema } from './access-token-claims';
@@ -17,6 +17,8 @@ export interface TokenValidatorOptions {
   /** Allowed clock skew on `exp` and `nbf`. */
   clockToleranceSeconds?: number;
   now?: () => Date;
+  /** Fetches the JWKS; for an authority whose certificate the system does not trust (see `createTrustingFetch`). */
+  fetch?: FetchImplementation;
 }
 
 export type TokenValidator = (authorization: string | undefined) => Promise<Principal>;
@@ -43,7 +45,7 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
   const keySetOf = (tenantId: string) => {
     let keySet = keySets.get(tenantId);
     if (!keySet) {
-      keySet = createRemoteJWKSet(new URL(`${authority}/${tenantId}/discovery/v2.0/keys`));
+      keySet = createRemoteJWKSet(new URL(`${authority}/${tenantId}/discovery/v2.0/keys`), options.fetch ? { [customFetch]: options.fetch } : {});
       keySets.set(tenantId, keySet);
     }
     return keySet;

@@ -76,6 +76,8 @@ export const configSchema = z.strictObject({
     .strictObject({
       /** `https://login.microsoftonline.com` in production, the local identity server in development. */
       authority: z.url().default('https://login.microsoftonline.com'),
+      /** PEM file of a certificate authority to trust for the authority besides the system's (a private identity server). */
+      trustedCertificateFile: z.string().min(1).optional(),
     })
     .prefault({}),
   graph: z.strictObject({ baseUrl: z.url().default('https://graph.microsoft.com/v1.0') }).prefault({}),

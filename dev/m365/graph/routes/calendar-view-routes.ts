@@ -92,7 +92,8 @@ function calendarViewDelta(c: Context<GraphEnv>, paging: PagingConfig): Response
   const find = inView(page.options);
   const value = page.changes.flatMap((change) => {
     const event = find(change.itemKey);
-    if (event) return [renderEvent(event, render)];
+    // Delta items name their type, as in the reference example (delta-query-events).
+    if (event) return [{ '@odata.type': '#microsoft.graph.event', ...renderEvent(event, render) }];
     return page.initial ? [] : [{ '@odata.type': '#microsoft.graph.event', id: change.restId, '@removed': { reason: 'deleted' } }];
   });
   const base = `${url.origin}${url.pathname}`;

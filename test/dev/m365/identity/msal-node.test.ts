@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { ConfidentialClientApplication, type Configuration } from '@azure/msal-node';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTrustingNetworkClient } from '../../../../dev/m365/identity/create-trusting-network-client';
+import { createTrustingNetworkClient } from '../../../../server/auth/create-trusting-network-client';
 import { demoIds } from '../../../../dev/m365/identity/demo-directory';
 import { startIdentityServer, type IdentityServer } from '../../../../dev/m365/identity/start-identity-server';
 
