@@ -1,6 +1,7 @@
 import { createRemoteJWKSet, customFetch, decodeJwt, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { createTrustingFetch } from '../../server/auth/create-trusting-fetch';
 import { startGraphEmulator, type GraphEmulator } from './graph/start-graph-emulator';
+import { createSelfSignedCertificate } from './identity/create-self-signed-certificate';
 import { demoDirectory } from './identity/demo-directory';
 import type { IdentityDirectory } from './identity/identity-directory';
 import { startIdentityServer, type IdentityServer } from './identity/start-identity-server';
@@ -8,6 +9,8 @@ import { startIdentityServer, type IdentityServer } from './identity/start-ident
 export interface Microsoft365 {
   identity: IdentityServer;
   graph: GraphEmulator;
+  /** PEM certificate of both servers when they serve HTTPS. */
+  certificate: string | undefined;
   close(): Promise<void>;
 }
 
@@ -21,7 +24,9 @@ export async function startMicrosoft365(
   options: { directory?: IdentityDirectory; identityPort?: number; graphPort?: number; https?: boolean } = {},
 ): Promise<Microsoft365> {
   const directory = options.directory ?? demoDirectory;
-  const identity = await startIdentityServer({ directory, port: options.identityPort ?? 0, https: options.https ?? false });
+  // One certificate for both servers, so callers trust a single PEM.
+  const tls = options.https ? await createSelfSignedCertificate() : undefined;
+  const identity = await startIdentityServer({ directory, port: options.identityPort ?? 0, https: tls ?? false });
   const keyFetch = identity.certificate ? { [customFetch]: createTrustingFetch(identity.certificate) } : {};
   const keySets = new Map<string, JWTVerifyGetKey>();
   const keysOf = (tenantId: string) => {
@@ -32,6 +37,7 @@ export async function startMicrosoft365(
   const tenantIds = new Set(directory.tenants.map((tenant) => tenant.id));
   const graph = await startGraphEmulator({
     port: options.graphPort ?? 0,
+    https: tls ?? false,
     verifyToken: async (jwt) => {
       const tenantId = decodeJwt(jwt).tid;
       if (typeof tenantId !== 'string' || !tenantIds.has(tenantId)) throw new Error('token from an unknown tenant');
@@ -48,6 +54,7 @@ export async function startMicrosoft365(
   return {
     identity,
     graph,
+    certificate: tls?.cert,
     async close() {
       await Promise.all([graph.close(), identity.close()]);
     },

@@ -55,7 +55,8 @@ export interface GraphClientOptions {
   maxRetryAfterMs?: number;
   /** Aborts an attempt that has no answer by then (counted as a reset). */
   requestTimeoutMs?: number;
-  fetch?: typeof fetch;
+  /** Global `fetch` by default; a fetch that trusts a private CA for a local Graph over HTTPS. */
+  fetch?: (url: string, init: { method: string; headers: Headers; body?: string; signal?: AbortSignal }) => Promise<Response>;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;

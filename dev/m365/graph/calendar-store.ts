@@ -41,6 +41,8 @@ export class CalendarStore {
   readonly primaryCalendarId: string;
   readonly changeLog = new FolderChangeLog();
   readonly deltaTokens: DeltaTokenStore<DeltaRoundToken<CalendarViewWindow>>;
+  /** The window of every token handed out, kept after the token expires so a 410 can name the initial URL. */
+  private readonly windowsByToken = new Map<string, CalendarViewWindow>();
   private readonly calendarsById = new Map<string, CalendarRecord>();
   private readonly eventsById = new Map<string, EventRecord>();
 
@@ -53,6 +55,17 @@ export class CalendarStore {
       changeKey: deps.ids.changeKey(),
       isDefaultCalendar: true,
     });
+  }
+
+  rememberWindow(token: string, window: CalendarViewWindow): void {
+    this.windowsByToken.delete(token);
+    this.windowsByToken.set(token, window);
+    const oldest = this.windowsByToken.keys().next();
+    if (this.windowsByToken.size > this.deps.deltaTokenCapacity * 2 && !oldest.done) this.windowsByToken.delete(oldest.value);
+  }
+
+  windowOfToken(token: string): CalendarViewWindow | undefined {
+    return this.windowsByToken.get(token);
   }
 
   listCalendars(): CalendarRecord[] {

@@ -1,3 +1,4 @@
+import type { TlsCertificate } from '../identity/create-self-signed-certificate';
 import type { Contact, Event, TodoTask } from '@microsoft/microsoft-graph-types';
 import type { FaultConfig } from './fault-injector';
 import type { PagingConfig } from './graph-paging';
@@ -51,6 +52,8 @@ export interface GraphEmulatorOptions {
   verifyToken: VerifyToken;
   /** 0 (the default) picks a free port. The server listens on 127.0.0.1 only. */
   port?: number;
+  /** Serve HTTPS with this certificate (for example the identity server's), or with a new one for `true`. */
+  https?: boolean | TlsCertificate;
   tenants?: readonly SeedTenant[];
   throttling?: Partial<ThrottlingConfig>;
   /** Switched off unless given. */

@@ -1,5 +1,7 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import { createSelfSignedCertificate, type TlsCertificate } from '../identity/create-self-signed-certificate';
 import { getRequestListener } from '@hono/node-server';
 import { createGraphApp } from './create-graph-app';
 import { EmulatorCounters } from './emulator-counters';
@@ -15,6 +17,8 @@ import { SubscriptionRegistry } from './subscription-registry';
 export interface GraphEmulator {
   /** `http://127.0.0.1:{port}`; Graph is at `{url}/v1.0`, the admin API at `{url}/_admin`. */
   url: string;
+  /** PEM certificate to trust when serving HTTPS. */
+  certificate: string | undefined;
   admin: GraphEmulatorAdmin;
   close(): Promise<void>;
 }
@@ -68,14 +72,17 @@ export async function startGraphEmulator(options: GraphEmulatorOptions): Promise
     admin,
     now,
   });
-  const server = createServer(getRequestListener(fetch));
+  const tls = options.https === true ? await createSelfSignedCertificate() : options.https || undefined;
+  const listener = getRequestListener(fetch);
+  const server = tls ? createHttpsServer({ key: tls.key, cert: tls.cert }, listener) : createServer(listener);
   server.listen(options.port ?? 0, '127.0.0.1');
   await once(server, 'listening');
   const address = server.address();
   if (address === null || typeof address === 'string') throw new Error('The Graph emulator did not get a TCP port.');
 
   return {
-    url: `http://127.0.0.1:${address.port}`,
+    url: `${tls ? 'https' : 'http'}://127.0.0.1:${address.port}`,
+    certificate: tls?.cert,
     admin,
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -12,7 +12,7 @@ import { readDeltaRoundPage } from '../read-delta-round-page';
 import { readQueryOptions } from '../read-query-options';
 import { renderEvent } from '../render-event';
 import { withQueryOption } from '../with-query-option';
-import { eventRenderOptions } from './event-routes';
+import { eventRenderOptions } from './event-render-options';
 
 const byStart = <Item extends { start: { epochMs: number } }>(left: Item, right: Item) => left.start.epochMs - right.start.epochMs;
 
@@ -40,15 +40,19 @@ function listCalendarView(c: Context<GraphEnv>, calendar: CalendarRecord, contex
   );
 }
 
-/** The initial URL of a round, for `Location` on 410: with the window when the request named it. */
-function resetLocation(url: URL): string {
+/**
+ * The initial URL of a round, for `Location` on 410: with the window of the (expired) token, or
+ * the one the request names; without a window when neither is known.
+ */
+function resetLocation(url: URL, tokenWindow: CalendarViewWindow | undefined): string {
   const base = `${url.origin}${url.pathname}`;
+  let window = tokenWindow;
   try {
-    const window = parseCalendarViewWindow(url);
-    return `${base}?startDateTime=${encodeURIComponent(window.startDateTime)}&endDateTime=${encodeURIComponent(window.endDateTime)}&$deltatoken=`;
+    window ??= parseCalendarViewWindow(url);
   } catch {
     return `${base}?$deltatoken=`;
   }
+  return `${base}?startDateTime=${encodeURIComponent(window.startDateTime)}&endDateTime=${encodeURIComponent(window.endDateTime)}&$deltatoken=`;
 }
 
 /**
@@ -85,8 +89,15 @@ function calendarViewDelta(c: Context<GraphEnv>, paging: PagingConfig): Response
           .map((event) => ({ sequence: c.get('mailbox').sequence, itemKey: event.id, restId: event.id })),
       changedBetween: (_window, since, until) => store.changeLog.changedBetween(calendarId, since, until),
     },
-    { scope: calendarId, token, startOptions: () => parseCalendarViewWindow(url), pageSize, resetLocation: resetLocation(url) },
+    {
+      scope: calendarId,
+      token,
+      startOptions: () => parseCalendarViewWindow(url),
+      pageSize,
+      resetLocation: resetLocation(url, token ? store.windowOfToken(token.value) : undefined),
+    },
   );
+  store.rememberWindow(page.link.kind === 'next' ? page.link.skipToken : page.link.deltaToken, page.options);
 
   const { render, send } = eventRenderOptions(c);
   const find = inView(page.options);

@@ -5,16 +5,14 @@ import { compileEventFilter } from '../compile-event-filter';
 import type { GraphEnv } from '../graph-env';
 import { GraphError, itemNotFound } from '../graph-error';
 import { listPageSize, type PagingConfig } from '../graph-paging';
-import { type GraphJsonOptions, mailboxContext, requestedBodyContentType, requestedTimeZone, sendGraphJson } from '../graph-response';
+import { mailboxContext, sendGraphJson } from '../graph-response';
 import { parseEventInput } from '../parse-event-input';
-import { parseExtendedPropertyExpand } from '../parse-extended-property-expand';
 import { parseODataFilter } from '../parse-odata-filter';
-import { parsePreferHeader } from '../parse-prefer-header';
-import { parseSelect } from '../parse-select';
 import { readJsonBody } from '../read-json-body';
 import { readQueryOptions } from '../read-query-options';
-import { eventPropertyNames, type RenderEventOptions, renderEvent } from '../render-event';
+import { renderEvent } from '../render-event';
 import { withQueryOption } from '../with-query-option';
+import { eventRenderOptions } from './event-render-options';
 
 /** Where an event collection lives: `/events` and `/calendar/events` are the primary calendar. */
 interface EventScope {
@@ -40,18 +38,6 @@ const scopes: readonly EventScope[] = [
     context: (c, calendar) => mailboxContext(c, `calendars('${calendar.id}')/events`),
   },
 ];
-
-/** Render options from the request: `Prefer: outlook.timezone`, `outlook.body-content-type`, `$select`, `$expand`. */
-export function eventRenderOptions(c: Context<GraphEnv>, query: { select?: string; expand?: string } = {}): { render: RenderEventOptions; send: GraphJsonOptions } {
-  const { zone, applied } = requestedTimeZone(c);
-  const bodyContentType = requestedBodyContentType(c);
-  const select = parseSelect(query.select, eventPropertyNames, 'event');
-  const bodyPreferred = parsePreferHeader(c.req.header('prefer')).has('outlook.body-content-type');
-  return {
-    render: { zone, bodyContentType, select: select ? new Set(select) : undefined, expandedPropertyKeys: parseExtendedPropertyExpand(query.expand) },
-    send: { appliedTimeZone: applied ? zone.name : undefined, appliedBodyContentType: bodyPreferred ? bodyContentType : undefined },
-  };
-}
 
 function findEvent(c: Context<GraphEnv>, scope: EventScope): EventRecord {
   const event = c.get('mailbox').calendar.event(c.req.param('eventId') ?? '');

@@ -7,7 +7,7 @@ import { readJsonBody } from '../read-json-body';
 import { readQueryOptions } from '../read-query-options';
 import { renderLinkedResource } from '../render-todo';
 import type { LinkedResourceRecord } from '../todo-record';
-import { findTodoTask } from './todo-task-routes';
+import { findTodoTask } from './find-todo-task';
 
 const context = (c: Context<GraphEnv>, entity: boolean) =>
   mailboxContext(c, `todo/lists('${c.req.param('listId') ?? ''}')/tasks('${c.req.param('taskId') ?? ''}')/linkedResources${entity ? '/$entity' : ''}`);

@@ -7,7 +7,8 @@ import { parseSelect } from '../parse-select';
 import { readDeltaRoundPage } from '../read-delta-round-page';
 import { readQueryOptions } from '../read-query-options';
 import { renderTodoTask, todoTaskPropertyNames } from '../render-todo';
-import { findTodoList, parseTaskExpand, taskRenderOptions } from './todo-task-routes';
+import { findTodoList } from './find-todo-task';
+import { parseTaskExpand, taskRenderOptions } from './task-render-options';
 
 /**
  * `GET /todo/lists/{id}/tasks/delta`: rounds of pages per list, as for contacts. `$select` and

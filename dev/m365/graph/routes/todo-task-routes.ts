@@ -2,48 +2,20 @@ import { Hono, type Context } from 'hono';
 import { assertIfMatch } from '../assert-if-match';
 import { compileTodoTaskFilter } from '../compile-todo-task-filter';
 import type { GraphEnv } from '../graph-env';
-import { GraphError, invalidQuery, itemNotFound } from '../graph-error';
+import { GraphError } from '../graph-error';
 import { listPageSize, type PagingConfig } from '../graph-paging';
-import { type GraphJsonOptions, mailboxContext, requestedTimeZone, sendGraphJson } from '../graph-response';
+import { mailboxContext, sendGraphJson } from '../graph-response';
 import { parseODataFilter } from '../parse-odata-filter';
-import { parseSelect } from '../parse-select';
 import { parseTodoTaskInput } from '../parse-todo-task-input';
 import { readJsonBody } from '../read-json-body';
 import { readQueryOptions } from '../read-query-options';
-import { type RenderTodoTaskOptions, renderTodoTask, todoTaskPropertyNames } from '../render-todo';
-import type { TodoListRecord, TodoTaskRecord } from '../todo-record';
+import { renderTodoTask } from '../render-todo';
+import type { TodoListRecord } from '../todo-record';
 import { withQueryOption } from '../with-query-option';
+import { findTodoList, findTodoTask } from './find-todo-task';
+import { taskRenderOptions } from './task-render-options';
 
-/** `$expand=linkedResources` is the only expansion of a task the emulator knows. */
-export function parseTaskExpand(expand: string | undefined): boolean {
-  if (expand === undefined) return false;
-  if (expand.trim().toLowerCase() !== 'linkedresources') throw invalidQuery(`The $expand '${expand}' is not supported on todoTask by the emulator: use linkedResources.`);
-  return true;
-}
-
-/** Render options from the request: `Prefer: outlook.timezone`, `$select`, `$expand`. */
-export function taskRenderOptions(c: Context<GraphEnv>, query: { select?: string; expand?: string } = {}): { render: RenderTodoTaskOptions; send: GraphJsonOptions } {
-  const { zone, applied } = requestedTimeZone(c);
-  const select = parseSelect(query.select, todoTaskPropertyNames, 'todoTask');
-  return {
-    render: { zone, select: select ? new Set(select) : undefined, linkedResources: parseTaskExpand(query.expand) },
-    send: { appliedTimeZone: applied ? zone.name : undefined },
-  };
-}
-
-export function findTodoList(c: Context<GraphEnv>): TodoListRecord {
-  return c.get('mailbox').todo.requireList(c.req.param('listId') ?? '');
-}
-
-/** A task of the list in the path; a task of another list is not found. */
-export function findTodoTask(c: Context<GraphEnv>): TodoTaskRecord {
-  const list = findTodoList(c);
-  const task = c.get('mailbox').todo.task(c.req.param('taskId') ?? '');
-  if (!task || task.listId !== list.id) throw itemNotFound();
-  return task;
-}
-
-export const taskEntityContext = (c: Context<GraphEnv>, list: TodoListRecord) => mailboxContext(c, `todo/lists('${list.id}')/tasks/$entity`);
+const taskEntityContext = (c: Context<GraphEnv>, list: TodoListRecord) => mailboxContext(c, `todo/lists('${list.id}')/tasks/$entity`);
 
 /**
  * Tasks of a To Do list: list (`$top`, `$skip`, `$select`, `$filter`, `$expand=linkedResources`),

@@ -154,17 +154,19 @@ describe('calendarView delta of the primary calendar', () => {
     expect(event && !isRemoved(event) ? event.start : undefined).toEqual({ dateTime: '2025-06-02T11:00:00.0000000', timeZone: 'Romance Standard Time' });
   });
 
-  it('answers an expired deltaLink with 410 syncStateNotFound and the initial URL in Location', async () => {
+  it('answers an expired deltaLink with 410 syncStateNotFound and the initial URL, window included, in Location', async () => {
     await createEvent('Visit', '2025-06-02');
     const initial = await readRound(`/me/calendarView/delta?${june}`);
     graph.emulator.admin.expireDeltaTokens();
 
     const expired = await call<GraphErrorBody>(initial.deltaLink);
     const withWindow = await call<GraphErrorBody>(`/me/calendarView/delta?${june}&$deltatoken=unknown`);
+    const restarted = await readRound(expired.headers.get('location') ?? '');
 
     expect(expired.status).toBe(410);
     expect(expired.body.error.code).toBe('syncStateNotFound');
-    expect(expired.headers.get('location')).toMatch(/\/me\/calendarView\/delta\?\$deltatoken=$/);
+    expect(expired.headers.get('location')).toMatch(/\/me\/calendarView\/delta\?startDateTime=2025-06-01T00%3A00%3A00&endDateTime=2025-07-01T00%3A00%3A00&\$deltatoken=$/);
+    expect(subjects(restarted.items)).toEqual(['Visit']);
     expect(withWindow.headers.get('location')).toContain('startDateTime=2025-06-01T00%3A00%3A00&endDateTime=2025-07-01T00%3A00%3A00&$deltatoken=');
   });
 

@@ -166,6 +166,16 @@ describe('events', () => {
     expect(notMidnight.status).toBe(400);
   });
 
+  it('answers the body as text with Prefer: outlook.body-content-type="text", and echoes the preference', async () => {
+    const { body: created } = await call<EventJson>('/me/events', { method: 'POST', body: { ...visit, body: { contentType: 'HTML', content: '<p>Bring <b>prices</b> &amp; samples</p>' } } });
+
+    const asText = await call<EventJson>(`/me/events/${created.id}`, { headers: { prefer: 'outlook.body-content-type="text"' } });
+
+    expect(created.body).toEqual({ contentType: 'html', content: '<html><head></head><body><p>Bring <b>prices</b> &amp; samples</p></body></html>' });
+    expect(asText.body.body).toEqual({ contentType: 'text', content: 'Bring prices & samples' });
+    expect(asText.headers.get('preference-applied')).toBe('outlook.body-content-type="text"');
+  });
+
   it('deletes an event with 204, after which it is not found', async () => {
     const { body: created } = await call<EventJson>('/me/events', { method: 'POST', body: visit });
 

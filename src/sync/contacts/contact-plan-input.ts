@@ -1,0 +1,26 @@
+import type { ErpContact } from '../../domain/erp-records';
+import type { ConflictPolicy, SyncDirection } from '../../domain/sync-settings';
+import type { ContactConflict } from './contact-conflict';
+import type { ContactLink } from './contact-link';
+import type { OutlookContact } from './outlook-contact';
+
+export type ContactPlanInput = {
+  /** The bridge environment: tags are `<environment>:<erpId>`; other environments' items are not ours. */
+  environment: string;
+  /** A full listing of the ERP contacts in the mailbox's scope. */
+  erpContacts: readonly ErpContact[];
+  /** ERP ids the ERP reported deleted (change feed `deletedIds`). */
+  erpTombstones?: readonly string[];
+  /** A full listing of the synced folder, tags included. */
+  outlookContacts: readonly OutlookContact[];
+  links: readonly ContactLink[];
+  /** The mailbox's open conflicts and the resolved ones (a user's resolution newer than the link is applied). */
+  conflicts?: readonly ContactConflict[];
+  settings: { direction: Exclude<SyncDirection, 'off'>; policy: ConflictPolicy };
+  /** ERP ids whose removal the user confirmed after a run stopped at the mass-removal guard. */
+  confirmedRemovals?: readonly string[];
+  /** The run's start (ISO 8601): one listing. Planning again with the same `now` counts no second miss. */
+  now: string;
+  /** New ids for conflict records, called in plan order. */
+  newId: () => string;
+};

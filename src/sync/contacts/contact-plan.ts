@@ -1,0 +1,23 @@
+import type { ContactOperation, ContactOperationKind } from './contact-operation';
+
+export type ContactPlanCounters = Record<ContactOperationKind, number> & {
+  /** Removals held back by the mass-removal guard. */
+  heldRemovals: number;
+  /** Fields waiting for the user's choice (policy `manual`), including ones already waiting. */
+  waitingConflicts: number;
+  /** Outlook contacts without our tag (the user's own, another environment's): never touched. */
+  untouchedOutlookContacts: number;
+  /** ERP contacts whose Outlook copy is already in step. */
+  unchanged: number;
+};
+
+/** What one run should do to the mailbox's contacts; applying it and planning again gives an empty plan. */
+export type ContactPlan = {
+  /** Sorted by (erpId, step order); see `ContactOperation` for how the runner applies them. */
+  operations: ContactOperation[];
+  /** Removals that wait for the user's confirmation, sorted by erpId. */
+  heldRemovals: Extract<ContactOperation, { kind: 'removeFromOutlook' }>[];
+  /** True when removals were held: the run ends in `waiting_confirmation`. */
+  needsConfirmation: boolean;
+  counters: ContactPlanCounters;
+};

@@ -1,0 +1,13 @@
+import type { TokenSource } from '../../auth/token-source';
+import type { BridgeClient } from '../../erp/bridge-client';
+import type { OfficeHost } from '../../office/office-host';
+
+/** Everything with I/O that views use; the composition root builds it, tests pass fakes. */
+export interface TaskpaneServices {
+  office: OfficeHost;
+  bridge: BridgeClient;
+  tokens: TokenSource;
+  now: () => Date;
+  /** The user's IANA zone, for actions created from the pane. */
+  timeZone: string;
+}
