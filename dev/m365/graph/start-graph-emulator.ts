@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
-import { createSelfSignedCertificate, type TlsCertificate } from '../identity/create-self-signed-certificate';
+import { createSelfSignedCertificate } from '../identity/create-self-signed-certificate';
 import { getRequestListener } from '@hono/node-server';
 import { createGraphApp } from './create-graph-app';
 import { EmulatorCounters } from './emulator-counters';

@@ -1,0 +1,86 @@
+import type { ErpContact } from '../../domain/erp-records';
+import { normalizeSyncedContact } from '../../domain/normalize-synced-contact';
+import { compareText } from './compare-text';
+import type { ContactConflict } from './contact-conflict';
+import type { ContactLink } from './contact-link';
+import type { ContactOperation } from './contact-operation';
+import type { ContactPlan } from './contact-plan';
+import type { ContactPlanInput } from './contact-plan-input';
+import { countContactOperations } from './count-contact-operations';
+import { guardMassRemoval } from './guard-mass-removal';
+import { indexTaggedContacts } from './index-tagged-contacts';
+import { type ContactRecordPlan, planContactRecord } from './plan-contact-record';
+import { sortContactOperations } from './sort-contact-operations';
+
+/** A listing that names a record twice keeps its newest version. */
+function indexErpContacts(erpContacts: readonly ErpContact[]): Map<string, ErpContact> {
+  const byId = new Map<string, ErpContact>();
+  for (const contact of erpContacts) {
+    const known = byId.get(contact.id);
+    if (known === undefined || contact.version > known.version) byId.set(contact.id, contact);
+  }
+  return byId;
+}
+
+function groupConflicts(conflicts: readonly ContactConflict[]): Map<string, ContactConflict[]> {
+  const byErpId = new Map<string, ContactConflict[]>();
+  for (const conflict of conflicts) byErpId.set(conflict.erpId, [...(byErpId.get(conflict.erpId) ?? []), conflict]);
+  return byErpId;
+}
+
+/**
+ * Plans one contact sync run of a mailbox from full listings of both sides and the links: creates,
+ * field-level updates (changed fields only), adoptions of our own untracked items, suppressions of
+ * contacts the user deleted, removals of records that left the scope (two listings) or were deleted
+ * (tombstone), conflicts and de-duplication. Contacts without our tag are never touched; ERP records
+ * are never deleted. Pure: time and ids come in, operations go out sorted by (erpId, step).
+ *
+ * @example
+ * const plan = planContactChanges({ environment: 'acme', erpContacts, outlookContacts, links,
+ *   settings: { direction: 'erp-to-outlook', policy: 'erp-wins' }, now: '2026-03-02T08:00:00Z', newId });
+ */
+export function planContactChanges(input: ContactPlanInput): ContactPlan {
+  const erpById = indexErpContacts(input.erpContacts);
+  const tombstones = new Set(input.erpTombstones ?? []);
+  const linksById = new Map<string, ContactLink>(input.links.map((link) => [link.erpId, { ...link, snapshot: normalizeSyncedContact(link.snapshot) }]));
+  const tagged = indexTaggedContacts(input.outlookContacts, input.environment);
+  const conflictsById = groupConflicts(input.conflicts ?? []);
+  const erpIds = [...new Set([...erpById.keys(), ...linksById.keys(), ...tagged.byErpId.keys()])].sort(compareText);
+
+  const records = erpIds.map((erpId): { erpId: string; plan: ContactRecordPlan } => ({
+    erpId,
+    plan: planContactRecord({
+      erpId,
+      erp: erpById.get(erpId),
+      tombstoned: tombstones.has(erpId),
+      link: linksById.get(erpId),
+      copies: tagged.byErpId.get(erpId) ?? [],
+      conflicts: conflictsById.get(erpId) ?? [],
+      input,
+    }),
+  }));
+
+  const removals = records.flatMap(({ plan }) => (plan.removal ? [plan.removal.operation] : []));
+  const syncedCount = records.filter(({ plan }) => plan.holdsCopy).length;
+  const guard = guardMassRemoval(removals, syncedCount, new Set(input.confirmedRemovals ?? []));
+  const held = new Set(guard.held.map((operation) => operation.erpId));
+
+  const operations: ContactOperation[] = records.flatMap(({ erpId, plan }) => {
+    if (plan.removal === undefined) return plan.operations;
+    return [...plan.operations, ...(held.has(erpId) ? plan.removal.fallback : [plan.removal.operation])];
+  });
+  const sorted = sortContactOperations(operations);
+  const busy = new Set(sorted.map((operation) => operation.erpId));
+  return {
+    operations: sorted,
+    heldRemovals: guard.held,
+    needsConfirmation: guard.held.length > 0,
+    counters: {
+      ...countContactOperations(sorted),
+      heldRemovals: guard.held.length,
+      waitingConflicts: records.reduce((total, { plan }) => total + plan.waitingConflicts, 0),
+      untouchedOutlookContacts: tagged.untouched,
+      unchanged: records.filter(({ erpId, plan }) => erpById.has(erpId) && plan.holdsCopy && !busy.has(erpId)).length,
+    },
+  };
+}
