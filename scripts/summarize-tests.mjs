@@ -8,5 +8,8 @@ if (!path || !existsSync(path)) {
   process.exit(0);
 }
 const report = JSON.parse(readFileSync(path, 'utf8'));
-const failed = report.numFailedTests + (report.numFailedTestSuites > 0 && report.numFailedTests === 0 ? report.numFailedTestSuites : 0);
+// A failed file (import error) or an unhandled error (a non-zero exit of the run, given as the
+// second argument) fails the run even when every test passed.
+const exitStatus = Number(process.argv[3] ?? 0);
+const failed = report.numFailedTests || report.numFailedTestSuites || (report.success === false || exitStatus !== 0 ? 1 : 0);
 console.log(`tests: ${report.numPassedTests} passed, ${failed} failed, ${report.numPendingTests + report.numTodoTests} skipped`);

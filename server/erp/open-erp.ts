@@ -35,7 +35,7 @@ export async function openErp(config: EnvironmentConfig['erp'], options: { baseD
       const mapping = loadSqlErpMapping(resolve(options.baseDir, config.mapping));
       const connection = resolveSecret(config.connection, process.env, options.baseDir);
       return config.dialect === 'postgres'
-        ? openSqlErp({ dialect: 'postgres', connectionString: connection, mapping })
+        ? openSqlErp({ dialect: 'postgres', connectionString: connection, mapping, onIdleConnectionError: (error) => options.logger.warn({ err: error }, 'ERP database connection dropped') })
         : openSqlErp({ dialect: 'sqlite', file: resolve(options.baseDir, connection), mapping });
     }
   }

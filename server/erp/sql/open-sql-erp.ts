@@ -25,7 +25,7 @@ interface CommonOptions {
 }
 
 export type OpenSqlErpOptions =
-  | (CommonOptions & { dialect: 'postgres'; connectionString: string; poolSize?: number })
+  | (CommonOptions & { dialect: 'postgres'; connectionString: string; poolSize?: number; onIdleConnectionError?: (error: Error) => void })
   | (CommonOptions & { dialect: 'sqlite'; file: string });
 
 // Timestamps and dates come back as the server's text: no local-time Date for `timestamp` and
@@ -47,6 +47,8 @@ export async function openSqlErp(options: OpenSqlErpOptions): Promise<ErpPort> {
   let db: Kysely<SqlErpDatabase>;
   if (options.dialect === 'postgres') {
     const pool = new pg.Pool({ connectionString: options.connectionString, max: options.poolSize ?? 10, types: pgTypes });
+    // An idle connection dropped by the server (restart, failover) must not crash the bridge: the pool reconnects on the next query.
+    pool.on('error', options.onIdleConnectionError ?? (() => {}));
     db = new Kysely<SqlErpDatabase>({ dialect: new PostgresDialect({ pool }) });
   } else {
     const database = new Database(options.file, { fileMustExist: options.file !== ':memory:' });

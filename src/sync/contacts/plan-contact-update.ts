@@ -50,11 +50,45 @@ function pick<Field extends SyncedContactField>(target: SyncedContact, field: Fi
   setSyncedField(target, field, source[field]);
 }
 
+/** What each direction decides: the ERP write and conflicts, what Outlook should hold, the new snapshot. */
+type Targets = { operations: ContactOperation[]; outlook: SyncedContact; snapshot: SyncedContact; waitingConflicts: number };
+
 /** One-way: synced fields mirror the ERP; categories the ERP does not manage stay the user's. */
-function mirrorErp(context: ContactUpdateContext): { outlook: SyncedContact; snapshot: SyncedContact } {
-  const { projected, item } = context;
+function mirrorErp({ projected, item }: ContactUpdateContext): Targets {
   const outlook = projected.categories === undefined ? { ...projected, categories: item.fields.categories } : projected;
-  return { outlook: normalizeSyncedContact(outlook), snapshot: projected };
+  return { operations: [], outlook: normalizeSyncedContact(outlook), snapshot: projected, waitingConflicts: 0 };
+}
+
+/** Two-way: the three-way merge, the ERP write it calls for, and the conflicts to record. */
+function mergeBothWays({ erp, projected, item, link, conflicts, input }: ContactUpdateContext): Targets {
+  const operations: ContactOperation[] = [];
+  const decisions = pendingDecisions(conflicts, link);
+  const timestamps = { erpUpdatedAt: erp.updatedAt, outlookModifiedAt: item.lastModifiedDateTime };
+  const merge = mergeContactFields(link.snapshot, projected, item.fields, input.settings.policy, timestamps, decisions);
+  const erpChanges = diffErpFields(erp, projected, merge.erp);
+  if (Object.keys(erpChanges).length) operations.push({ kind: 'updateInErp', erpId: erp.id, version: erp.version, changes: erpChanges });
+
+  // What the ERP will project after the write (an email past the third may take a freed slot), so
+  // Outlook and the snapshot match it in this run rather than the next.
+  const afterWrite = projectErpContact(applyErpContactChanges(erp, erpChanges), input.environment).fields;
+  const waiting = new Set(merge.conflicts.filter((conflict) => conflict.resolution === undefined).map((conflict) => conflict.field));
+  const outlook: SyncedContact = { emails: [] };
+  const snapshot: SyncedContact = { emails: [] };
+  for (const field of syncedContactFields) {
+    const settledByErp = erpWritableContactFields.has(field) && !waiting.has(field);
+    pick(outlook, field, settledByErp ? afterWrite : merge.outlook);
+    pick(snapshot, field, settledByErp ? afterWrite : merge.snapshot);
+  }
+
+  for (const conflict of merge.conflicts) {
+    // A waiting conflict is recorded once; a user's resolution being applied is on record already.
+    const recorded =
+      conflict.resolution === undefined
+        ? conflicts.some((known) => known.status === 'open' && known.field === conflict.field)
+        : decisions[conflict.field] !== undefined;
+    if (!recorded) operations.push({ kind: 'conflict', erpId: erp.id, conflict: toConflictRecord(erp.id, conflict, input) });
+  }
+  return { operations, outlook: normalizeSyncedContact(outlook), snapshot: normalizeSyncedContact(snapshot), waitingConflicts: waiting.size };
 }
 
 /**
@@ -62,49 +96,14 @@ function mirrorErp(context: ContactUpdateContext): { outlook: SyncedContact; sna
  * and the link to save. `erp-to-outlook` mirrors the ERP; `two-way` merges field by field.
  */
 export function planContactUpdate(context: ContactUpdateContext): ContactUpdatePlan {
-  const { erp, projected, item, link, conflicts, input } = context;
-  const operations: ContactOperation[] = [];
-  let outlookTarget: SyncedContact;
-  let snapshot: SyncedContact;
-  let waitingConflicts = 0;
-
-  if (input.settings.direction === 'erp-to-outlook') {
-    ({ outlook: outlookTarget, snapshot } = mirrorErp(context));
-  } else {
-    const decisions = pendingDecisions(conflicts, link);
-    const merge = mergeContactFields(link.snapshot, projected, item.fields, input.settings.policy, {
-      erpUpdatedAt: erp.updatedAt,
-      outlookModifiedAt: item.lastModifiedDateTime,
-    }, decisions);
-    const erpChanges = diffErpFields(erp, projected, merge.erp);
-    if (Object.keys(erpChanges).length) operations.push({ kind: 'updateInErp', erpId: erp.id, version: erp.version, changes: erpChanges });
-    // What the ERP will project after the write, so Outlook and the snapshot match it at once.
-    const afterWrite = projectErpContact(applyErpContactChanges(erp, erpChanges), input.environment).fields;
-    const waiting = new Set(merge.conflicts.filter((conflict) => conflict.resolution === undefined).map((conflict) => conflict.field));
-    outlookTarget = { emails: [] };
-    snapshot = { emails: [] };
-    for (const field of syncedContactFields) {
-      const settledByErp = erpWritableContactFields.has(field) && !waiting.has(field);
-      pick(outlookTarget, field, settledByErp ? afterWrite : merge.outlook);
-      pick(snapshot, field, settledByErp ? afterWrite : merge.snapshot);
-    }
-    for (const conflict of merge.conflicts) {
-      if (conflict.resolution === undefined) waitingConflicts += 1;
-      // A waiting conflict is recorded once; a user's resolution being applied is recorded already.
-      const recorded = conflict.resolution === undefined
-        ? conflicts.some((known) => known.status === 'open' && known.field === conflict.field)
-        : decisions[conflict.field] !== undefined;
-      if (!recorded) operations.push({ kind: 'conflict', erpId: erp.id, conflict: toConflictRecord(erp.id, conflict, input) });
-    }
-    outlookTarget = normalizeSyncedContact(outlookTarget);
-    snapshot = normalizeSyncedContact(snapshot);
-  }
-
-  const outlookChanges = diffOutlookFields(item.fields, outlookTarget);
+  const { erp, item, link, input } = context;
+  const targets = input.settings.direction === 'erp-to-outlook' ? mirrorErp(context) : mergeBothWays(context);
+  const operations = [...targets.operations];
+  const outlookChanges = diffOutlookFields(item.fields, targets.outlook);
   if (Object.keys(outlookChanges).length) {
     operations.push({ kind: 'updateInOutlook', erpId: erp.id, outlookId: item.id, changeKey: item.changeKey, changes: outlookChanges });
   }
-  const savedLink: ContactLink = { ...link, snapshot, missedListings: 0, updatedAt: input.now };
+  const savedLink: ContactLink = { ...link, snapshot: targets.snapshot, missedListings: 0, updatedAt: input.now };
   if (!sameLink(link, savedLink)) operations.push({ kind: 'saveLink', erpId: erp.id, link: savedLink });
-  return { operations, waitingConflicts };
+  return { operations, waitingConflicts: targets.waitingConflicts };
 }

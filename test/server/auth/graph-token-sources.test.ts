@@ -24,7 +24,7 @@ const msalFor = (tenantId: string, clientId: string, clientSecret: string) => ()
   createMsalClient({ authority: identity.url, tenantId, clientId, clientSecret, networkClient: createTrustingNetworkClient(identity.certificate ?? '') });
 
 /** The add-in's token for the bridge, got here by password sign-in (the demo apps allow it). */
-async function bridgeToken(username: string, clientId = demoIds.bridgeClientId, tenantId = demoIds.contosoTenantId, secret = demoIds.bridgeClientSecret) {
+async function bridgeToken(username: string, clientId: string = demoIds.bridgeClientId, tenantId: string = demoIds.contosoTenantId, secret: string = demoIds.bridgeClientSecret) {
   const result = await msalFor(tenantId, clientId, secret)().acquireTokenByUsernamePassword({ username, password: demoIds.password, scopes: [`api://localhost:3000/${clientId}/access_as_user`] });
   return result?.accessToken ?? '';
 }

@@ -1,0 +1,32 @@
+import type { ErpErrorCode } from '../../domain/erp-port';
+import type { RunFailure } from '../run-state';
+import type { SyncErrorCode } from '../sync-error';
+import type { ContactOperationKind } from './contact-operation';
+import type { ContactPlanCounters } from './contact-plan';
+
+/** One operation that failed: data in the report, not a reason to stop the run. */
+export type ContactItemFailure = {
+  erpId: string;
+  operation: ContactOperationKind;
+  code: SyncErrorCode | ErpErrorCode;
+  message: string;
+};
+
+/**
+ * What a contact run did, kept as the `report` of its `RunRecord`. Per-item failures are listed;
+ * only `failure` (set when `outcome` is `failed`) stopped the run.
+ */
+export type ContactRunReport = {
+  outcome: 'succeeded' | 'failed' | 'waiting_confirmation';
+  startedAt: string;
+  finishedAt: string;
+  /** What the plan asked for. */
+  planned: ContactPlanCounters;
+  applied: number;
+  failures: ContactItemFailure[];
+  /** Operations not tried because an earlier one of the same ERP id failed, or the run stopped. */
+  skipped: number;
+  /** ERP ids whose removal waits for the user's confirmation. */
+  heldRemovals: string[];
+  failure?: RunFailure;
+};

@@ -1,0 +1,61 @@
+import type { ErpContact } from '../../src/domain/erp-records';
+import type { ConflictPolicy } from '../../src/domain/sync-settings';
+import type { ContactLink } from '../../src/sync/contacts/contact-link';
+import type { ContactPlan } from '../../src/sync/contacts/contact-plan';
+import type { ContactPlanInput } from '../../src/sync/contacts/contact-plan-input';
+import { planContactChanges } from '../../src/sync/contacts/plan-contact-changes';
+import { sequentialIds } from '../builders/sequential-ids';
+import { type AppliedPlan, applyPlan } from './apply-plan';
+import { FakeClock } from './fake-clock';
+import { FakeContactLinkStore } from './fake-contact-link-store';
+import { FakeErpContactSource } from './fake-erp-contact-source';
+import { FakeOutlookContactFolder } from './fake-outlook-contact-folder';
+
+export type PlanOptions = Partial<Pick<ContactPlanInput, 'confirmedRemovals'>> & {
+  direction?: ContactPlanInput['settings']['direction'];
+  policy?: ConflictPolicy;
+};
+
+/** One mailbox of environment `acme`: a fake ERP, folder and store sharing a clock, planned and applied like a run. */
+export class ContactSyncFakes {
+  readonly clock: FakeClock;
+  readonly erp: FakeErpContactSource;
+  readonly outlook: FakeOutlookContactFolder;
+  readonly links: FakeContactLinkStore;
+  readonly newId = sequentialIds('conflict-');
+
+  constructor(setup: { now: string; erpContacts?: readonly ErpContact[]; links?: readonly ContactLink[] }) {
+    this.clock = new FakeClock(setup.now);
+    this.erp = new FakeErpContactSource(this.clock, setup.erpContacts);
+    this.outlook = new FakeOutlookContactFolder(this.clock);
+    this.links = new FakeContactLinkStore(setup.links);
+  }
+
+  /** Lists both sides and the store at the clock's time, as a run does, and plans. */
+  async plan(options: PlanOptions = {}): Promise<ContactPlan> {
+    const changes = await this.erp.listContactChanges(undefined);
+    return planContactChanges({
+      environment: 'acme',
+      erpContacts: await this.erp.listContactsInScope(),
+      erpTombstones: changes.deletedIds,
+      outlookContacts: await this.outlook.listContacts(),
+      links: await this.links.listLinks(),
+      conflicts: await this.links.listConflicts(),
+      settings: { direction: options.direction ?? 'erp-to-outlook', policy: options.policy ?? 'erp-wins' },
+      confirmedRemovals: options.confirmedRemovals ?? [],
+      now: this.clock.now(),
+      newId: this.newId,
+    });
+  }
+
+  apply(plan: ContactPlan): Promise<AppliedPlan> {
+    return applyPlan(plan, { erp: this.erp, outlook: this.outlook, links: this.links });
+  }
+
+  /** A whole run at `at`: plan, then apply. */
+  async run(at: string, options: PlanOptions = {}): Promise<{ plan: ContactPlan; result: AppliedPlan }> {
+    this.clock.set(at);
+    const plan = await this.plan(options);
+    return { plan, result: await this.apply(plan) };
+  }
+}
