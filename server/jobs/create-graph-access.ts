@@ -1,0 +1,87 @@
+import type { ConfidentialClientApplication, INetworkModule } from '@azure/msal-node';
+import { createGraphClient, type GraphClient, type GraphClientOptions } from '../../src/graph/create-graph-client';
+import { SyncError } from '../../src/sync/sync-error';
+import { createMsalClient } from '../auth/create-msal-client';
+import { createAppOnlyTokenSource, createDelegatedTokens, type GraphTokenSource } from '../auth/graph-token-sources';
+import type { EnvironmentConfig } from '../config/config-schema';
+import type { Store, UserKey } from '../store/store';
+
+export interface GraphAccessOptions {
+  environments: readonly EnvironmentConfig[];
+  /** Client secrets by environment name, already read from their references. */
+  secrets: ReadonlyMap<string, string>;
+  authority: string;
+  graphBaseUrl: string;
+  store: Pick<Store, 'tokenCache'>;
+  /** For an authority with a private certificate. */
+  networkClient?: INetworkModule;
+  /** For a Graph endpoint with a private certificate (the local emulator over HTTPS). */
+  graphFetch?: GraphClientOptions['fetch'];
+  /** Extra client options (throttling-aware tests and benchmarks shorten the waits). */
+  clientOptions?: Partial<Omit<GraphClientOptions, 'baseUrl' | 'getAccessToken'>>;
+}
+
+export interface GraphAccess {
+  /** The Graph client that acts for one user's mailbox, in the environment's mode. */
+  clientFor(environment: string, user: UserKey): GraphClient;
+  /** The mailbox as Graph paths name it: the user's object id, always the same form for the per-mailbox gate. */
+  mailboxOf(user: UserKey): string;
+  /** Delegated mode: exchanges the user's bridge token once, so sync can run with Outlook closed. */
+  connect(environment: string, user: UserKey, bridgeToken: string): Promise<void>;
+  /** Whether sync can get a Graph token for this user without them. */
+  isConnected(environment: string, user: UserKey): Promise<boolean>;
+}
+
+/**
+ * One place that knows how each environment reaches Graph: app-only clients are shared per
+ * environment (Graph's limits are per app and mailbox), delegated ones are made per user.
+ */
+export function createGraphAccess(options: GraphAccessOptions): GraphAccess {
+  const byName = new Map(options.environments.map((environment) => [environment.environment, environment]));
+  const msalFor = (environment: EnvironmentConfig) => (): ConfidentialClientApplication => {
+    const secret = options.secrets.get(environment.environment);
+    if (!secret) throw new SyncError('forbidden', `environment ${environment.environment} has no client secret configured, so it cannot reach Graph`);
+    return createMsalClient({ authority: options.authority, tenantId: environment.tenantId, clientId: environment.applicationId, clientSecret: secret, networkClient: options.networkClient });
+  };
+  const environmentOf = (name: string) => {
+    const environment = byName.get(name);
+    if (!environment) throw new SyncError('forbidden', `environment ${name} is not configured`);
+    return environment;
+  };
+  const delegated = new Map<string, ReturnType<typeof createDelegatedTokens>>();
+  const delegatedFor = (environment: EnvironmentConfig) => {
+    let tokens = delegated.get(environment.environment);
+    if (!tokens) delegated.set(environment.environment, (tokens = createDelegatedTokens({ msal: msalFor(environment), store: options.store })));
+    return tokens;
+  };
+  const appOnlyClients = new Map<string, GraphClient>();
+  const delegatedClients = new Map<string, GraphClient>();
+  const clientWith = (source: GraphTokenSource) =>
+    createGraphClient({ ...options.clientOptions, baseUrl: options.graphBaseUrl, getAccessToken: () => source.getAccessToken(), ...(options.graphFetch ? { fetch: options.graphFetch } : {}) });
+
+  return {
+    clientFor(name, user) {
+      const environment = environmentOf(name);
+      if (environment.mode === 'app-only') {
+        let client = appOnlyClients.get(name);
+        if (!client) appOnlyClients.set(name, (client = clientWith(createAppOnlyTokenSource(msalFor(environment)()))));
+        return client;
+      }
+      // One client per user, so the per-mailbox gate sees every request to that mailbox.
+      const key = `${name}:${user.tenantId}:${user.objectId}`;
+      let client = delegatedClients.get(key);
+      if (!client) delegatedClients.set(key, (client = clientWith(delegatedFor(environment).sourceFor(user))));
+      return client;
+    },
+    mailboxOf: (user) => user.objectId,
+    async connect(name, user, bridgeToken) {
+      const environment = environmentOf(name);
+      if (environment.mode === 'delegated') await delegatedFor(environment).connect(user, bridgeToken);
+    },
+    async isConnected(name, user) {
+      const environment = environmentOf(name);
+      if (environment.mode === 'app-only') return options.secrets.has(name);
+      return (await options.store.tokenCache.get(user).catch(() => undefined)) !== undefined;
+    },
+  };
+}
