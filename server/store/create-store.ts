@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { createActivationStore } from './create-activation-store';
 import { createAuditStore } from './create-audit-store';
 import { createConflictStore } from './create-conflict-store';
 import { createCursorStore } from './create-cursor-store';
@@ -28,6 +29,7 @@ export function createStore(db: Kysely<StoreDatabase>, dialect: StoreDialect, ci
     links: createLinkStore(db),
     cursors: createCursorStore(db),
     conflicts: createConflictStore(db),
+    activations: createActivationStore(db),
     tokenCache: createTokenCacheStore(db, cipher),
     async transaction(work) {
       // Kysely cannot nest transactions; joining the enclosing one keeps `work` all-or-nothing.

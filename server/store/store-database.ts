@@ -14,6 +14,7 @@ export interface StoreDatabase {
   audit_log: AuditLogTable;
   logged_items: LoggedItemsTable;
   token_cache: TokenCacheTable;
+  environment_activation: EnvironmentActivationTable;
 }
 
 interface UserColumns {
@@ -99,4 +100,13 @@ export interface LoggedItemsTable {
 export interface TokenCacheTable extends UserColumns {
   blob: string;
   updated_at: string;
+}
+
+export interface EnvironmentActivationTable {
+  environment: string;
+  /** 1 or 0: SQLite has no boolean. */
+  sync_activated: number;
+  application_id: string;
+  changed_by: string;
+  changed_at: string;
 }

@@ -98,6 +98,15 @@ export interface ConflictRecord {
  * exist first (`users.upsert`), otherwise the write fails with `StoreError` `unknown_user`.
  * Dates are ISO 8601 strings; they are stored normalised to UTC (`toISOString()`).
  */
+export interface EnvironmentActivation {
+  environment: string;
+  syncActivated: boolean;
+  applicationId: string;
+  /** Email of the admin who changed it last. */
+  changedBy: string;
+  changedAt: string;
+}
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   users: {
@@ -176,6 +185,11 @@ export interface Store {
    * AES-256-GCM. Throws `StoreError` `encryption_key_missing` when the store was opened without a
    * key, and `token_unreadable` when a blob was written with another key or altered.
    */
+  /** Whether a supervisor turned sync on for an environment, with which app registration. */
+  activations: {
+    get(environment: string): Promise<EnvironmentActivation | undefined>;
+    put(activation: EnvironmentActivation): Promise<void>;
+  };
   tokenCache: {
     get(key: UserKey): Promise<string | undefined>;
     put(key: UserKey, serializedCache: string, now: string): Promise<void>;

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import type { StoreDialect } from '../store-dialect';
+import { environmentActivation } from './environment-activation';
 import { initialSchema } from './initial-schema';
 
 /**
@@ -9,5 +10,6 @@ import { initialSchema } from './initial-schema';
 export function storeMigrations(dialect: StoreDialect): Record<string, Migration> {
   return {
     '0001-initial-schema': initialSchema(dialect),
+    '0002-environment-activation': environmentActivation(),
   };
 }

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe } from 'vitest';
 import type { StoreOptions } from '../../../server/store/open-store';
 import type { Store } from '../../../server/store/store';
+import { describeActivationStore } from './describe-activation-store';
 import { describeAuditStore } from './describe-audit-store';
 import { describeConflictStore } from './describe-conflict-store';
 import { describeCursorStore } from './describe-cursor-store';
@@ -37,6 +38,7 @@ export function describeStoreContract(name: string, open: OpenTestStore): void {
     };
 
     describeUserStore(current);
+    describeActivationStore(current);
     describeSettingsStore(current);
     describeLoggedItemStore(current);
     describeAuditStore(current);
