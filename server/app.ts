@@ -6,12 +6,13 @@ import { errorHandler } from './http/handle-error';
 import { rememberUser } from './routes/actor';
 import { registerAccountRoutes } from './routes/account-routes';
 import { registerActionRoutes } from './routes/action-routes';
-import { registerAdminRoutes } from './routes/admin-routes';
+import { registerAdminRoutes, registerAdminSyncRoutes } from './routes/admin-routes';
 import { registerContactRoutes } from './routes/contact-routes';
 import { registerDocsRoutes } from './routes/docs-routes';
 import { registerHealthRoutes } from './routes/health-routes';
 import { registerLogRoutes } from './routes/log-routes';
 import { registerMeRoutes } from './routes/me-routes';
+import { registerSyncRoutes } from './routes/sync-routes';
 
 export const apiVersion = '1.0.0';
 
@@ -51,7 +52,9 @@ export function createApp(deps: AppDeps) {
   registerAccountRoutes(app, deps);
   registerActionRoutes(app, deps);
   registerLogRoutes(app, deps);
+  registerSyncRoutes(app, deps);
   registerAdminRoutes(app, deps);
+  registerAdminSyncRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

@@ -1,6 +1,8 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
+import type { GraphAccess } from '../jobs/create-graph-access';
 import type { Store } from '../store/store';
+import type { ContactSyncPort } from './contact-sync-port';
 import { describeIssues } from '../config/load-config';
 import { ApiError } from './api-error';
 import type { BridgeEnvironment, Principal } from './principal';
@@ -16,6 +18,11 @@ export interface AppDeps {
   maxBodyBytes?: number;
   /** Age after which an unfinished email/meeting log claim is taken over. */
   staleClaimMs?: number;
+  /** How each environment reaches Graph; without it the sync routes answer 503. */
+  graphAccess?: GraphAccess;
+  contactSync?: ContactSyncPort;
+  /** The identity authority, for admin-consent links. */
+  authority?: string;
 }
 
 export interface AppEnv {

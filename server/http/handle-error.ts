@@ -4,6 +4,8 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
 import { ErpError, type ErpErrorCode } from '../../src/domain/erp-port';
+import type { ErrorCode } from '../../src/domain/error-code';
+import { SyncError, type SyncErrorCode } from '../../src/sync/sync-error';
 import type { ErrorBody } from '../../src/domain/error-code';
 import { describeIssues } from '../config/load-config';
 import { StoreError } from '../store/store-error';
@@ -14,6 +16,20 @@ const erpStatus: Record<ErpErrorCode, ContentfulStatusCode> = {
   conflict: 409,
   invalid_input: 400,
   erp_unavailable: 503,
+};
+
+/** Graph's failures as the API reports them: the caller learns what to do, not Graph's status. */
+const syncAnswer: Record<SyncErrorCode, { status: ContentfulStatusCode; code: ErrorCode }> = {
+  throttled: { status: 503, code: 'throttled' },
+  auth_required: { status: 401, code: 'auth_required' },
+  forbidden: { status: 403, code: 'forbidden' },
+  not_found: { status: 404, code: 'not_found' },
+  cursor_expired: { status: 409, code: 'cursor_expired' },
+  conflict: { status: 409, code: 'conflict' },
+  precondition_failed: { status: 409, code: 'conflict' },
+  dependency_failed: { status: 502, code: 'unavailable' },
+  invalid_input: { status: 502, code: 'unavailable' },
+  unavailable: { status: 503, code: 'unavailable' },
 };
 
 interface AuthLikeError {
@@ -33,6 +49,12 @@ export function toErrorResponse(error: unknown, logger: Logger): { status: Conte
   if (error instanceof ErpError) {
     if (error.code === 'erp_unavailable') logger.warn({ err: error }, 'ERP unavailable');
     return { status: erpStatus[error.code], body: { code: error.code, message: error.message } };
+  }
+  if (error instanceof SyncError) {
+    const answer = syncAnswer[error.code];
+    // Graph refusing our request (invalid_input) is our bug, not the caller's: logged, answered 502.
+    if (error.code === 'invalid_input' || error.code === 'unavailable') logger.warn({ err: error }, 'Microsoft 365 request failed');
+    return { status: answer.status, body: { code: answer.code, message: error.message } };
   }
   if (error instanceof StoreError) {
     if (error.code === 'token_unreadable') return { status: 401, body: { code: 'auth_required', message: 'sign in again: the stored sign-in can no longer be read' } };

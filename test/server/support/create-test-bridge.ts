@@ -1,6 +1,10 @@
 import pino from 'pino';
 import { demoIds } from '../../../dev/m365/identity/demo-directory';
-import { startIdentityServer, type IdentityServer } from '../../../dev/m365/identity/start-identity-server';
+import type { IdentityServer } from '../../../dev/m365/identity/start-identity-server';
+import { startMicrosoft365, type Microsoft365 } from '../../../dev/m365/start-microsoft-365';
+import { createTrustingFetch } from '../../../server/auth/create-trusting-fetch';
+import { createTrustingNetworkClient } from '../../../server/auth/create-trusting-network-client';
+import { createGraphAccess } from '../../../server/jobs/create-graph-access';
 import { createApp, type BridgeApp } from '../../../server/app';
 import { createTokenValidator } from '../../../server/auth/create-token-validator';
 import { parseConfig } from '../../../server/config/load-config';
@@ -8,7 +12,6 @@ import { openDemoErp, type DemoErp } from '../../../server/erp/demo/open-demo-er
 import type { BridgeEnvironment } from '../../../server/http/principal';
 import { openStore } from '../../../server/store/open-store';
 import type { Store } from '../../../server/store/store';
-import { bridgeTokenFor } from '../../dev/m365/identity/support/sign-in-with-password';
 
 export const demoUsers = {
   lucia: { email: 'lucia.martinez@contosoiberica.onmicrosoft.com', displayName: 'Lucía Martínez García' },
@@ -19,6 +22,7 @@ export const demoUsers = {
 export interface TestBridge {
   app: BridgeApp;
   identity: IdentityServer;
+  m365: Microsoft365;
   store: Store;
   erps: { contoso: DemoErp; fabrikam: DemoErp };
   /** Bridge tokens: Lucía is a Contoso admin, Íñigo a Contoso user, Amélie a Fabrikam admin. */
@@ -35,7 +39,10 @@ export const testNow = new Date('2026-11-02T09:00:00.000Z');
  * store in SQLite memory, the token validator. Two environments in two tenants.
  */
 export async function createTestBridge(options: { contacts?: number } = {}): Promise<TestBridge> {
-  const identity = await startIdentityServer();
+  // HTTPS, as MSAL requires: the bridge trusts the stand-in's certificate explicitly.
+  const m365 = await startMicrosoft365({ https: true });
+  const { identity } = m365;
+  const certificate = m365.certificate ?? '';
   const config = parseConfig({
     environments: [
       { environment: 'contoso', tenantId: demoIds.contosoTenantId, applicationId: demoIds.bridgeClientId, erp: { adapter: 'demo' } },
@@ -52,24 +59,34 @@ export async function createTestBridge(options: { contacts?: number } = {}): Pro
   const now = () => testNow;
   const contoso = await openDemoErp({ file: ':memory:', now, seed: seed(1, [demoUsers.lucia, demoUsers.inigo]) });
   const fabrikam = await openDemoErp({ file: ':memory:', now, seed: seed(2, [demoUsers.amelie]) });
-  const store = await openStore('sqlite::memory:');
+  const store = await openStore('sqlite::memory:', { encryptionKey: Buffer.alloc(32, 3).toString('base64') });
   const [contosoConfig, fabrikamConfig] = config.environments;
   if (!contosoConfig || !fabrikamConfig) throw new Error('two environments expected');
   const environments = new Map<string, BridgeEnvironment>([
     ['contoso', { config: contosoConfig, erp: contoso }],
     ['fabrikam', { config: fabrikamConfig, erp: fabrikam }],
   ]);
+  const graphAccess = createGraphAccess({
+    environments: config.environments,
+    secrets: new Map([['contoso', demoIds.bridgeClientSecret], ['fabrikam', demoIds.fabrikamBridgeClientSecret]]),
+    authority: identity.url,
+    graphBaseUrl: `${m365.graph.url}/v1.0`,
+    store,
+    networkClient: createTrustingNetworkClient(certificate),
+    graphFetch: createTrustingFetch(certificate),
+  });
   const app = createApp({
-    environments, store, now,
-    authenticate: createTokenValidator({ authority: identity.url, environments: config.environments }),
+    environments, store, now, graphAccess, authority: identity.url,
+    authenticate: createTokenValidator({ authority: identity.url, environments: config.environments, fetch: createTrustingFetch(certificate) }),
     logger: pino({ level: 'silent' }),
   });
-  const lucia = await bridgeTokenFor(identity, { username: demoUsers.lucia.email });
-  const inigo = await bridgeTokenFor(identity, { username: demoUsers.inigo.email });
-  const amelie = await bridgeTokenFor(identity, { username: demoUsers.amelie.email, clientId: demoIds.fabrikamBridgeClientId });
+  const signIn = (username: string, clientId: string = demoIds.bridgeClientId) => bridgeToken(m365, certificate, username, clientId);
+  const lucia = await signIn(demoUsers.lucia.email);
+  const inigo = await signIn(demoUsers.inigo.email);
+  const amelie = await signIn(demoUsers.amelie.email, demoIds.fabrikamBridgeClientId);
 
   return {
-    app, identity, store, erps: { contoso, fabrikam },
+    app, identity, m365, store, erps: { contoso, fabrikam },
     tokens: { admin: lucia, lucia, inigo, amelie },
     request(path, init = {}) {
       const headers: Record<string, string> = { ...init.headers };
@@ -82,7 +99,19 @@ export async function createTestBridge(options: { contacts?: number } = {}): Pro
       return Promise.resolve(app.request(path, { method: init.method ?? 'GET', headers, body }));
     },
     async close() {
-      await Promise.all([contoso.close(), fabrikam.close(), store.close(), identity.close()]);
+      await Promise.all([contoso.close(), fabrikam.close(), store.close(), m365.close()]);
     },
   };
+}
+
+/** A demo user's bridge token by password sign-in over HTTPS, trusting the stand-in's certificate. */
+async function bridgeToken(m365: Microsoft365, certificate: string, username: string, clientId: string): Promise<string> {
+  const answer = await createTrustingFetch(certificate)(`${m365.identity.url}/organizations/oauth2/v2.0/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'password', client_id: clientId, username, password: demoIds.password, scope: `api://localhost:3000/${clientId}/access_as_user` }).toString(),
+  });
+  const body = (await answer.json()) as { access_token?: string; error_description?: string };
+  if (!body.access_token) throw new Error(`sign-in of ${username} failed: ${body.error_description ?? answer.status}`);
+  return body.access_token;
 }
