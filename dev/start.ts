@@ -3,6 +3,7 @@
  * Starts the local Microsoft 365 (identity server and Graph emulator), seeds two demo ERPs and runs the bridge against them. With a
  * `bridge.config.json` (or BRIDGE_CONFIG) it runs that configuration instead.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createLogger } from '../server/create-logger';
@@ -48,19 +49,27 @@ async function main() {
     environments: [
       {
         environment: 'contoso', tenantId: demoIds.contosoTenantId, applicationId: demoIds.bridgeClientId, mode: 'delegated',
+        clientSecret: { env: 'DEMO_CONTOSO_CLIENT_SECRET' },
         erp: { adapter: 'demo', file: `${dataDir}/demo-erp-contoso.db`, seed: 1, contacts: 2_000, salespeople: salespeople.contoso },
       },
       {
         environment: 'fabrikam', tenantId: demoIds.fabrikamTenantId, applicationId: demoIds.fabrikamBridgeClientId, mode: 'app-only',
+        clientSecret: { env: 'DEMO_FABRIKAM_CLIENT_SECRET' },
         admins: ['amelie.dubois@fabrikamfrance.onmicrosoft.com'],
         erp: { adapter: 'demo', file: `${dataDir}/demo-erp-fabrikam.db`, seed: 2, contacts: 2_000, salespeople: salespeople.fabrikam },
       },
     ],
     server: { port },
     identity: { authority: identity.url, trustedCertificateFile: certificateFile },
-    graph: { baseUrl: `${graph.url}/v1.0` },
-    store: { url: `sqlite:${dataDir}/bridge.db` },
+    graph: { baseUrl: `${graph.url}/v1.0`, trustedCertificateFile: certificateFile },
+    // The local Microsoft 365 lives in memory, so the bridge's store does too: links and delta
+    // links must never outlive the mailboxes they describe. The demo ERP is a file and persists.
+    store: { url: 'sqlite::memory:', encryptionKey: { env: 'DEMO_STORE_KEY' } },
   });
+  // The demo tenant's app secrets are public demo values; a real deployment references its own.
+  process.env.DEMO_CONTOSO_CLIENT_SECRET = demoIds.bridgeClientSecret;
+  process.env.DEMO_FABRIKAM_CLIENT_SECRET = demoIds.fabrikamBridgeClientSecret;
+  process.env.DEMO_STORE_KEY = randomBytes(32).toString('base64');
   const bridge = await startBridge(config, { logger });
   closeOnSignals(async () => {
     await bridge.close();

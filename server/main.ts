@@ -6,6 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
 import { createTokenValidator } from './auth/create-token-validator';
 import { createTrustingFetch } from './auth/create-trusting-fetch';
+import { createTrustingNetworkClient } from './auth/create-trusting-network-client';
+import { createGraphAccess } from './jobs/create-graph-access';
 import type { BridgeConfig } from './config/config-schema';
 import { ConfigError, loadConfigFile, resolveSecret } from './config/load-config';
 import { createLogger } from './create-logger';
@@ -46,7 +48,21 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
     environments: config.environments,
     ...(trusted ? { fetch: createTrustingFetch(trusted) } : {}),
   });
-  const app = createApp({ environments, store, authenticate, logger });
+  const secrets = new Map<string, string>();
+  for (const environment of config.environments) {
+    if (environment.clientSecret) secrets.set(environment.environment, resolveSecret(environment.clientSecret, process.env, baseDir));
+  }
+  const graphTrusted = config.graph.trustedCertificateFile ? readCertificate(resolve(baseDir, config.graph.trustedCertificateFile)) : undefined;
+  const graphAccess = createGraphAccess({
+    environments: config.environments,
+    secrets,
+    authority: config.identity.authority,
+    graphBaseUrl: config.graph.baseUrl,
+    store,
+    ...(trusted ? { networkClient: createTrustingNetworkClient(trusted) } : {}),
+    ...(graphTrusted ? { graphFetch: createTrustingFetch(graphTrusted) } : {}),
+  });
+  const app = createApp({ environments, store, authenticate, logger, graphAccess, authority: config.identity.authority });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolveServer) => {
     const listening = serve({ fetch: app.fetch, hostname: config.server.host, port: config.server.port }, () => resolveServer(listening));
@@ -73,11 +89,11 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
 function readCertificate(path: string): string {
   try {
     const pem = readFileSync(path, 'utf8');
-    if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new ConfigError(`identity.trustedCertificateFile ${path} holds no PEM certificate`);
+    if (!pem.includes('-----BEGIN CERTIFICATE-----')) throw new ConfigError(`${path} holds no PEM certificate`);
     return pem;
   } catch (error) {
     if (error instanceof ConfigError) throw error;
-    throw new ConfigError(`cannot read identity.trustedCertificateFile ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    throw new ConfigError(`cannot read the trusted certificate file ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
 }
 

@@ -80,7 +80,13 @@ export const configSchema = z.strictObject({
       trustedCertificateFile: z.string().min(1).optional(),
     })
     .prefault({}),
-  graph: z.strictObject({ baseUrl: z.url().default('https://graph.microsoft.com/v1.0') }).prefault({}),
+  graph: z
+    .strictObject({
+      baseUrl: z.url().default('https://graph.microsoft.com/v1.0'),
+      /** PEM file of a certificate authority to trust for Graph besides the system's (the local emulator over HTTPS). */
+      trustedCertificateFile: z.string().min(1).optional(),
+    })
+    .prefault({}),
   store: z
     .strictObject({
       url: z
