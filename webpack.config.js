@@ -1,19 +1,64 @@
-// Builds the Outlook add-in's taskpane bundle into dist/. The bridge serves dist/ in production.
+// Builds the Outlook add-in into dist/ (the bridge serves it): the taskpane, its on-demand chunks
+// (MSAL, compose, settings, admin) and the sign-in dialog page, plus the icons the manifests name.
+import { EsbuildPlugin } from 'esbuild-loader';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
-import { dirname, resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = dirname(fileURLToPath(import.meta.url));
+const assetsDir = resolve(root, 'assets');
 
-export default (_env, argv) => ({
-  mode: argv.mode ?? 'production',
-  target: ['web', 'es2022'],
-  entry: { taskpane: './src/taskpane/index.ts' },
-  output: { path: resolve(root, 'dist'), filename: '[name].[contenthash:8].js', clean: true },
-  resolve: { extensions: ['.ts', '.tsx', '.js'] },
-  module: {
-    rules: [{ test: /\.tsx?$/, loader: 'esbuild-loader', options: { target: 'es2022' } }],
-  },
-  plugins: [new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'] })],
-  devtool: 'source-map',
-});
+/** Office requires Office.js from Microsoft's CDN in production; a local Outlook stand-in can pass its own. */
+const defaultOfficeJsUrl = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
+
+/** Copies assets/*.png to dist/assets/, where both manifests point (no copy plugin is installed). */
+class CopyIconsPlugin {
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('CopyIconsPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'CopyIconsPlugin', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        for (const file of readdirSync(assetsDir).filter((name) => name.endsWith('.png'))) {
+          compilation.fileDependencies.add(join(assetsDir, file));
+          compilation.emitAsset(`assets/${file}`, new sources.RawSource(readFileSync(join(assetsDir, file))));
+        }
+      });
+    });
+  }
+}
+
+export default (env = {}, argv = {}) => {
+  const mode = argv.mode ?? 'production';
+  const officeJsUrl = env.officeJsUrl ?? process.env.OFFICE_JS_URL ?? defaultOfficeJsUrl;
+  return {
+    mode,
+    target: ['web', 'es2022'],
+    entry: {
+      taskpane: './src/taskpane/index.ts',
+      'auth-dialog': './src/auth/dialog/auth-dialog.ts',
+    },
+    output: {
+      path: env.outputPath ? resolve(env.outputPath) : resolve(root, 'dist'),
+      filename: '[name].[contenthash:8].js',
+      chunkFilename: '[name].[contenthash:8].js',
+      publicPath: 'auto',
+      clean: true,
+    },
+    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    module: {
+      // es2022 for the Office webviews we support (Edge WebView2, Safari/WKWebView): no legacy polyfills.
+      rules: [{ test: /\.tsx?$/, loader: 'esbuild-loader', options: { target: 'es2022', jsx: 'automatic' } }],
+    },
+    optimization: {
+      minimizer: [new EsbuildPlugin({ target: 'es2022', legalComments: 'none', css: false })],
+    },
+    plugins: [
+      new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], officeJsUrl }),
+      new HtmlWebpackPlugin({ filename: 'auth-dialog.html', template: './src/auth/dialog/auth-dialog.html', chunks: ['auth-dialog'], officeJsUrl }),
+      new CopyIconsPlugin(),
+    ],
+    // The size budget is checked in gzip by test/src/taskpane/bundle-size.test.ts, not by webpack's raw-size hints.
+    performance: { hints: false },
+    devtool: mode === 'production' ? 'source-map' : 'eval-cheap-module-source-map',
+  };
+};

@@ -1,6 +1,5 @@
-/**
- * Taskpane entry point. The React app arrives with the add-in work; until then the pane says
- * what it is, so a sideloaded manifest shows something truthful.
- */
-const root = document.getElementById('root');
-if (root) root.textContent = 'ERP Bridge for Outlook';
+/** Taskpane entry point: Office.js first, then React. */
+import { whenOfficeReady } from '../office/when-office-ready';
+import { startTaskpane } from './start-taskpane';
+
+void whenOfficeReady().then(startTaskpane);

@@ -2,28 +2,31 @@ import { useCallback, useState } from 'react';
 import { toUiError, type UiError } from '../errors/to-ui-error';
 import { useServices } from '../services/services-context';
 
-export type ErrorNoticeState = { status: 'shown'; error: UiError } | { status: 'signingIn'; error: UiError };
+export type ErrorNoticeState =
+  | { status: 'shown'; error: UiError }
+  | { status: 'signingIn'; error: UiError };
 
 /** Retrying a sign-in failure first signs in with the user present (this click may open a window). */
 export function useErrorNotice(error: UiError, onRetry: () => void) {
   const { tokens } = useServices();
-  const [state, setState] = useState<ErrorNoticeState>({ status: 'shown', error });
-  const shown = state.error.code === error.code || state.status === 'signingIn' ? state : { status: 'shown' as const, error };
+  const [signIn, setSignIn] = useState<{ status: 'idle' } | { status: 'signingIn' } | { status: 'failed'; error: UiError }>({ status: 'idle' });
+  const state: ErrorNoticeState =
+    signIn.status === 'failed' ? { status: 'shown', error: signIn.error } : { status: signIn.status === 'signingIn' ? 'signingIn' : 'shown', error };
 
   const retry = useCallback(async () => {
-    if (!shown.error.needsSignIn) {
+    if (!state.error.needsSignIn) {
       onRetry();
       return;
     }
-    setState({ status: 'signingIn', error: shown.error });
+    setSignIn({ status: 'signingIn' });
     try {
       await tokens.getToken({ interactive: true, forceRefresh: true });
-      setState({ status: 'shown', error });
+      setSignIn({ status: 'idle' });
       onRetry();
-    } catch (signInError) {
-      setState({ status: 'shown', error: toUiError(signInError) });
+    } catch (failure) {
+      setSignIn({ status: 'failed', error: toUiError(failure) });
     }
-  }, [error, onRetry, shown.error, tokens]);
+  }, [onRetry, state.error.needsSignIn, tokens]);
 
-  return { state: shown, retry };
+  return { state, retry };
 }

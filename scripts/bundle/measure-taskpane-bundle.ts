@@ -1,0 +1,82 @@
+/**
+ * Measures the JavaScript a user downloads before the sender's card can show: the taskpane
+ * entry's chunks, plus MSAL's chunk when the first token comes from nested app authentication.
+ * Run: npx tsx scripts/bundle/measure-taskpane-bundle.ts (builds into a temporary directory).
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+/** DESIGN §8: JS before the sender card ≤ 240 KB gzip. */
+export const budgetBytes = 240 * 1000;
+
+export interface ChunkFigure {
+  file: string;
+  gzipBytes: number;
+}
+
+export interface TaskpaneBundleFigure {
+  /** The taskpane entry: React, Fluent components the card uses, i18n, the card. */
+  entry: ChunkFigure[];
+  /** Loaded on demand; before the card only when NAA is the sign-in path. */
+  msal: ChunkFigure[];
+  /** Everything else (forms, search, compose, settings, admin): after the card or on a click. */
+  later: ChunkFigure[];
+  entryBytes: number;
+  withMsalBytes: number;
+}
+
+interface StatsGroup {
+  assets: { name: string }[];
+}
+
+export interface WebpackStats {
+  entrypoints: Record<string, StatsGroup>;
+  namedChunkGroups: Record<string, StatsGroup>;
+  assets: { name: string }[];
+}
+
+export function measureTaskpaneBundle(stats: WebpackStats, outputDirectory: string): TaskpaneBundleFigure {
+  const gzip = (file: string): ChunkFigure => ({ file, gzipBytes: gzipSync(readFileSync(join(outputDirectory, file)), { level: 9 }).length });
+  const scripts = (group: StatsGroup | undefined) => (group?.assets ?? []).map((asset) => asset.name).filter((name) => name.endsWith('.js'));
+  const entryFiles = scripts(stats.entrypoints.taskpane);
+  const msalFiles = scripts(stats.namedChunkGroups.msal).filter((file) => !entryFiles.includes(file));
+  const dialogFiles = scripts(stats.entrypoints['auth-dialog']);
+  const laterFiles = stats.assets
+    .map((asset) => asset.name)
+    .filter((name) => name.endsWith('.js') && ![...entryFiles, ...msalFiles].includes(name) && !dialogFiles.includes(name));
+  const entry = entryFiles.map(gzip);
+  const msal = msalFiles.map(gzip);
+  const sum = (chunks: ChunkFigure[]) => chunks.reduce((total, chunk) => total + chunk.gzipBytes, 0);
+  return { entry, msal, later: laterFiles.map(gzip), entryBytes: sum(entry), withMsalBytes: sum(entry) + sum(msal) };
+}
+
+/** Builds the production bundle into a temporary directory and measures it. */
+export function buildAndMeasureTaskpane(): TaskpaneBundleFigure {
+  const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+  const output = mkdtempSync(join(tmpdir(), 'taskpane-bundle-'));
+  try {
+    const statsFile = join(output, 'stats.json');
+    execFileSync(process.execPath, [resolve(root, 'node_modules/webpack/bin/webpack.js'), '--mode', 'production', '--env', `outputPath=${output}`, `--json=${statsFile}`], {
+      cwd: root,
+      stdio: 'pipe',
+    });
+    const stats: WebpackStats = JSON.parse(readFileSync(statsFile, 'utf8'));
+    return measureTaskpaneBundle(stats, output);
+  } finally {
+    rmSync(output, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const figure = buildAndMeasureTaskpane();
+  const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
+  for (const [label, chunks] of [['entry', figure.entry], ['msal', figure.msal], ['later', figure.later]] as const) {
+    for (const chunk of chunks) console.log(`${label.padEnd(6)} ${kb(chunk.gzipBytes).padStart(9)}  ${chunk.file}`);
+  }
+  console.log(`before the card, Office SSO first: ${kb(figure.entryBytes)} gzip`);
+  console.log(`before the card, NAA first (MSAL): ${kb(figure.withMsalBytes)} gzip (budget ${kb(budgetBytes)})`);
+}

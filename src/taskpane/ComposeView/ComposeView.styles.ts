@@ -1,0 +1,6 @@
+import { makeStyles, tokens } from '@fluentui/react-components';
+
+export const useComposeViewStyles = makeStyles({
+  root: { display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
+});
