@@ -12,6 +12,8 @@ const postgresInstalled = () =>
 /** name shown to people → [Debian package, check] */
 const needed = [];
 if (!process.env.DATABASE_URL) needed.push({ label: 'PostgreSQL server', debian: 'postgresql', present: postgresInstalled });
+// The add-in's end-to-end tests drive the system's Chromium (no browser download at install time).
+if (!process.env.CHROMIUM_PATH) needed.push({ label: 'Chromium', debian: 'chromium', present: () => hasCommand('chromium') || existsSync('/usr/bin/chromium') });
 
 const missing = needed.filter((item) => !item.present());
 if (missing.length === 0) process.exit(0);
@@ -19,7 +21,7 @@ if (missing.length === 0) process.exit(0);
 const packages = missing.map((item) => item.debian);
 const canApt = process.getuid?.() === 0 && hasCommand('apt-get');
 if (!canApt) {
-  console.error(`Missing ${missing.map((item) => item.label).join(' and ')}: install it with "sudo apt-get install ${packages.join(' ')}" (or set DATABASE_URL to a PostgreSQL server).`);
+  console.error(`Missing ${missing.map((item) => item.label).join(' and ')}: install with "sudo apt-get install ${packages.join(' ')}" (or set DATABASE_URL to a PostgreSQL server, CHROMIUM_PATH to a Chromium).`);
   process.exit(1);
 }
 console.log(`Installing ${packages.join(', ')} with apt-get…`);
