@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     globalSetup: ['test/support/global-setup.ts'],
+    setupFiles: ['test/support/mark-cancelled-animations-handled.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -1,7 +1,15 @@
 /** `npm run bench -- <name>`: runs one benchmark, or all of them without a name. */
+import { benchContactsIncremental } from './contacts-incremental';
+import { benchContactsInitial } from './contacts-initial';
+import { benchContactsPlan } from './contacts-plan';
 import { benchLookup } from './lookup';
 
-const benchmarks: Record<string, () => Promise<void>> = { lookup: benchLookup };
+const benchmarks: Record<string, () => Promise<void>> = {
+  lookup: benchLookup,
+  'contacts-initial': benchContactsInitial,
+  'contacts-incremental': benchContactsIncremental,
+  'contacts-100k': benchContactsPlan,
+};
 
 const names = process.argv.slice(2);
 const unknown = names.filter((name) => !(name in benchmarks));

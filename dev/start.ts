@@ -5,16 +5,21 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { createLogger } from '../server/create-logger';
 import { loadConfigFile, parseConfig } from '../server/config/load-config';
 import { closeOnSignals, startBridge } from '../server/main';
 import { demoDirectory, demoIds } from './m365/identity/demo-directory';
 import { startMicrosoft365 } from './m365/start-microsoft-365';
+import { demoAccounts } from './outlook-host/demo-accounts';
+import { startOutlookHost } from './outlook-host/start-outlook-host';
 
 const port = Number(process.env.PORT ?? 3000);
 const identityPort = Number(process.env.IDENTITY_PORT ?? port + 1);
 const graphPort = Number(process.env.GRAPH_PORT ?? port + 2);
+const outlookPort = Number(process.env.OUTLOOK_PORT ?? port + 3);
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = resolve(process.env.DATA_DIR ?? 'data');
 const logger = createLogger({ level: process.env.LOG_LEVEL ?? 'info', pretty: process.stdout.isTTY });
 
@@ -70,8 +75,15 @@ async function main() {
   process.env.DEMO_CONTOSO_CLIENT_SECRET = demoIds.bridgeClientSecret;
   process.env.DEMO_FABRIKAM_CLIENT_SECRET = demoIds.fabrikamBridgeClientSecret;
   process.env.DEMO_STORE_KEY = randomBytes(32).toString('base64');
-  const bridge = await startBridge(config, { logger });
+  // The bridge serves the production taskpane from dist/, which the Outlook host builds when missing or stale.
+  const bridge = await startBridge(config, { logger, staticRoot: resolve(root, 'dist') });
+  const outlook = await startOutlookHost({
+    root, port: outlookPort, portIsDefault: process.env.OUTLOOK_PORT === undefined, bridgeUrl: bridge.url,
+    authority: identity.url, certificate: identity.certificate, accounts: demoAccounts(demoDirectory, config.environments), password: demoIds.password,
+    log: (message) => console.log(`[add-in] ${message}`),
+  });
   closeOnSignals(async () => {
+    await outlook.close();
     await bridge.close();
     await m365.close();
   }, logger);
@@ -87,6 +99,7 @@ async function main() {
   console.log(`
 ERP Bridge for Outlook is running on its demo defaults.
 
+  Outlook (demo)    ${outlook.url}  (open this: a mailbox with the add-in in its pane)
   Bridge API        ${bridge.url}
   API reference     ${bridge.url}/docs
   OpenAPI document  ${bridge.url}/openapi.json
@@ -103,6 +116,7 @@ amelie.dubois@ and francois.lefevre@fabrikamfrance.onmicrosoft.com. Get a token 
 
 Stop with Ctrl+C.
 `);
+  void outlook.ready.then((built) => console.log(built ? `[add-in] ready: open ${outlook.url}` : '[add-in] not built; the Outlook host page says why'));
 }
 
 main().catch((error: unknown) => {

@@ -1,7 +1,8 @@
+import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { ApiError } from './http/api-error';
-import { type AppDeps, createRouter } from './http/app-env';
+import { type AppDeps, type AppEnv, createRouter } from './http/app-env';
 import { errorHandler } from './http/handle-error';
 import { rememberUser } from './routes/actor';
 import { registerAccountRoutes } from './routes/account-routes';
@@ -16,11 +17,20 @@ import { registerSyncRoutes } from './routes/sync-routes';
 
 export const apiVersion = '1.0.0';
 
+/** What the bridge serves besides its API. */
+export interface AppOptions {
+  /** The add-in's production build (`dist/`: taskpane.html, hashed chunks, assets/), served at `/`. */
+  staticRoot?: string;
+}
+
+/** webpack names chunks `<name>.<contenthash:8>.js`: a changed file gets a new name, so they never go stale. */
+const hashedAsset = /\.[0-9a-f]{8}\.js(\.map)?$/;
+
 /**
  * Builds the bridge's HTTP app from its dependencies; `main.ts` listens, tests call `app.request`.
- * @example const app = createApp({ environments, store, authenticate, logger });
+ * @example const app = createApp({ environments, store, authenticate, logger }, { staticRoot: 'dist' });
  */
-export function createApp(deps: AppDeps) {
+export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const app = createRouter();
 
   app.use('*', requestId());
@@ -68,6 +78,15 @@ export function createApp(deps: AppDeps) {
     security: [{ bearer: [] }],
   });
   registerDocsRoutes(app);
+
+  if (options.staticRoot) {
+    const files = serveStatic<AppEnv>({
+      root: options.staticRoot,
+      onFound: (path, c) => c.header('Cache-Control', hashedAsset.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
+    });
+    // After the API: a file never shadows a route, and /api/* misses stay JSON 404s.
+    app.get('*', (c, next) => (c.req.path.startsWith('/api/') ? next() : files(c, next)));
+  }
 
   app.notFound((c) => c.json({ code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` }, 404));
   app.onError(errorHandler((c) => c.get('logger') ?? deps.logger));

@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { serve } from '@hono/node-server';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app';
@@ -24,7 +25,7 @@ export interface RunningBridge {
  * Composition root: configuration → store and ERP adapters → app → listening server.
  * `baseDir` is where relative paths of the configuration file are resolved.
  */
-export async function startBridge(config: BridgeConfig, options: { baseDir?: string; logger?: Logger } = {}): Promise<RunningBridge> {
+export async function startBridge(config: BridgeConfig, options: { baseDir?: string; logger?: Logger; staticRoot?: string } = {}): Promise<RunningBridge> {
   const baseDir = options.baseDir ?? process.cwd();
   const logger = options.logger ?? createLogger({ level: config.log.level });
   const storeUrl = typeof config.store.url === 'string' ? config.store.url : resolveSecret(config.store.url, process.env, baseDir);
@@ -62,7 +63,7 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
     ...(trusted ? { networkClient: createTrustingNetworkClient(trusted) } : {}),
     ...(graphTrusted ? { graphFetch: createTrustingFetch(graphTrusted) } : {}),
   });
-  const app = createApp({ environments, store, authenticate, logger, graphAccess, authority: config.identity.authority });
+  const app = createApp({ environments, store, authenticate, logger, graphAccess, authority: config.identity.authority }, { staticRoot: options.staticRoot });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolveServer) => {
     const listening = serve({ fetch: app.fetch, hostname: config.server.host, port: config.server.port }, () => resolveServer(listening));
@@ -121,7 +122,9 @@ async function main() {
   const path = resolve(process.env.BRIDGE_CONFIG ?? 'bridge.config.json');
   const { config, baseDir } = loadConfigFile(path);
   const logger = createLogger({ level: config.log.level });
-  const bridge = await startBridge(config, { baseDir, logger });
+  // The add-in is served from the bridge's own origin once `npm run build` has made dist/.
+  const dist = resolve(dirname(fileURLToPath(import.meta.url)), '../dist');
+  const bridge = await startBridge(config, { baseDir, logger, staticRoot: existsSync(dist) ? dist : undefined });
   closeOnSignals(bridge.close, logger);
 }
 

@@ -1,45 +1,89 @@
 import { Button, Spinner, Switch, Text } from '@fluentui/react-components';
+import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionsSettings } from '../ActionsSettings/ActionsSettings';
+import { ConflictList } from '../ConflictList/ConflictList';
+import { ContactFolderPicker } from '../ContactFolderPicker/ContactFolderPicker';
 import { ErrorNotice } from '../ErrorNotice/ErrorNotice';
+import { SuppressedList } from '../SuppressedList/SuppressedList';
+import { SyncPreview } from '../SyncPreview/SyncPreview';
+import { SyncRunPanel } from '../SyncRunPanel/SyncRunPanel';
 import { useSettingsViewStyles } from './SettingsView.styles';
 import { useSettings } from './useSettings';
 
-/** The user's sync settings (loaded on demand). Folder picking and sync progress come with the sync API. */
-export function SettingsView({ onOpenAdmin }: { onOpenAdmin: () => void }) {
+interface SettingsViewProps {
+  onOpenAdmin: () => void;
+  /** How often a running sync is asked for its progress. */
+  pollMs?: number;
+}
+
+/**
+ * The a3ERP user's steps in one place (loaded on demand): sync on for me, the contact folder
+ * (or a new `ERP` one), actions and their calendar, a preview, "sync now" with progress, the
+ * last result, conflicts and contacts deleted in Outlook.
+ */
+export function SettingsView({ onOpenAdmin, pollMs }: SettingsViewProps) {
   const { t } = useTranslation();
   const styles = useSettingsViewStyles();
-  const { state, toggle, retry } = useSettings();
+  const syncHeadingId = useId();
+  const actionsHeadingId = useId();
+  const { state, update, retry } = useSettings();
+  // A finished run can add conflicts or deleted contacts: the lists below read them again.
+  const [runsFinished, setRunsFinished] = useState(0);
+  const onRunFinished = useCallback(() => setRunsFinished((count) => count + 1), []);
 
+  if (state.status === 'loading') return <Spinner size="tiny" labelPosition="after" label={t('settings.loading')} />;
+  if (state.status === 'error') return <ErrorNotice error={state.error} onRetry={retry} />;
+
+  const { settings, save } = state;
+  const busy = save.status === 'saving' || save.status === 'connecting';
   return (
-    <section className={styles.root} aria-label={t('settings.heading')}>
-      <h2 className={styles.heading}>{t('settings.heading')}</h2>
-      {state.status === 'loading' ? <Spinner size="tiny" labelPosition="after" label={t('settings.loading')} /> : null}
-      {state.status === 'error' ? <ErrorNotice error={state.error} onRetry={retry} /> : null}
-      {state.status === 'ready' ? (
+    <div className={styles.root}>
+      <section className={styles.group} aria-labelledby={syncHeadingId}>
+        <h2 id={syncHeadingId} className={styles.heading}>
+          {t('settings.syncHeading')}
+        </h2>
+        <Switch label={t('settings.syncEnabled')} checked={settings.enabled} disabled={busy} onChange={(_event, data) => void update({ enabled: data.checked })} />
+        <Text className={styles.muted}>{t('settings.syncHint')}</Text>
+        {settings.enabled ? (
+          <ContactFolderPicker
+            folderId={settings.contactFolderId}
+            folderName={settings.contactFolderName}
+            disabled={busy}
+            onChoose={(folder) => void update({ contactFolderId: folder.id, contactFolderName: folder.displayName })}
+          />
+        ) : null}
+      </section>
+      <div aria-live="polite">
+        {save.status === 'connecting' ? <Spinner size="extra-tiny" labelPosition="after" label={t('settings.connecting')} /> : null}
+        {save.status === 'saving' ? <Text>{t('settings.saving')}</Text> : null}
+        {save.status === 'saved' ? <Text>{t('settings.saved')}</Text> : null}
+      </div>
+      {save.status === 'failed' ? <ErrorNotice error={save.error} onRetry={retry} /> : null}
+      {settings.enabled && settings.contactFolderId ? (
         <>
-          <Switch
-            label={t('settings.syncEnabled')}
-            checked={state.settings.enabled}
-            disabled={state.save.status === 'saving'}
-            onChange={(_event, data) => void toggle('enabled', data.checked)}
-          />
-          <Switch
-            label={t('settings.actionsEnabled')}
-            checked={state.settings.actionsEnabled}
-            disabled={state.save.status === 'saving' || !state.settings.enabled}
-            onChange={(_event, data) => void toggle('actionsEnabled', data.checked)}
-          />
-          <Text className={styles.muted}>
-            {state.settings.contactFolderName ? t('settings.contactFolder', { name: state.settings.contactFolderName }) : t('settings.folderNotChosen')}
-          </Text>
-          <div aria-live="polite">
-            {state.save.status === 'saving' ? <Text>{t('settings.saving')}</Text> : null}
-            {state.save.status === 'saved' ? <Text>{t('settings.saved')}</Text> : null}
-          </div>
-          {state.save.status === 'failed' ? <ErrorNotice error={state.save.error} onRetry={retry} /> : null}
-          {state.isAdmin ? <Button onClick={onOpenAdmin}>{t('settings.admin')}</Button> : null}
+          <SyncPreview />
+          <SyncRunPanel pollMs={pollMs} onFinished={onRunFinished} />
         </>
       ) : null}
-    </section>
+      {settings.enabled && !settings.contactFolderId ? <Text className={styles.muted}>{t('settings.chooseFolderFirst')}</Text> : null}
+      {settings.enabled ? (
+        <>
+          <ConflictList refreshKey={runsFinished} />
+          <SuppressedList refreshKey={runsFinished} />
+        </>
+      ) : null}
+      <section className={styles.group} aria-labelledby={actionsHeadingId}>
+        <h2 id={actionsHeadingId} className={styles.heading}>
+          {t('settings.actionsHeading')}
+        </h2>
+        <ActionsSettings settings={settings} disabled={busy || !settings.enabled} onChange={(changes) => void update(changes)} />
+      </section>
+      {state.isAdmin ? (
+        <Button className={styles.admin} onClick={onOpenAdmin}>
+          {t('settings.admin')}
+        </Button>
+      ) : null}
+    </div>
   );
 }

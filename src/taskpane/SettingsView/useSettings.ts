@@ -3,16 +3,20 @@ import type { SyncSettings } from '../../domain/sync-settings';
 import { toUiError, type UiError } from '../errors/to-ui-error';
 import { useServices } from '../services/services-context';
 
+export type SaveState = { status: 'idle' | 'connecting' | 'saving' | 'saved' } | { status: 'failed'; error: UiError };
+
 export type SettingsState =
   | { status: 'loading' }
-  | { status: 'ready'; settings: SyncSettings; isAdmin: boolean; save: { status: 'idle' | 'saving' | 'saved' } | { status: 'failed'; error: UiError } }
+  | { status: 'ready'; settings: SyncSettings; isAdmin: boolean; save: SaveState }
   | { status: 'error'; error: UiError };
 
-export type SettingsToggle = 'enabled' | 'actionsEnabled';
-
-/** The user's sync settings from the bridge; a toggle saves the whole settings object (PUT). */
+/**
+ * The user's sync settings from the bridge. A change shows at once and saves the whole object
+ * (PUT); turning sync on first connects the mailbox, so sync can act while Outlook is closed.
+ * A refused change is put back and says why.
+ */
 export function useSettings() {
-  const { bridge } = useServices();
+  const { bridge, sync } = useServices();
   const [state, setState] = useState<SettingsState>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
@@ -28,22 +32,23 @@ export function useSettings() {
     };
   }, [bridge, attempt]);
 
-  const toggle = useCallback(
-    async (key: SettingsToggle, value: boolean) => {
+  const update = useCallback(
+    async (changes: Partial<SyncSettings>) => {
       if (state.status !== 'ready') return;
       const before = state.settings;
-      const next = { ...before, [key]: value };
-      // The switch moves at once; a refused save puts it back and says why.
-      setState({ ...state, settings: next, save: { status: 'saving' } });
+      const next = { ...before, ...changes };
+      const turningOn = changes.enabled === true && !before.enabled;
+      setState({ ...state, settings: next, save: { status: turningOn ? 'connecting' : 'saving' } });
       try {
+        if (turningOn) await sync.connect();
         const saved = await bridge.putSettings(next);
         setState({ ...state, settings: saved, save: { status: 'saved' } });
       } catch (error) {
         setState({ ...state, settings: before, save: { status: 'failed', error: toUiError(error) } });
       }
     },
-    [bridge, state],
+    [bridge, sync, state],
   );
 
-  return { state, toggle, retry: useCallback(() => setAttempt((count) => count + 1), []) };
+  return { state, update, retry: useCallback(() => setAttempt((count) => count + 1), []) };
 }

@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { aContact, aMessage } from './support/builders';
 import { createFakeBridge } from './support/fake-bridge';
 import { createFakeOffice } from './support/fake-office';
+import { createFakeSync } from './support/fake-sync';
 import { createTestServices, renderTaskpane } from './support/render-taskpane';
 
 afterEach(cleanup);
@@ -48,14 +49,14 @@ describe('the pane', () => {
   });
 
   it('opens the settings on demand, shows the saved settings and saves a toggle', async () => {
-    const bridge = createFakeBridge({ settings: { ...createFakeBridge().settings, enabled: true, contactFolderName: 'ERP' } });
-    renderTaskpane(createTestServices({ office: createFakeOffice({ item: aMessage() }), bridge }));
+    const bridge = createFakeBridge({ settings: { ...createFakeBridge().settings, enabled: true, contactFolderId: 'folder-erp', contactFolderName: 'ERP' } });
+    const sync = createFakeSync({ folders: [{ id: 'folder-erp', displayName: 'ERP' }] });
+    renderTaskpane(createTestServices({ office: createFakeOffice({ item: aMessage() }), bridge, sync }));
 
     await userEvent.click(screen.getByRole('button', { name: 'Settings' }));
 
-    const sync = await screen.findByRole('switch', { name: 'Sync ERP contacts to Outlook for me' });
-    expect(sync).toBeChecked();
-    expect(screen.getByText('Contact folder: ERP')).toBeInTheDocument();
+    expect(await screen.findByRole('switch', { name: 'Sync ERP contacts to Outlook for me' })).toBeChecked();
+    expect(await screen.findByRole('combobox', { name: 'Contact folder' })).toHaveDisplayValue('ERP');
     const actions = screen.getByRole('switch', { name: 'Sync ERP actions to my calendar and To Do' });
     expect(actions).not.toBeChecked();
 
@@ -75,7 +76,10 @@ describe('the pane', () => {
       isAdmin: true,
       users: [{ tenantId: 't', objectId: 'o', email: 'inigo@contoso.example', displayName: 'Íñigo Urrutia', firstSeenAt: '2026-03-01T08:00:00Z', lastSeenAt: '2026-03-02T08:00:00Z' }],
     });
-    renderTaskpane(createTestServices({ office: createFakeOffice({ item: aMessage() }), bridge }));
+    const sync = createFakeSync({
+      statuses: [{ tenantId: 't', objectId: 'o', email: 'inigo@contoso.example', displayName: 'Íñigo Urrutia', lastSeenAt: '2026-03-02T08:00:00Z', syncEnabled: false, connected: false, openConflicts: 0 }],
+    });
+    renderTaskpane(createTestServices({ office: createFakeOffice({ item: aMessage() }), bridge, sync }));
 
     await userEvent.click(screen.getByRole('button', { name: 'Settings' }));
     await userEvent.click(await screen.findByRole('button', { name: 'Admin' }));

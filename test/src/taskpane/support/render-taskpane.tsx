@@ -10,16 +10,19 @@ import type { TaskpaneServices } from '../../../../src/taskpane/services/taskpan
 import { TaskpaneRoot } from '../../../../src/taskpane/TaskpaneRoot';
 import { createFakeBridge, type FakeBridge } from './fake-bridge';
 import { createFakeOffice, type FakeOffice } from './fake-office';
+import { createFakeSync, type FakeSync } from './fake-sync';
 
 export interface TestServices extends TaskpaneServices {
   office: FakeOffice;
   bridge: FakeBridge;
+  sync: FakeSync;
 }
 
-export function createTestServices(overrides: { office?: FakeOffice; bridge?: FakeBridge; tokens?: TokenSource } = {}): TestServices {
+export function createTestServices(overrides: { office?: FakeOffice; bridge?: FakeBridge; sync?: FakeSync; tokens?: TokenSource } = {}): TestServices {
   return {
     office: overrides.office ?? createFakeOffice(),
     bridge: overrides.bridge ?? createFakeBridge(),
+    sync: overrides.sync ?? createFakeSync(),
     tokens: overrides.tokens ?? { getToken: () => Promise.resolve('token') },
     now: () => new Date('2026-03-02T10:07:00Z'),
     timeZone: 'Europe/Madrid',

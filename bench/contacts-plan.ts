@@ -1,0 +1,57 @@
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { report } from './measure';
+
+interface PlanMeasurement {
+  contacts: number;
+  operations: number;
+  mapMs: number;
+  planMs: number;
+  totalMs: number;
+  rssBeforeMb: number;
+  peakRssMb: number;
+}
+
+const sizes = (process.env.BENCH_PLAN_SIZES ?? '10000,100000').split(',').map(Number);
+
+function measure(contacts: number): Promise<PlanMeasurement> {
+  return new Promise((resolve, reject) => {
+    const child = fork(fileURLToPath(new URL('contacts-plan-child.ts', import.meta.url)), [String(contacts)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as PlanMeasurement) : reject(new Error(`the plan measurement of ${contacts} exited ${code}`))));
+  });
+}
+
+const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/**
+ * Planning a reconcile of 10,000 and 100,000 contacts of one mailbox (map the Graph pages, parse
+ * the links, plan, two-way): time and peak RSS, each size in a fresh process.
+ */
+export async function benchContactsPlan() {
+  const results: PlanMeasurement[] = [];
+  for (const contacts of sizes) results.push(await measure(contacts));
+  const figures: Record<string, number | string> = {};
+  for (const result of results) {
+    const label = result.contacts.toLocaleString('en');
+    figures[`${label}: operations`] = result.operations;
+    figures[`${label}: map + parse (ms)`] = Math.round(result.mapMs);
+    figures[`${label}: plan (ms)`] = Math.round(result.planMs);
+    figures[`${label}: µs per contact`] = round((result.totalMs * 1000) / result.contacts);
+    figures[`${label}: peak RSS (MB)`] = round(result.peakRssMb);
+  }
+  const small = results[0];
+  const large = results.at(-1);
+  const growth = small && large ? large.totalMs / small.totalMs / (large.contacts / small.contacts) : Number.NaN;
+  figures['time growth ÷ size growth'] = round(growth, 2);
+  const peak = large?.peakRssMb ?? Number.NaN;
+  report({
+    name: `contacts-100k: planning a reconcile of ${sizes.map((size) => size.toLocaleString('en')).join(' and ')} contacts in one mailbox`,
+    figures,
+    targets: [
+      { name: `peak RSS at ${(large?.contacts ?? 0).toLocaleString('en')} contacts ≤ 300 MB`, value: round(peak), limit: 300, met: peak <= 300 },
+      { name: 'time grows linearly (growth ratio ≤ 1.5)', value: round(growth, 2), limit: 1.5, met: growth <= 1.5 },
+    ],
+  });
+}

@@ -1,0 +1,86 @@
+import pino from 'pino';
+import { demoIds } from '../dev/m365/identity/demo-directory';
+import { startMicrosoft365, type Microsoft365 } from '../dev/m365/start-microsoft-365';
+import { parseConfig } from '../server/config/load-config';
+import { openDemoErp, type DemoErp } from '../server/erp/demo/open-demo-erp';
+import type { ContactSyncService } from '../server/jobs/contact-sync-service';
+import { createContactSyncService } from '../server/jobs/create-contact-sync-service';
+import { createGraphAccess } from '../server/jobs/create-graph-access';
+import { createMsalClient } from '../server/auth/create-msal-client';
+import { createAppOnlyTokenSource } from '../server/auth/graph-token-sources';
+import { createTrustingFetch } from '../server/auth/create-trusting-fetch';
+import { createTrustingNetworkClient } from '../server/auth/create-trusting-network-client';
+import { openStore } from '../server/store/open-store';
+import type { Store } from '../server/store/store';
+import { createContactFolder } from '../src/graph/contacts/create-contact-folder';
+import type { GraphClient } from '../src/graph/create-graph-client';
+
+export const benchUser = { tenantId: demoIds.fabrikamTenantId, objectId: demoIds.amelieObjectId };
+export const benchEnvironment = 'fabrikam';
+
+export interface ContactBench {
+  m365: Microsoft365;
+  erp: DemoErp;
+  store: Store;
+  service: ContactSyncService;
+  /** Fabrikam's app-only Graph token, as the bridge holds it. */
+  token(): Promise<string>;
+  /** The fetch that trusts the local Microsoft 365's certificate, for any other Graph client. */
+  trustingFetch: ReturnType<typeof createTrustingFetch>;
+  client: GraphClient;
+  folderId: string;
+  /** A second folder of the same mailbox, for a baseline. */
+  newFolder(name: string): Promise<string>;
+  /** Sync run of the mailbox, to the end. */
+  run(): Promise<Awaited<ReturnType<ContactSyncService['waitForRun']>>>;
+  close(): Promise<void>;
+}
+
+/**
+ * Amélie's mailbox (Fabrikam, app-only) on the local Microsoft 365 over HTTPS, a demo ERP with
+ * `contacts` contacts, a SQLite store, the bridge's Graph access (MSAL, the gateway client) and the
+ * contact sync service.
+ */
+export async function startContactBench(options: { contacts: number }): Promise<ContactBench> {
+  const m365 = await startMicrosoft365({ https: true });
+  const certificate = m365.certificate ?? '';
+  const trustingFetch = createTrustingFetch(certificate);
+  const config = parseConfig({
+    environments: [{ environment: benchEnvironment, tenantId: demoIds.fabrikamTenantId, applicationId: demoIds.fabrikamBridgeClientId, mode: 'app-only', erp: { adapter: 'demo' } }],
+    identity: { authority: m365.identity.url },
+  });
+  const store = await openStore('sqlite::memory:');
+  const graphAccess = createGraphAccess({
+    environments: config.environments,
+    secrets: new Map([[benchEnvironment, demoIds.fabrikamBridgeClientSecret]]),
+    authority: m365.identity.url,
+    graphBaseUrl: `${m365.graph.url}/v1.0`,
+    store,
+    networkClient: createTrustingNetworkClient(certificate),
+    graphFetch: trustingFetch,
+  });
+  const client = graphAccess.clientFor(benchEnvironment, benchUser);
+  const msal = createMsalClient({ authority: m365.identity.url, tenantId: demoIds.fabrikamTenantId, clientId: demoIds.fabrikamBridgeClientId, clientSecret: demoIds.fabrikamBridgeClientSecret, networkClient: createTrustingNetworkClient(certificate) });
+  const tokens = createAppOnlyTokenSource(msal);
+  const token = () => tokens.getAccessToken();
+  const erp = await openDemoErp({ file: ':memory:', seed: { seed: 1, contacts: options.contacts, actionsPerContact: 0 } });
+  const environment = config.environments[0];
+  if (!environment) throw new Error('no environment');
+  const now = new Date().toISOString();
+  await store.users.upsert({ ...benchUser, environment: benchEnvironment, email: 'amelie.dubois@fabrikamfrance.onmicrosoft.com', displayName: 'Amélie Dubois' }, now);
+  const newFolder = async (name: string) => (await createContactFolder(client, benchUser.objectId, name)).id ?? '';
+  const folderId = await newFolder('ERP');
+  await store.settings.put(benchUser, { enabled: true, contactFolderId: folderId, actionsEnabled: false, todoListName: 'ERP', contacts: 'erp-to-outlook', actions: 'off', conflicts: 'erp-wins' }, now);
+  const service = createContactSyncService({ store, environments: new Map([[benchEnvironment, { config: environment, erp }]]), graphAccess, logger: pino({ level: 'silent' }) });
+  return {
+    m365, erp, store, service, token, trustingFetch, client, folderId, newFolder,
+    async run() {
+      const { runId } = await service.runNow(benchEnvironment, benchUser);
+      return service.waitForRun(runId);
+    },
+    async close() {
+      await service.close();
+      await Promise.all([erp.close(), store.close(), m365.close()]);
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import type { Logger } from 'pino';
+import type { ErpPort } from '../../src/domain/erp-port';
+import type { ContactOperationKind } from '../../src/sync/contacts/contact-operation';
+import type { ContactPlanCounters } from '../../src/sync/contacts/contact-plan';
+import type { ContactRunReport } from '../../src/sync/contacts/contact-run-report';
+import type { EnvironmentConfig } from '../config/config-schema';
+import type { Store, UserKey } from '../store/store';
+import type { GraphAccess } from './create-graph-access';
+
+/** One operation of a preview, enough for the add-in to show what will happen. */
+export interface ContactPreviewSample {
+  erpId: string;
+  displayName?: string;
+  /** The synced fields a write changes (updates, conflicts). */
+  fields?: string[];
+  /** Why a copy leaves Outlook. */
+  reason?: 'left-scope' | 'tombstone';
+}
+
+/** A dry run: what the next run would do, with no write anywhere. */
+export interface ContactSyncPreview {
+  counts: ContactPlanCounters;
+  /** At most five operations of each kind present in the plan. */
+  samples: Partial<Record<ContactOperationKind, ContactPreviewSample[]>>;
+  /** Removals the mass-removal guard would hold for confirmation (at most five). */
+  heldRemovals: ContactPreviewSample[];
+  needsConfirmation: boolean;
+}
+
+/** The `report` of a contacts `RunRecord`: the engine's report plus how the run went about it. */
+export type ContactSyncReport = ContactRunReport & {
+  /** Neither side reported a change: nothing was listed or planned (one Graph request). */
+  quiet: boolean;
+  /** Failed operations in all; `failures` keeps the first 100 of them. */
+  failedOperations: number;
+  /** The run found the Outlook delta link expired and listed the folder again. */
+  resynced: boolean;
+};
+
+export interface ContactSyncRun {
+  id: string;
+  environment: string;
+  user: UserKey;
+  status: 'succeeded' | 'failed' | 'waiting_confirmation';
+  report: ContactSyncReport;
+}
+
+/** An environment as the bridge opened it (`BridgeEnvironment`). */
+export interface ContactSyncEnvironment {
+  config: EnvironmentConfig;
+  erp: ErpPort;
+}
+
+export interface ContactSyncServiceOptions {
+  store: Store;
+  environments: ReadonlyMap<string, ContactSyncEnvironment>;
+  graphAccess: Pick<GraphAccess, 'clientFor' | 'mailboxOf' | 'isConnected'>;
+  logger: Logger;
+  now?: () => Date;
+  /** Run and conflict ids. */
+  newId?: () => string;
+  /** Mailboxes `runDueMailboxes` syncs at once (Graph's limits are per mailbox, the ERP is shared). */
+  maxConcurrentRuns?: number;
+  /** A run lists both sides in full at least this often even when neither reports a change (a scope change with no tombstone). */
+  fullListingEveryMs?: number;
+  random?: () => number;
+}
+
+/**
+ * Contact sync of the mailboxes whose users turned it on (DESIGN §5): ERP contacts into the
+ * user's chosen Outlook folder, and back in `two-way`.
+ */
+export interface ContactSyncService {
+  /** What a run would do now: counts and samples of each kind of change. No write to Graph, the ERP or the store. */
+  preview(environment: string, user: UserKey): Promise<ContactSyncPreview>;
+  /**
+   * Starts a run in the background and answers with its id once its `RunRecord` exists. While a
+   * run of the mailbox is going, answers with that run's id instead (its options then do not apply).
+   * `confirmRemovals` lets through the removals the last run held for confirmation.
+   */
+  runNow(environment: string, user: UserKey, options?: { confirmRemovals?: boolean }): Promise<{ runId: string }>;
+  /** Resolves when a run this instance started has finished. */
+  waitForRun(runId: string): Promise<ContactSyncRun>;
+  /** Runs every mailbox that is due (sync on, folder chosen, environment activated, not backing off after a failure); resolves with their run ids once they finished. */
+  runDueMailboxes(): Promise<string[]>;
+  /** Refuses new runs and waits for the ones in flight. */
+  close(): Promise<void>;
+}

@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { RunState } from '../../src/sync/run-state';
+import { runStatusOf } from '../../src/sync/run-status-of';
+import { ApiError } from '../http/api-error';
+import type { UserKey } from '../store/store';
+import type { ContactSyncRun, ContactSyncService, ContactSyncServiceOptions } from './contact-sync-service';
+import type { ContactSyncTarget } from './contact-sync-target';
+import { createErpContactSource } from './create-erp-contact-source';
+import { createGraphContactFolder } from './create-graph-contact-folder';
+import { isMailboxDue } from './is-mailbox-due';
+import { previewContactSync } from './preview-contact-sync';
+import { runContactSync } from './run-contact-sync';
+
+/** A run's progress is written at most this often (stage changes are written at once). */
+const progressEveryMs = 250;
+/** Finished runs `waitForRun` still knows. */
+const rememberedRuns = 500;
+
+const heldReportSchema = z.object({ heldRemovals: z.array(z.string()) });
+
+const mailboxKey = (user: UserKey) => `${user.tenantId}/${user.objectId}`;
+
+/**
+ * The contact sync service: previews, runs in the background with one run per mailbox at a time,
+ * and the scheduler's pass over due mailboxes. Runs are recorded in `store.runs` (stage,
+ * done/total, then the `ContactSyncReport`).
+ *
+ * @example
+ * const contactSync = createContactSyncService({ store, environments, graphAccess, logger });
+ * const { runId } = await contactSync.runNow('contoso', user);
+ * const run = await contactSync.waitForRun(runId); // tests and benchmarks
+ */
+export function createContactSyncService(options: ContactSyncServiceOptions): ContactSyncService {
+  const { store, environments, graphAccess, logger } = options;
+  const now = options.now ?? (() => new Date());
+  const newId = options.newId ?? randomUUID;
+  const random = options.random ?? Math.random;
+  const fullListingEveryMs = options.fullListingEveryMs ?? 24 * 60 * 60_000;
+  const running = new Map<string, { runId: string; done: Promise<ContactSyncRun> }>();
+  const runs = new Map<string, Promise<ContactSyncRun>>();
+  let closed = false;
+
+  async function targetOf(environment: string, user: UserKey): Promise<ContactSyncTarget> {
+    if (!environments.has(environment)) throw new ApiError('not_found', 404, `environment ${environment} is not configured`);
+    const settings = await store.settings.get(user);
+    if (!settings?.enabled || settings.contacts === 'off' || !settings.contactFolderId) {
+      throw new ApiError('invalid_input', 400, 'contact sync is off for this mailbox: turn it on and choose a contact folder first');
+    }
+    return { environment, user, folderId: settings.contactFolderId, direction: settings.contacts, policy: settings.conflicts };
+  }
+
+  async function portsOf(target: ContactSyncTarget) {
+    const environment = environments.get(target.environment);
+    const record = await store.users.get(target.user);
+    if (!environment || !record) throw new ApiError('not_found', 404, 'this user is not known to the bridge: sign in to the add-in first');
+    const client = graphAccess.clientFor(target.environment, target.user);
+    return {
+      folder: createGraphContactFolder(client, graphAccess.mailboxOf(target.user), target.folderId),
+      erp: createErpContactSource(environment.erp, { email: record.email, ...(record.erpUserIdOverride ? { erpUserId: record.erpUserIdOverride } : {}) }),
+    };
+  }
+
+  /** The removals the newest finished run held back, which `confirmRemovals` lets through. */
+  async function heldRemovalsOf(user: UserKey): Promise<string[]> {
+    const last = (await store.runs.listForUser(user, 20)).find((run) => run.kind === 'contacts' && run.status !== 'running' && run.status !== 'queued');
+    if (last?.status !== 'waiting_confirmation') return [];
+    return heldReportSchema.safeParse(last.report).data?.heldRemovals ?? [];
+  }
+
+  /** Runs this bridge left `running` when it stopped never finish: they are closed as failed. */
+  async function closeAbandonedRuns(user: UserKey, at: string): Promise<void> {
+    for (const run of await store.runs.listForUser(user, 20)) {
+      if (run.kind !== 'contacts' || (run.status !== 'running' && run.status !== 'queued')) continue;
+      const failure = { code: 'unavailable', message: 'the bridge stopped during this run' };
+      await store.runs.update(user, run.id, { status: 'failed', stage: 'failed', finishedAt: at, report: { outcome: 'failed', startedAt: run.startedAt, finishedAt: at, failure } });
+    }
+  }
+
+  async function execute(runId: string, target: ContactSyncTarget, confirmRemovals: boolean, created: () => void): Promise<ContactSyncRun> {
+    const { user } = target;
+    const ports = await portsOf(target);
+    const confirmedRemovals = confirmRemovals ? await heldRemovalsOf(user) : [];
+    const startedAt = now().toISOString();
+    await closeAbandonedRuns(user, startedAt);
+    await store.runs.create({ id: runId, user, kind: 'contacts', status: 'running', stage: 'listing-erp', done: 0, total: 0, startedAt });
+    created();
+    const runLogger = logger.child({ runId, environment: target.environment, user: user.objectId });
+    runLogger.info({ folderId: target.folderId, direction: target.direction }, 'contact sync run started');
+
+    let written = { stage: '', at: 0 };
+    const onState = async (state: RunState) => {
+      const at = Date.now();
+      if (state.stage === written.stage && at - written.at < progressEveryMs) return;
+      written = { stage: state.stage, at };
+      await store.runs.update(user, runId, { status: runStatusOf(state.stage), stage: state.stage, done: state.done, total: state.total });
+    };
+    const { state, report } = await runContactSync(target, { confirmedRemovals }, { store, ...ports, now, newId, fullListingEveryMs, onState });
+    const status = report.outcome === 'succeeded' ? 'succeeded' : report.outcome;
+    await store.runs.update(user, runId, { status, stage: state.stage, done: state.done, total: state.total, finishedAt: report.finishedAt, report });
+    const summary = { quiet: report.quiet, applied: report.applied, failed: report.failedOperations, skipped: report.skipped, held: report.heldRemovals.length };
+    if (status === 'failed') runLogger.warn({ ...summary, failure: report.failure }, 'contact sync run failed');
+    else runLogger.info({ ...summary, status }, 'contact sync run finished');
+    return { id: runId, environment: target.environment, user, status, report };
+  }
+
+  /** Starts a run, or hands back the mailbox's running one; `created` resolves once its record exists. */
+  function start(environment: string, user: UserKey, confirmRemovals: boolean): { runId: string; created: Promise<void>; done: Promise<ContactSyncRun> } {
+    const key = mailboxKey(user);
+    const current = running.get(key);
+    if (current) return { ...current, created: Promise.resolve() };
+    if (closed) throw new ApiError('unavailable', 503, 'the bridge is stopping: sync runs are not started any more');
+    const runId = newId();
+    let markCreated = () => {};
+    const created = new Promise<void>((resolve) => (markCreated = resolve));
+    // The lock is taken before the first await, so two calls at once never start two runs; it is
+    // released before the run's promise settles, so whoever waited for the run may start the next.
+    const done = (async () => {
+      try {
+        return await execute(runId, await targetOf(environment, user), confirmRemovals, markCreated);
+      } finally {
+        if (running.get(key)?.runId === runId) running.delete(key);
+      }
+    })();
+    running.set(key, { runId, done });
+    runs.set(runId, done);
+    if (runs.size > rememberedRuns) runs.delete(runs.keys().next().value ?? '');
+    done.catch((error: unknown) => logger.warn({ err: error, runId }, 'contact sync run did not start or could not be recorded'));
+    return { runId, created, done };
+  }
+
+  async function dueMailboxes(): Promise<{ environment: string; user: UserKey }[]> {
+    const due: { environment: string; user: UserKey }[] = [];
+    const nowMs = now().getTime();
+    for (const environment of environments.keys()) {
+      if (!(await store.activations.get(environment))?.syncActivated) continue;
+      for (const record of await store.users.listByEnvironment(environment)) {
+        const user = { tenantId: record.tenantId, objectId: record.objectId };
+        if (running.has(mailboxKey(user))) continue;
+        try {
+          const settings = await store.settings.get(user);
+          if (!settings?.enabled || settings.contacts === 'off' || !settings.contactFolderId) continue;
+          if (!(await graphAccess.isConnected(environment, user))) continue;
+          if (isMailboxDue(await store.runs.listForUser(user, 20), nowMs, random)) due.push({ environment, user });
+        } catch (error) {
+          logger.warn({ err: error, environment, user: user.objectId }, 'mailbox skipped by the contact sync schedule');
+        }
+      }
+    }
+    return due;
+  }
+
+  return {
+    async preview(environment, user) {
+      const target = await targetOf(environment, user);
+      return previewContactSync(target, { store, ...(await portsOf(target)), now, newId });
+    },
+
+    async runNow(environment, user, runOptions = {}) {
+      const { runId, created, done } = start(environment, user, runOptions.confirmRemovals ?? false);
+      await Promise.race([created, done]);
+      return { runId };
+    },
+
+    waitForRun(runId) {
+      return runs.get(runId) ?? Promise.reject(new ApiError('not_found', 404, `run ${runId} was not started by this bridge`));
+    },
+
+    async runDueMailboxes() {
+      const queue = await dueMailboxes();
+      const started: string[] = [];
+      const worker = async () => {
+        for (let next = queue.shift(); next !== undefined && !closed; next = queue.shift()) {
+          const { runId, done } = start(next.environment, next.user, false);
+          started.push(runId);
+          await done.catch(() => undefined);
+        }
+      };
+      await Promise.all(Array.from({ length: Math.max(1, options.maxConcurrentRuns ?? 4) }, worker));
+      return started;
+    },
+
+    async close() {
+      closed = true;
+      await Promise.allSettled([...running.values()].map(({ done }) => done));
+    },
+  };
+}

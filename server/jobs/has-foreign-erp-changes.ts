@@ -1,0 +1,8 @@
+import type { ErpFeedRead } from './read-erp-contact-feed';
+
+/** Whether the ERP change feed read after a run's writes holds anything but what the run listed or wrote (`known`: ERP id → version). */
+export function hasForeignErpChanges(feed: ErpFeedRead, known: ReadonlyMap<string, number>): boolean {
+  if (feed.deletedIds.length > 0) return true;
+  for (const [id, version] of feed.versions) if (known.get(id) !== version) return true;
+  return false;
+}

@@ -1,0 +1,35 @@
+import { projectErpContact } from '../../src/domain/project-erp-contact';
+import type { ErpContact } from '../../src/domain/erp-records';
+import { normalizeSyncedContact } from '../../src/domain/normalize-synced-contact';
+import type { SyncedContact } from '../../src/domain/synced-contact';
+import { syncedContactFields } from '../../src/domain/synced-contact-fields';
+import { sameFieldValue } from '../../src/sync/contacts/same-field-value';
+import { setSyncedField } from '../../src/sync/contacts/set-synced-field';
+import type { LinkRecord } from '../store/store';
+import { toContactLink } from './create-store-contact-links';
+import type { ErpWriteIntents } from './erp-write-intents';
+
+/**
+ * The links whose ERP write went through before the process died, with the written fields moved
+ * into their snapshot: where the ERP still holds exactly what was written, that value is what
+ * both sides agreed on. A write that did not happen, or that the ERP's users changed since, leaves
+ * the snapshot as it was.
+ */
+export function settleErpWriteIntents(links: readonly LinkRecord[], intents: ErpWriteIntents, erpContacts: readonly ErpContact[], environment: string): { links: LinkRecord[]; adjusted: LinkRecord[] } {
+  const erpById = new Map(erpContacts.map((contact) => [contact.id, contact]));
+  const adjusted: LinkRecord[] = [];
+  const result = links.map((link) => {
+    const intent = intents[link.erpId];
+    const erp = erpById.get(link.erpId);
+    if (intent === undefined || erp === undefined) return link;
+    const projected = projectErpContact(erp, environment).fields;
+    const written = syncedContactFields.filter((field) => intent.written.includes(field));
+    if (!written.length || !written.every((field) => sameFieldValue(projected[field], intent.snapshot[field]))) return link;
+    const snapshot: SyncedContact = { ...toContactLink(link).snapshot };
+    for (const field of written) setSyncedField(snapshot, field, intent.snapshot[field]);
+    const settled: LinkRecord = { ...link, snapshot: normalizeSyncedContact(snapshot) };
+    adjusted.push(settled);
+    return settled;
+  });
+  return { links: result, adjusted };
+}

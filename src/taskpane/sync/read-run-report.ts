@@ -1,0 +1,38 @@
+import { asArray, asNumber, asRecord, asString } from './read-json';
+
+export interface RunItemFailure {
+  erpId: string;
+  operation: string;
+  code: string;
+  message: string;
+}
+
+export interface RunReport {
+  applied: number;
+  /** Failed operations in all; `failures` lists the first of them. */
+  failedOperations: number;
+  failures: RunItemFailure[];
+  skipped: number;
+  heldRemovals: number;
+  /** Set when the whole run stopped (auth, throttling budget, ERP down). */
+  failure?: { code: string; message: string };
+}
+
+/** The `report` of a finished contacts run (the sync service's `ContactSyncReport`); undefined while there is none. */
+export function readRunReport(report: Record<string, unknown> | undefined): RunReport | undefined {
+  if (!report) return undefined;
+  const failures = asArray(report.failures).map((entry) => {
+    const failure = asRecord(entry);
+    return { erpId: asString(failure.erpId) ?? '', operation: asString(failure.operation) ?? '', code: asString(failure.code) ?? '', message: asString(failure.message) ?? '' };
+  });
+  const failure = asRecord(report.failure);
+  const code = asString(failure.code);
+  return {
+    applied: asNumber(report.applied),
+    failedOperations: Math.max(asNumber(report.failedOperations), failures.length),
+    failures,
+    skipped: asNumber(report.skipped),
+    heldRemovals: asArray(report.heldRemovals).length,
+    ...(code ? { failure: { code, message: asString(failure.message) ?? '' } } : {}),
+  };
+}

@@ -1,0 +1,138 @@
+// @vitest-environment happy-dom
+import '@testing-library/jest-dom/vitest';
+import { cleanup, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { createElement } from 'react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { defaultSyncSettings } from '../../../src/domain/sync-settings';
+import { BridgeError } from '../../../src/erp/bridge-error';
+import { SettingsView } from '../../../src/taskpane/SettingsView/SettingsView';
+import { createFakeBridge } from './support/fake-bridge';
+import { aRun, createFakeSync, type FakeSync } from './support/fake-sync';
+import { createTestServices, renderWithServices } from './support/render-taskpane';
+
+afterEach(cleanup);
+
+const settings = { ...defaultSyncSettings, enabled: true, contactFolderId: 'folder-erp', contactFolderName: 'ERP' };
+
+function renderRun(sync: FakeSync) {
+  renderWithServices(createElement(SettingsView, { onOpenAdmin: () => undefined, pollMs: 5 }), createTestServices({ bridge: createFakeBridge({ settings }), sync }));
+  return screen.findByRole('region', { name: 'Sync now' });
+}
+
+describe('sync now', () => {
+  it('says sync has not run yet, then follows a run through its stages to done', async () => {
+    const sync = createFakeSync({
+      runSteps: [
+        { ...aRun(), status: 'running', stage: 'listing-erp', done: 0, total: 0, finishedAt: undefined, report: undefined },
+        { ...aRun(), status: 'running', stage: 'applying', done: 1, total: 4, finishedAt: undefined, report: undefined },
+        { ...aRun(), status: 'succeeded', stage: 'done', done: 4, total: 4, report: { applied: 4, failures: [], failedOperations: 0, heldRemovals: [] } },
+      ],
+    });
+    const panel = await renderRun(sync);
+    expect(await within(panel).findByText('Sync has not run yet.')).toBeInTheDocument();
+
+    await userEvent.click(within(panel).getByRole('button', { name: 'Sync now' }));
+
+    expect(await within(panel).findByText('Done · 4 of 4')).toBeInTheDocument();
+    const progress = within(panel).getByRole('progressbar', { name: 'Sync progress' });
+    expect(progress).toHaveAttribute('aria-valuenow', '1');
+    expect(within(panel).getByText(/^Last run: done/)).toBeInTheDocument();
+    expect(within(panel).getByText('Changes made: 4')).toBeInTheDocument();
+    expect(within(panel).getByRole('button', { name: 'Sync now' })).toBeEnabled();
+    expect(sync.started).toEqual([{ confirmRemovals: false }]);
+  });
+
+  it('shows the stage and the count while it runs', async () => {
+    const sync = createFakeSync({ runSteps: [{ ...aRun(), status: 'running', stage: 'applying', done: 12, total: 40, finishedAt: undefined, report: undefined }] });
+    const panel = await renderRun(sync);
+    await userEvent.click(await within(panel).findByRole('button', { name: 'Sync now' }));
+
+    expect(await within(panel).findByText('Writing the changes · 12 of 40')).toBeInTheDocument();
+    expect(within(panel).getByRole('progressbar', { name: 'Sync progress' })).toHaveAttribute('aria-valuenow', '0.3');
+    expect(within(panel).getByRole('button', { name: 'Sync now' })).toBeDisabled();
+  });
+
+  it('lists the contacts that failed, with why, as data of a finished run', async () => {
+    const report = {
+      applied: 38,
+      failedOperations: 2,
+      failures: [
+        { erpId: '6', operation: 'createInOutlook', code: 'invalid_input', message: 'Graph refused the display name' },
+        { erpId: '9', operation: 'updateInOutlook', code: 'precondition_failed', message: 'etag mismatch' },
+      ],
+      heldRemovals: [],
+    };
+    const panel = await renderRun(createFakeSync({ runs: [aRun({ report })] }));
+
+    const failures = await within(panel).findByRole('list', { name: 'Contacts that failed: 2' });
+    expect(within(failures).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Contact 6, creating in Outlook: refused as invalidGraph refused the display name',
+      'Contact 9, updating in Outlook: it changed meanwhileetag mismatch',
+    ]);
+    expect(within(panel).getByText('Changes made: 38')).toBeInTheDocument();
+  });
+
+  it('says why a run stopped', async () => {
+    const run = aRun({ status: 'failed', stage: 'failed', report: { applied: 0, failures: [], heldRemovals: [], failure: { code: 'erp_unavailable', message: 'connection refused' } } });
+    const panel = await renderRun(createFakeSync({ runs: [run] }));
+    expect(await within(panel).findByText(/^Last run: failed/)).toBeInTheDocument();
+    expect(within(panel).getByText('The run stopped: the ERP did not answer')).toBeInTheDocument();
+    expect(within(panel).getByText('connection refused')).toBeInTheDocument();
+  });
+
+  it('asks before removals the run held back, then lets them through', async () => {
+    const held = aRun({ status: 'waiting_confirmation', stage: 'waiting_confirmation', report: { applied: 0, failures: [], heldRemovals: ['1', '2', '3'] } });
+    const sync = createFakeSync({ runs: [held] });
+    const panel = await renderRun(sync);
+    expect(await within(panel).findByText('The run held back 3 removals from Outlook. Check your ERP, then confirm.')).toBeInTheDocument();
+
+    await userEvent.click(within(panel).getByRole('button', { name: 'Remove them and sync' }));
+
+    expect(await within(panel).findByText('Done · 3 of 3')).toBeInTheDocument();
+    expect(sync.started).toEqual([{ confirmRemovals: true }]);
+  });
+
+  it('follows a run already going when the view opens', async () => {
+    const sync = createFakeSync({
+      runs: [aRun({ id: 'run-busy', status: 'running', stage: 'listing-outlook', done: 0, total: 0, finishedAt: undefined })],
+      runSteps: [{ ...aRun(), status: 'succeeded', stage: 'done', done: 2, total: 2 }],
+    });
+    const panel = await renderRun(sync);
+    expect(await within(panel).findByText('Done · 2 of 2')).toBeInTheDocument();
+    expect(sync.started).toEqual([]);
+  });
+
+  it.each([
+    ['forbidden', 403, 'Sync is not activated for your organization yet: an admin turns it on in the Admin view.'],
+    ['unavailable', 503, 'Sync is not available on this bridge right now.'],
+    ['auth_required', 401, 'Sign in to see ERP data.'],
+  ] as const)('says why it could not start (%s) and tries again on request', async (code, status, message) => {
+    const sync = createFakeSync();
+    sync.fail('startRun', new BridgeError(code, `bridge says ${code}`, status));
+    const panel = await renderRun(sync);
+    await userEvent.click(await within(panel).findByRole('button', { name: 'Sync now' }));
+
+    const alert = await within(panel).findByRole('alert');
+    expect(within(alert).getByText(message)).toBeInTheDocument();
+    expect(within(panel).getByRole('button', { name: 'Sync now' })).toBeEnabled();
+  });
+
+  it('says why the last run could not be read', async () => {
+    const sync = createFakeSync();
+    sync.fail('runs', new BridgeError('internal', 'store down', 500));
+    const panel = await renderRun(sync);
+    expect(await within(panel).findByRole('alert')).toHaveTextContent('Something went wrong in the ERP bridge.');
+  });
+
+  it('reads conflicts again once a run has finished', async () => {
+    const sync = createFakeSync();
+    const panel = await renderRun(sync);
+    expect(await screen.findByText('No conflicts to resolve.')).toBeInTheDocument();
+    sync.store.conflicts = [{ id: 'k-1', entity: 'contact', erpId: 'C-9', field: 'jobTitle', erpValue: 'CEO', outlookValue: 'Jefe', createdAt: '2026-03-02T09:00:00Z' }];
+
+    await userEvent.click(within(panel).getByRole('button', { name: 'Sync now' }));
+
+    expect(await screen.findByText('Contact C-9: job title')).toBeInTheDocument();
+  });
+});
