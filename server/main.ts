@@ -8,7 +8,9 @@ import { createApp } from './app';
 import { createTokenValidator } from './auth/create-token-validator';
 import { createTrustingFetch } from './auth/create-trusting-fetch';
 import { createTrustingNetworkClient } from './auth/create-trusting-network-client';
+import { createContactSyncService } from './jobs/create-contact-sync-service';
 import { createGraphAccess } from './jobs/create-graph-access';
+import { startContactSyncScheduler } from './jobs/start-contact-sync-scheduler';
 import type { BridgeConfig } from './config/config-schema';
 import { ConfigError, loadConfigFile, resolveSecret } from './config/load-config';
 import { createLogger } from './create-logger';
@@ -63,7 +65,8 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
     ...(trusted ? { networkClient: createTrustingNetworkClient(trusted) } : {}),
     ...(graphTrusted ? { graphFetch: createTrustingFetch(graphTrusted) } : {}),
   });
-  const app = createApp({ environments, store, authenticate, logger, graphAccess, authority: config.identity.authority }, { staticRoot: options.staticRoot });
+  const contactSync = createContactSyncService({ store, environments, graphAccess, logger, maxConcurrentRuns: config.jobs.maxConcurrentRuns });
+  const app = createApp({ environments, store, authenticate, logger, graphAccess, contactSync, authority: config.identity.authority }, { staticRoot: options.staticRoot });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolveServer) => {
     const listening = serve({ fetch: app.fetch, hostname: config.server.host, port: config.server.port }, () => resolveServer(listening));
@@ -71,14 +74,17 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
   const address = server.address() as AddressInfo;
   const url = `http://${address.address}:${address.port}`;
   logger.info({ url, environments: [...environments.keys()] }, 'bridge listening');
+  const scheduler = config.jobs.intervalMinutes > 0 ? startContactSyncScheduler(contactSync, { intervalMs: config.jobs.intervalMinutes * 60_000, logger }) : undefined;
 
   let closing: Promise<void> | undefined;
   return {
     url,
     close() {
       closing ??= (async () => {
-        // Stop accepting, let requests in flight finish, then release the databases.
+        // No new pass, stop accepting, let requests and sync runs in flight finish, then release the databases.
+        await scheduler?.stop();
         await new Promise<void>((done) => server.close(() => done()));
+        await contactSync.close();
         await Promise.all([...environments.values()].map(({ erp }) => erp.close()));
         await store.close();
       })();

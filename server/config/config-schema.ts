@@ -98,7 +98,15 @@ export const configSchema = z.strictObject({
       encryptionKey: secretReferenceSchema.optional(),
     })
     .prefault({}),
-  jobs: z.strictObject({ engine: z.enum(['in-process', 'pg-boss']).default('in-process') }).prefault({}),
+  jobs: z
+    .strictObject({
+      engine: z.enum(['in-process', 'pg-boss']).default('in-process'),
+      /** Minutes between two passes of the contact sync schedule over the mailboxes; 0 turns the schedule off ("sync now" still runs). */
+      intervalMinutes: z.number().min(0).max(24 * 60).default(5),
+      /** Mailboxes synced at once by one bridge: Graph's limits are per mailbox, the ERP is shared. */
+      maxConcurrentRuns: z.number().int().min(1).max(64).default(4),
+    })
+    .prefault({}),
   log: z.strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') }).prefault({}),
 });
 
