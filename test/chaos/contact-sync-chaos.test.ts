@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIds } from '../../dev/m365/identity/demo-directory';
+import { seededRandom } from '../../dev/m365/graph/seeded-random';
 import { startMicrosoft365, type Microsoft365 } from '../../dev/m365/start-microsoft-365';
 import { createTrustingFetch } from '../../server/auth/create-trusting-fetch';
 import { createTrustingNetworkClient } from '../../server/auth/create-trusting-network-client';
@@ -47,18 +48,6 @@ const faults = (run: number) => ({
 type ErpSideField = 'jobTitle' | 'businessPhone';
 type OutlookSideField = 'mobilePhone' | 'notes';
 const editedFields: readonly (ErpSideField | OutlookSideField)[] = ['jobTitle', 'businessPhone', 'mobilePhone', 'notes'];
-
-/** Mulberry32: the test's own choices replay with the seed. */
-function seededRandom(start: number) {
-  let state = start >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Worker {
   run(): Promise<Extract<ChaosWorkerMessage, { type: 'finished' }> | 'killed'>;

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { toUiError, type UiError } from '../errors/to-ui-error';
 import { useServices } from '../services/services-context';
+import { useLoad } from '../services/useLoad';
 import type { AdminEnvironment } from '../sync/sync-types';
 
 export type ActivationSave = { status: 'idle' | 'saving' | 'saved' } | { status: 'failed'; error: UiError };
@@ -14,19 +15,7 @@ export type AdminEnvironmentState =
 export function useAdminEnvironment() {
   const { sync } = useServices();
   const [state, setState] = useState<AdminEnvironmentState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    setState({ status: 'loading' });
-    sync.adminEnvironment().then(
-      (environment) => current && setState({ status: 'ready', environment, save: { status: 'idle' } }),
-      (error: unknown) => current && setState({ status: 'error', error: toUiError(error) }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [sync, attempt]);
+  const retry = useLoad(setState, () => sync.adminEnvironment().then((environment) => ({ status: 'ready', environment, save: { status: 'idle' } })), [sync]);
 
   const setActivation = useCallback(
     async (syncActivated: boolean, applicationId: string) => {
@@ -41,5 +30,5 @@ export function useAdminEnvironment() {
     [sync, state],
   );
 
-  return { state, setActivation, retry: useCallback(() => setAttempt((count) => count + 1), []) };
+  return { state, setActivation, retry };
 }

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
-import { toUiError, type UiError } from '../errors/to-ui-error';
+import { useState } from 'react';
+import type { UiError } from '../errors/to-ui-error';
 import { useServices } from '../services/services-context';
+import { useLoad } from '../services/useLoad';
 import type { UserSyncStatus } from '../sync/sync-types';
 
 export type UserRow = UserSyncStatus & { erpUserIdOverride?: string };
@@ -11,29 +12,21 @@ export type UserSyncStatusState = { status: 'loading' } | { status: 'ready'; use
 export function useUserSyncStatus(refreshKey: number) {
   const { sync, bridge } = useServices();
   const [state, setState] = useState<UserSyncStatusState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const retry = useLoad(
+    setState,
+    async () => {
+      const [statuses, users] = await Promise.all([sync.syncStatus(), bridge.adminUsers()]);
+      const overrides = new Map(users.map((user) => [`${user.tenantId}/${user.objectId}`, user.erpUserIdOverride]));
+      return {
+        status: 'ready' as const,
+        users: statuses.map((status) => {
+          const override = overrides.get(`${status.tenantId}/${status.objectId}`);
+          return override ? { ...status, erpUserIdOverride: override } : status;
+        }),
+      };
+    },
+    [sync, bridge, refreshKey],
+  );
 
-  useEffect(() => {
-    let current = true;
-    setState({ status: 'loading' });
-    Promise.all([sync.syncStatus(), bridge.adminUsers()]).then(
-      ([statuses, users]) => {
-        if (!current) return;
-        const overrides = new Map(users.map((user) => [`${user.tenantId}/${user.objectId}`, user.erpUserIdOverride]));
-        setState({
-          status: 'ready',
-          users: statuses.map((status) => {
-            const override = overrides.get(`${status.tenantId}/${status.objectId}`);
-            return override ? { ...status, erpUserIdOverride: override } : status;
-          }),
-        });
-      },
-      (error: unknown) => current && setState({ status: 'error', error: toUiError(error) }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [sync, bridge, refreshKey, attempt]);
-
-  return { state, retry: useCallback(() => setAttempt((count) => count + 1), []) };
+  return { state, retry };
 }

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { toUiError, type UiError } from '../errors/to-ui-error';
 import { useServices } from '../services/services-context';
+import { useLoad } from '../services/useLoad';
 import type { SyncConflict } from '../sync/sync-types';
 
 export type ConflictsState =
@@ -12,19 +13,7 @@ export type ConflictsState =
 export function useConflicts(refreshKey: number) {
   const { sync } = useServices();
   const [state, setState] = useState<ConflictsState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    setState({ status: 'loading' });
-    sync.conflicts().then(
-      (conflicts) => current && setState({ status: 'ready', conflicts }),
-      (error: unknown) => current && setState({ status: 'error', error: toUiError(error) }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [sync, refreshKey, attempt]);
+  const retry = useLoad(setState, () => sync.conflicts().then((conflicts) => ({ status: 'ready', conflicts })), [sync, refreshKey]);
 
   const resolve = useCallback(
     async (conflictId: string, resolution: 'erp' | 'outlook') => {
@@ -40,5 +29,5 @@ export function useConflicts(refreshKey: number) {
     [sync, state],
   );
 
-  return { state, resolve, retry: useCallback(() => setAttempt((count) => count + 1), []) };
+  return { state, resolve, retry };
 }

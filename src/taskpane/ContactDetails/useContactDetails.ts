@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ErpAccount, ErpAction, ErpContact } from '../../domain/erp-records';
-import { toUiError, type UiError } from '../errors/to-ui-error';
+import type { UiError } from '../errors/to-ui-error';
 import { useServices } from '../services/services-context';
+import { useLoad } from '../services/useLoad';
 
 export type ContactDetailsState =
   | { status: 'loading' }
@@ -14,19 +15,14 @@ const recentActions = 5;
 export function useContactDetails(contact: ErpContact) {
   const { bridge } = useServices();
   const [state, setState] = useState<ContactDetailsState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const retry = useLoad(
+    setState,
+    () =>
+      Promise.all([contact.accountId ? bridge.getAccount(contact.accountId) : Promise.resolve(undefined), bridge.contactActions(contact.id, recentActions)]).then(([account, actions]) =>
+        account ? { status: 'ready', account, actions } : { status: 'ready', actions },
+      ),
+    [bridge, contact.accountId, contact.id],
+  );
 
-  useEffect(() => {
-    let current = true;
-    setState({ status: 'loading' });
-    Promise.all([contact.accountId ? bridge.getAccount(contact.accountId) : Promise.resolve(undefined), bridge.contactActions(contact.id, recentActions)]).then(
-      ([account, actions]) => current && setState(account ? { status: 'ready', account, actions } : { status: 'ready', actions }),
-      (error: unknown) => current && setState({ status: 'error', error: toUiError(error) }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [bridge, contact.accountId, contact.id, attempt]);
-
-  return { state, retry: useCallback(() => setAttempt((count) => count + 1), []) };
+  return { state, retry };
 }

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { toUiError, type UiError } from '../errors/to-ui-error';
 import { useServices } from '../services/services-context';
+import { useLoad } from '../services/useLoad';
 import type { ContactFolder } from '../sync/sync-types';
 
 export type ContactFoldersState =
@@ -12,19 +13,7 @@ export type ContactFoldersState =
 export function useContactFolders() {
   const { sync } = useServices();
   const [state, setState] = useState<ContactFoldersState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    setState({ status: 'loading' });
-    sync.contactFolders().then(
-      (folders) => current && setState({ status: 'ready', folders, creating: false }),
-      (error: unknown) => current && setState({ status: 'error', error: toUiError(error) }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [sync, attempt]);
+  const retry = useLoad(setState, () => sync.contactFolders().then((folders) => ({ status: 'ready', folders, creating: false })), [sync]);
 
   /** Resolves with the new folder, or undefined when the bridge refused (the state says why). */
   const create = useCallback(
@@ -44,5 +33,5 @@ export function useContactFolders() {
     [sync, state],
   );
 
-  return { state, create, retry: useCallback(() => setAttempt((count) => count + 1), []) };
+  return { state, create, retry };
 }

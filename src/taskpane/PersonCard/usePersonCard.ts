@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ErpContact } from '../../domain/erp-records';
 import type { Person } from '../../office/office-item';
-import { toUiError, type UiError } from '../errors/to-ui-error';
+import type { UiError } from '../errors/to-ui-error';
 import { readContactChoice, rememberContactChoice } from '../people/contact-choices';
 import { useServices } from '../services/services-context';
+import { useLoad } from '../services/useLoad';
 import { resolveMatches } from './resolve-matches';
 
 export type PersonCardState =
@@ -13,32 +14,26 @@ export type PersonCardState =
   | { status: 'notInErp'; creating: boolean }
   | { status: 'error'; error: UiError };
 
-/** Tells the pane which ERP contact stands for an address (undefined: none yet). */
+/** Tells the pane, once the card's lookup has settled, which ERP contact stands for an address (undefined: none). */
 export type OnResolved = (email: string, contact: ErpContact | undefined) => void;
 
 export function usePersonCard(person: Person, onResolved?: OnResolved) {
   const { bridge, office } = useServices();
   const [state, setState] = useState<PersonCardState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    setState({ status: 'loading' });
-    bridge.findContactsByEmail(person.email).then(
-      (contacts) => {
-        if (!current) return;
-        const matches = resolveMatches(contacts, readContactChoice(office, person.email));
-        setState(matches.status === 'notInErp' ? { status: 'notInErp', creating: false } : matches);
-      },
-      (error: unknown) => current && setState({ status: 'error', error: toUiError(error) }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [bridge, office, person.email, attempt]);
+  const retry = useLoad(
+    setState,
+    async () => {
+      const matches = resolveMatches(await bridge.findContactsByEmail(person.email), readContactChoice(office, person.email));
+      return matches.status === 'notInErp' ? { status: 'notInErp' as const, creating: false } : matches;
+    },
+    [bridge, office, person.email],
+  );
 
   const resolved = state.status === 'matched' ? state.contact : undefined;
-  useEffect(() => onResolved?.(person.email, resolved), [onResolved, person.email, resolved]);
+  const settled = state.status !== 'loading';
+  useEffect(() => {
+    if (settled) onResolved?.(person.email, resolved);
+  }, [onResolved, person.email, resolved, settled]);
 
   const choose = useCallback(
     (contact: ErpContact, alternatives: ErpContact[]) => {
@@ -51,7 +46,7 @@ export function usePersonCard(person: Person, onResolved?: OnResolved) {
 
   return {
     state,
-    retry: useCallback(() => setAttempt((count) => count + 1), []),
+    retry,
     choose,
     changeContact: (alternatives: ErpContact[]) => setState({ status: 'several', contacts: alternatives }),
     setCreating: (creating: boolean) => setState({ status: 'notInErp', creating }),

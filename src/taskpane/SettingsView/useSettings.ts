@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { SyncSettings } from '../../domain/sync-settings';
 import { toUiError, type UiError } from '../errors/to-ui-error';
 import { useServices } from '../services/services-context';
+import { useLoad } from '../services/useLoad';
 
 export type SaveState = { status: 'idle' | 'connecting' | 'saving' | 'saved' } | { status: 'failed'; error: UiError };
 
@@ -18,19 +19,11 @@ export type SettingsState =
 export function useSettings() {
   const { bridge, sync } = useServices();
   const [state, setState] = useState<SettingsState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    setState({ status: 'loading' });
-    Promise.all([bridge.getSettings(), bridge.me()]).then(
-      ([settings, me]) => current && setState({ status: 'ready', settings, isAdmin: me.isAdmin, save: { status: 'idle' } }),
-      (error: unknown) => current && setState({ status: 'error', error: toUiError(error) }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [bridge, attempt]);
+  const retry = useLoad(
+    setState,
+    () => Promise.all([bridge.getSettings(), bridge.me()]).then(([settings, me]) => ({ status: 'ready', settings, isAdmin: me.isAdmin, save: { status: 'idle' } })),
+    [bridge],
+  );
 
   const update = useCallback(
     async (changes: Partial<SyncSettings>) => {
@@ -50,5 +43,5 @@ export function useSettings() {
     [bridge, sync, state],
   );
 
-  return { state, update, retry: useCallback(() => setAttempt((count) => count + 1), []) };
+  return { state, update, retry };
 }

@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { toUiError, type UiError } from '../errors/to-ui-error';
 import { useServices } from '../services/services-context';
+import { useLoad } from '../services/useLoad';
 import type { SuppressedContact } from '../sync/sync-types';
 
 export type SuppressedState =
@@ -12,19 +13,7 @@ export type SuppressedState =
 export function useSuppressed(refreshKey: number) {
   const { sync } = useServices();
   const [state, setState] = useState<SuppressedState>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    setState({ status: 'loading' });
-    sync.suppressed().then(
-      (contacts) => current && setState({ status: 'ready', contacts }),
-      (error: unknown) => current && setState({ status: 'error', error: toUiError(error) }),
-    );
-    return () => {
-      current = false;
-    };
-  }, [sync, refreshKey, attempt]);
+  const retry = useLoad(setState, () => sync.suppressed().then((contacts) => ({ status: 'ready', contacts })), [sync, refreshKey]);
 
   const restore = useCallback(
     async (erpId: string) => {
@@ -40,5 +29,5 @@ export function useSuppressed(refreshKey: number) {
     [sync, state],
   );
 
-  return { state, restore, retry: useCallback(() => setAttempt((count) => count + 1), []) };
+  return { state, restore, retry };
 }
