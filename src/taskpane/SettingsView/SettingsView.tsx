@@ -45,7 +45,8 @@ export function SettingsView({ onOpenAdmin, pollMs }: SettingsViewProps) {
         </h2>
         <Switch label={t('settings.syncEnabled')} checked={settings.enabled} disabled={busy} onChange={(_event, data) => void update({ enabled: data.checked })} />
         <Text className={styles.muted}>{t('settings.syncHint')}</Text>
-        {settings.enabled ? (
+        {/* The folders are read from the mailbox, which sync can reach only once it is connected. */}
+        {settings.enabled && save.status !== 'connecting' ? (
           <ContactFolderPicker
             folderId={settings.contactFolderId}
             folderName={settings.contactFolderName}

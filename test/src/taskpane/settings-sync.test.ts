@@ -43,6 +43,21 @@ describe('turning sync on', () => {
     expect(screen.getByText('Choose a contact folder to preview and run sync.')).toBeInTheDocument();
   });
 
+  it('reads the contact folders only once the mailbox is connected', async () => {
+    const sync = createFakeSync();
+    const { connect, contactFolders } = sync;
+    let finishConnecting = () => {};
+    sync.connect = () => new Promise((resolve) => (finishConnecting = () => resolve(connect())));
+    sync.contactFolders = () => (sync.store.connected ? contactFolders() : Promise.reject(new BridgeError('auth_required', 'sync has no sign-in for this user', 401)));
+    renderSettings({ sync });
+    await userEvent.click(await screen.findByRole('switch', { name: 'Sync ERP contacts to Outlook for me' }));
+    expect(await screen.findByText('Connecting your mailbox…')).toBeInTheDocument();
+    finishConnecting();
+
+    expect(await screen.findByRole('combobox', { name: 'Contact folder' })).toBeInTheDocument();
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
   it.each([
     ['consent missing for Graph', new BridgeError('forbidden', 'AADSTS65001: consent required', 403), 'You are not allowed to do this.'],
     ['the sign-in refused', new BridgeError('auth_required', 'sign in again', 401), 'Sign in to see ERP data.'],
