@@ -3,12 +3,14 @@ import { benchContactsIncremental } from './contacts-incremental';
 import { benchContactsInitial } from './contacts-initial';
 import { benchContactsPlan } from './contacts-plan';
 import { benchLookup } from './lookup';
+import { benchTaskpane } from './taskpane';
 
 const benchmarks: Record<string, () => Promise<void>> = {
   lookup: benchLookup,
   'contacts-initial': benchContactsInitial,
   'contacts-incremental': benchContactsIncremental,
   'contacts-100k': benchContactsPlan,
+  taskpane: benchTaskpane,
 };
 
 const names = process.argv.slice(2);

@@ -9,7 +9,8 @@ import { PersonCard } from '../PersonCard/PersonCard';
 import { useServices } from '../services/services-context';
 import { useAppointmentViewStyles } from './AppointmentView.styles';
 
-// Search sits below the cards and loads after them (its own chunk).
+// Search sits below the cards and loads once their lookups have answered (its own chunk), so its
+// code never competes with them for the network.
 const ContactSearch = lazy(() => import(/* webpackChunkName: "search" */ '../ContactSearch/ContactSearch').then((module) => ({ default: module.ContactSearch })));
 
 /** A meeting (attendee or organizer): its people in the ERP, and logging it linked to them. */
@@ -18,7 +19,7 @@ export function AppointmentView({ item }: { item: AppointmentItem }) {
   const styles = useAppointmentViewStyles();
   const headingId = useId();
   const { bridge, office, timeZone } = useServices();
-  const { people, contacts, onResolved } = useItemPeople(item);
+  const { people, contacts, onResolved, settled } = useItemPeople(item);
   const contactId = contacts[0]?.id;
   const { meetingKey } = item;
   const check = useMemo(() => () => bridge.meetingLogStatus(meetingKey), [bridge, meetingKey]);
@@ -36,9 +37,11 @@ export function AppointmentView({ item }: { item: AppointmentItem }) {
         ))}
       </section>
       <LogItem strings="logMeeting" check={check} log={log} />
-      <Suspense fallback={<Spinner size="extra-tiny" />}>
-        <ContactSearch />
-      </Suspense>
+      {settled ? (
+        <Suspense fallback={<Spinner size="extra-tiny" />}>
+          <ContactSearch />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

@@ -10,7 +10,8 @@ import { useServices } from '../services/services-context';
 import { useReadViewStyles } from './ReadView.styles';
 import { useItemPeople } from '../people/useItemPeople';
 
-// Search sits below the cards and loads after them (its own chunk).
+// Search sits below the cards and loads once their lookups have answered (its own chunk), so its
+// code never competes with them for the network.
 const ContactSearch = lazy(() => import(/* webpackChunkName: "search" */ '../ContactSearch/ContactSearch').then((module) => ({ default: module.ContactSearch })));
 
 /** A message being read: its people in the ERP, logging, a new action, and search. */
@@ -19,7 +20,7 @@ export function ReadView({ item }: { item: MessageReadItem }) {
   const styles = useReadViewStyles();
   const headingId = useId();
   const { bridge, office } = useServices();
-  const { people, contacts, onResolved } = useItemPeople(item);
+  const { people, contacts, onResolved, settled } = useItemPeople(item);
   const contactId = contacts[0]?.id;
   const { internetMessageId, from } = item;
   // The status check depends on the message only, so it does not repeat as cards resolve.
@@ -42,9 +43,11 @@ export function ReadView({ item }: { item: MessageReadItem }) {
       </section>
       {check && log ? <LogItem strings="logEmail" check={check} log={log} /> : <Text className={styles.muted}>{t('logEmail.unavailable')}</Text>}
       <CreateAction subject={item.subject} contacts={contacts} />
-      <Suspense fallback={<Spinner size="extra-tiny" />}>
-        <ContactSearch />
-      </Suspense>
+      {settled ? (
+        <Suspense fallback={<Spinner size="extra-tiny" />}>
+          <ContactSearch />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

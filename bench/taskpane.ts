@@ -1,0 +1,198 @@
+import { gzipSync } from 'node:zlib';
+import type { Frame, Page } from 'playwright-core';
+import { launchChromium } from '../dev/outlook-host/automation/launch-chromium';
+import { type DemoStack, startDemoStack } from '../dev/outlook-host/automation/start-demo-stack';
+import { hostChannel } from '../dev/outlook-host/host-protocol';
+import { demoItemIds, demoPeople } from '../dev/outlook-host/page/demo-mailbox';
+import { budgetBytes, buildAndMeasureTaskpane, type TaskpaneBundleFigure } from '../scripts/bundle/measure-taskpane-bundle';
+import { percentile, report } from './measure';
+import { type CardTiming, probeScript, type ProbeWindow, type ScriptLoad } from './taskpane-probe';
+
+const switches = Number(process.env.BENCH_SWITCHES ?? 20);
+const cardTargetMs = 500;
+/** Chunks that must never load before the card: they serve views the user opens on purpose. */
+const onDemandViews = ['settings', 'admin', 'compose'];
+
+/** The demo inbox, in the order the mailbox lists it; the stranger is in no demo ERP. */
+const inbox = [
+  { itemId: demoItemIds.ana, sender: demoPeople.ana, inErp: true },
+  { itemId: demoItemIds.nunez, sender: demoPeople.jose, inErp: true },
+  { itemId: demoItemIds.unknown, sender: demoPeople.unknown, inErp: false },
+  { itemId: demoItemIds.markup, sender: demoPeople.markup, inErp: true },
+  { itemId: demoItemIds.francoise, sender: demoPeople.francoise, inErp: true },
+  { itemId: demoItemIds.tremblay, sender: demoPeople.tremblay, inErp: true },
+  { itemId: demoItemIds.oliver, sender: demoPeople.oliver, inErp: true },
+];
+
+interface ScriptFigure extends ScriptLoad {
+  file: string;
+  gzipBytes: number;
+  /** Office.js comes from the host (Microsoft's CDN in production), not from our bundle. */
+  officeJs: boolean;
+}
+
+/**
+ * The taskpane in real Chromium against the demo stack (`npm start`): the JavaScript loaded
+ * before the sender's card shows, and how soon the card for a new sender shows after the host
+ * switches the selected message.
+ */
+export async function benchTaskpane() {
+  console.log('\ntaskpane: building the production bundle for the static figure…');
+  const staticFigure = buildAndMeasureTaskpane();
+  console.log('taskpane: starting the demo stack (npm start) and Chromium…');
+  const stack = await startDemoStack();
+  const chromium = await launchChromium();
+  try {
+    await chromium.context.addInitScript({ content: probeScript({ channel: hostChannel, taskpanePath: '/taskpane.html' }) });
+    const page = await chromium.context.newPage();
+    const first = inbox[0];
+    if (!first) throw new Error('the demo inbox is empty');
+    await page.goto(`${stack.hostUrl}/?lang=en&item=${first.itemId}`);
+    const pane = await taskpaneFrame(page);
+    await waitForCard(pane, 1);
+
+    const opened = await pane.evaluate(() => {
+      const probe = (window as ProbeWindow).paneProbe;
+      return probe ? { card: probe.cards[0], scripts: probe.scripts(), timeOrigin: probe.timeOrigin } : undefined;
+    });
+    if (!opened?.card?.paintedAt) throw new Error('the taskpane showed no card for the first message');
+    const cardAt = opened.card.paintedAt - opened.timeOrigin;
+    const loaded = await sizeScripts(stack, opened.scripts);
+    const beforeCard = loaded.filter((script) => script.responseEnd <= cardAt);
+    printScripts(beforeCard, loaded, cardAt);
+
+    // One switch first so the pane's first lookups (token, JIT) are not in the figures.
+    const order = Array.from({ length: switches + 1 }, (_, index) => inbox[(index + 1) % inbox.length]).filter((entry) => entry !== undefined);
+    const timings: { entry: (typeof inbox)[number]; card: CardTiming; startedAt: number }[] = [];
+    for (const [index, entry] of order.entries()) {
+      await page.click(`#item-${entry.itemId}`);
+      await waitForCard(pane, index + 2);
+      // Let the item's other requests (log status, other people's cards) finish before the next switch.
+      await page.waitForTimeout(250);
+      const [started, card] = await Promise.all([
+        page.evaluate((at) => (window as ProbeWindow).hostProbe?.switches[at], index),
+        pane.evaluate((at) => (window as ProbeWindow).paneProbe?.cards[at], index + 1),
+      ]);
+      if (!started || started.itemId !== entry.itemId) throw new Error(`the host did not record the switch to ${entry.itemId}`);
+      if (!card || card.email !== entry.sender.emailAddress) throw new Error(`the pane followed the wrong item: ${JSON.stringify(card)}`);
+      const expected = entry.inErp ? 'contact' : 'notInErp';
+      if (card.outcome !== expected) throw new Error(`${entry.sender.emailAddress}: the card shows ${card.outcome}, expected ${expected}`);
+      if (index > 0) timings.push({ entry, card, startedAt: started.at });
+    }
+    const rows = timings.map(({ entry, card, startedAt }) => ({
+      item: entry.itemId,
+      sender: entry.sender.emailAddress,
+      card: card.outcome ?? '',
+      'shown (ms)': round((card.paintedAt ?? Number.NaN) - startedAt),
+      'complete (ms)': round((card.completeAt ?? Number.NaN) - startedAt),
+      'in pane (ms)': round((card.paintedAt ?? Number.NaN) - card.receivedAt),
+    }));
+    console.log(`\ncard after an item switch (${timings.length} switches after one warm-up; from the host's click, before it dispatches ItemChanged):`);
+    console.table(rows);
+
+    const afterSwitches = await sizeScripts(stack, await pane.evaluate(() => (window as ProbeWindow).paneProbe?.scripts() ?? []));
+    const onDemandAfterReading = afterSwitches.filter((script) => isOnDemandView(script.file)).map((script) => script.file);
+    const settingsLoads = await openSettings(pane);
+
+    const shown = rows.map((row) => row['shown (ms)']).sort((a, b) => a - b);
+    const complete = rows.map((row) => row['complete (ms)']).sort((a, b) => a - b);
+    const product = beforeCard.filter((script) => !script.officeJs);
+    const browserBytes = sum(product);
+    const worstBytes = Math.max(browserBytes, staticFigure.withMsalBytes);
+    const earlyViews = beforeCard.filter((script) => isOnDemandView(script.file)).map((script) => script.file);
+    const p95 = percentile(shown, 95);
+    printStatic(staticFigure, product);
+    console.log(`on demand: ${onDemandViews.join(', ')} before the card: ${earlyViews.join(', ') || 'none'}; after ${order.length} messages: ${onDemandAfterReading.join(', ') || 'none'}; opening Settings loads: ${settingsLoads.join(', ') || 'nothing'}`);
+    report({
+      name: 'taskpane: JavaScript before the sender card, and the card after an item switch (Chromium, demo stack)',
+      figures: {
+        'JS before card, browser (KB gzip)': kb(browserBytes),
+        'JS before card, static entry (KB gzip)': kb(staticFigure.entryBytes),
+        'JS before card, static with MSAL (KB gzip)': kb(staticFigure.withMsalBytes),
+        'scripts before card': product.map((script) => script.file).join(' '),
+        'first card after pane opens (ms)': round(cardAt),
+        switches: rows.length,
+        'card shown p50 (ms)': percentile(shown, 50),
+        'card shown p95 (ms)': p95,
+        'card shown max (ms)': shown.at(-1) ?? Number.NaN,
+        'card complete p50 (ms)': percentile(complete, 50),
+        'card complete p95 (ms)': percentile(complete, 95),
+      },
+      targets: [
+        { name: 'JS before the sender card ≤ 240 KB gzip (browser and NAA worst case)', value: kb(worstBytes), limit: budgetBytes / 1000, met: worstBytes <= budgetBytes },
+        { name: 'settings, admin and compose chunks loaded before the card', value: earlyViews.length, limit: 0, met: earlyViews.length === 0 },
+        { name: `p95 card shown after ItemChanged ≤ ${cardTargetMs} ms`, value: p95, limit: cardTargetMs, met: p95 <= cardTargetMs },
+      ],
+    });
+  } finally {
+    await chromium.close();
+    await stack.stop();
+  }
+}
+
+async function taskpaneFrame(page: Page): Promise<Frame> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const frame = page.frames().find((candidate) => candidate.url() && new URL(candidate.url()).pathname === '/taskpane.html');
+    if (frame) return frame;
+    await page.waitForTimeout(50);
+  }
+  throw new Error('the host page never loaded the taskpane');
+}
+
+/** Waits until the pane has watched `count` cards to completion (the probe stamps the times). */
+async function waitForCard(pane: Frame, count: number) {
+  await pane.waitForFunction(
+    (wanted) => {
+      const cards = (window as ProbeWindow).paneProbe?.cards ?? [];
+      return cards.length >= wanted && cards[wanted - 1]?.completeAt !== undefined && cards[wanted - 1]?.paintedAt !== undefined;
+    },
+    count,
+    { polling: 50, timeout: 30_000 },
+  );
+}
+
+/** Opens Settings and returns the scripts that it loaded: the view is fetched on the click. */
+async function openSettings(pane: Frame): Promise<string[]> {
+  const before = new Set((await pane.evaluate(() => (window as ProbeWindow).paneProbe?.scripts() ?? [])).map((script) => script.url));
+  await pane.getByRole('button', { name: 'Settings' }).click();
+  await pane.getByRole('heading', { level: 1, name: 'Settings' }).waitFor();
+  const after = await pane.evaluate(() => (window as ProbeWindow).paneProbe?.scripts() ?? []);
+  return after.filter((script) => !before.has(script.url)).map((script) => fileOf(script.url));
+}
+
+async function sizeScripts(stack: DemoStack, scripts: ScriptLoad[]): Promise<ScriptFigure[]> {
+  return Promise.all(
+    scripts.map(async (script) => {
+      const response = await fetch(script.url);
+      if (!response.ok) throw new Error(`${script.url} answered ${response.status}`);
+      const body = Buffer.from(await response.arrayBuffer());
+      const url = new URL(script.url);
+      return { ...script, file: fileOf(script.url), gzipBytes: gzipSync(body, { level: 9 }).length, officeJs: url.origin !== new URL(stack.bridgeUrl).origin || url.pathname.startsWith('/outlook-host/') };
+    }),
+  );
+}
+
+function printScripts(beforeCard: ScriptFigure[], loaded: ScriptFigure[], cardAt: number) {
+  console.log(`\nscripts the taskpane frame loaded (first card painted at ${round(cardAt)} ms after the pane's navigation start):`);
+  for (const script of loaded) {
+    const when = beforeCard.includes(script) ? 'before card' : 'after card ';
+    const note = script.officeJs ? '  (Office.js: the host\'s, not in the figure)' : '';
+    console.log(`  ${when} ${`${kb(script.gzipBytes).toFixed(1)} KB`.padStart(9)}  ${round(script.startTime).toString().padStart(5)}–${round(script.responseEnd).toString().padEnd(5)} ms  ${script.file}${note}`);
+  }
+}
+
+function printStatic(figure: TaskpaneBundleFigure, browser: ScriptFigure[]) {
+  const staticEntry = figure.entry.map((chunk) => chunk.file).sort();
+  const seen = browser.map((script) => script.file).sort();
+  const same = staticEntry.length === seen.length && staticEntry.every((file, index) => file === seen[index]);
+  console.log(`\nstatic build: entry ${staticEntry.join(' ')} = ${kb(figure.entryBytes)} KB; + MSAL (${figure.msal.map((chunk) => chunk.file).join(' ')}) = ${kb(figure.withMsalBytes)} KB gzip`);
+  console.log(`static entry vs browser before card: ${same ? 'same files' : `differ (static ${staticEntry.join(' ')}; browser ${seen.join(' ')})`}`);
+  console.log(`later chunks: ${figure.later.map((chunk) => `${chunk.file} ${kb(chunk.gzipBytes)} KB`).join(', ')}`);
+}
+
+const isOnDemandView = (file: string) => onDemandViews.some((name) => file.startsWith(`${name}.`));
+const fileOf = (url: string) => new URL(url).pathname.split('/').pop() ?? url;
+const sum = (scripts: { gzipBytes: number }[]) => scripts.reduce((total, script) => total + script.gzipBytes, 0);
+const kb = (bytes: number) => Math.round(bytes / 100) / 10;
+const round = (ms: number) => Math.round(ms * 10) / 10;
