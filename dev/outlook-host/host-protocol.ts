@@ -41,7 +41,19 @@ export interface AppointmentSnapshot {
   categories: string[];
 }
 
-export type ItemSnapshot = MessageSnapshot | AppointmentSnapshot;
+/** A message being written (Outlook's compose form): the add-in can insert text and add recipients. */
+export interface DraftSnapshot {
+  itemType: 'draft';
+  itemId: string;
+  subject: string;
+  to: MailAddress[];
+  cc: MailAddress[];
+  dateTimeCreated: string;
+  body: string;
+  categories: string[];
+}
+
+export type ItemSnapshot = MessageSnapshot | AppointmentSnapshot | DraftSnapshot;
 
 /** `Office.context.officeTheme` (Mailbox 1.14): colours only, Outlook names no theme. */
 export interface OfficeThemeSnapshot {
@@ -67,6 +79,10 @@ export interface HostCalls {
   getAccessToken: { params: Record<string, never>; value: string };
   saveSettings: { params: { settings: Record<string, unknown> }; value: null };
   setCategories: { params: { itemId: string; categories: string[] }; value: string[] };
+  /** Compose: text at the cursor of the draft's body (the stand-in's cursor is at the end); answers the new body. */
+  insertText: { params: { itemId: string; text: string }; value: string };
+  /** Compose: people added to the To or Cc line; answers the line as it now is. */
+  addRecipients: { params: { itemId: string; field: 'to' | 'cc'; recipients: MailAddress[] }; value: MailAddress[] };
 }
 
 export type HostMethod = keyof HostCalls;
@@ -91,7 +107,7 @@ export type AddinToHost = { channel: typeof hostChannel; kind: 'hello' } | { cha
 
 const hostKinds = new Set(['init', 'itemChanged', 'themeChanged', 'reply']);
 const addinKinds = new Set(['hello', 'call']);
-const methods = new Set<string>(['getAccessToken', 'saveSettings', 'setCategories']);
+const methods = new Set<string>(['getAccessToken', 'saveSettings', 'setCategories', 'insertText', 'addRecipients']);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;

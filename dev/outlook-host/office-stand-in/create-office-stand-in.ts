@@ -1,4 +1,4 @@
-import type { HostCall, HostCallError, HostContext, HostToAddin, ItemSnapshot, MailAddress } from '../host-protocol';
+import type { AppointmentSnapshot, DraftSnapshot, HostCall, HostCallError, HostContext, HostToAddin, ItemSnapshot, MailAddress, MessageSnapshot } from '../host-protocol';
 import { hostChannel } from '../host-protocol';
 import type { HostPort } from './host-port';
 import { asyncResultStatus, coercionType, eventType, mailboxEnums, officeErrors } from './office-values';
@@ -49,6 +49,60 @@ export function createOfficeStandIn(port: HostPort, schedule: (task: () => void)
   }
 
   function itemFor(snapshot: ItemSnapshot) {
+    if (snapshot.itemType === 'draft') return draftFor(snapshot);
+    return readItemFor(snapshot);
+  }
+
+  /**
+   * A message in compose form: as in Office.js, its fields are objects read and changed with
+   * async calls (a read item has plain values), and it has no item id until it is saved.
+   */
+  function draftFor(snapshot: DraftSnapshot) {
+    let draft = { ...snapshot, to: [...snapshot.to], cc: [...snapshot.cc] };
+    const line = (field: 'to' | 'cc') => ({
+      getAsync(optionsOrCallback?: AsyncOptions | AsyncCallback<ReturnType<typeof addressDetails>[]>, maybeCallback?: AsyncCallback<ReturnType<typeof addressDetails>[]>) {
+        const [options, callback] = splitArguments(optionsOrCallback, maybeCallback);
+        complete(callback, options, Promise.resolve(draft[field].map(addressDetails)));
+      },
+      addAsync(recipients: (string | { emailAddress: string; displayName?: string })[], optionsOrCallback?: AsyncOptions | AsyncCallback<void>, maybeCallback?: AsyncCallback<void>) {
+        const [options, callback] = splitArguments(optionsOrCallback, maybeCallback);
+        const people = recipients.map((recipient) =>
+          typeof recipient === 'string' ? { emailAddress: recipient, displayName: recipient } : { emailAddress: recipient.emailAddress, displayName: recipient.displayName ?? recipient.emailAddress },
+        );
+        const added = call({ method: 'addRecipients', params: { itemId: snapshot.itemId, field, recipients: people } }).then((saved) => {
+          draft = { ...draft, [field]: isAddressArray(saved) ? saved : [...draft[field], ...people] };
+        });
+        complete(callback, options, added);
+      },
+    });
+    return {
+      itemType: mailboxEnums.ItemType.Message,
+      subject: {
+        getAsync(optionsOrCallback?: AsyncOptions | AsyncCallback<string>, maybeCallback?: AsyncCallback<string>) {
+          const [options, callback] = splitArguments(optionsOrCallback, maybeCallback);
+          complete(callback, options, Promise.resolve(draft.subject));
+        },
+      },
+      to: line('to'),
+      cc: line('cc'),
+      body: {
+        getAsync(coercion: string, optionsOrCallback?: AsyncOptions | AsyncCallback<string>, maybeCallback?: AsyncCallback<string>) {
+          const [options, callback] = splitArguments(optionsOrCallback, maybeCallback);
+          complete(callback, options, Promise.resolve(coercion === coercionType.Html ? textToHtml(draft.body) : draft.body));
+        },
+        setSelectedDataAsync(text: string, optionsOrCallback?: AsyncOptions | AsyncCallback<void>, maybeCallback?: AsyncCallback<void>) {
+          const [options, callback] = splitArguments(optionsOrCallback, maybeCallback);
+          const inserted = call({ method: 'insertText', params: { itemId: snapshot.itemId, text } }).then((body) => {
+            draft = { ...draft, body: typeof body === 'string' ? body : `${draft.body}${text}` };
+          });
+          complete(callback, options, inserted);
+        },
+      },
+      attachments: [],
+    };
+  }
+
+  function readItemFor(snapshot: MessageSnapshot | AppointmentSnapshot) {
     let categories = [...snapshot.categories];
     const body = {
       getAsync(coercion: string, optionsOrCallback?: AsyncOptions | AsyncCallback<string>, maybeCallback?: AsyncCallback<string>) {
@@ -246,6 +300,10 @@ function addressDetails(address: MailAddress) {
 
 function categoryDetails(displayName: string) {
   return { displayName, color: displayName === 'ERP' ? mailboxEnums.CategoryColor.Preset4 : mailboxEnums.CategoryColor.Preset0 };
+}
+
+function isAddressArray(value: unknown): value is MailAddress[] {
+  return Array.isArray(value) && value.every((entry) => typeof entry === 'object' && entry !== null && typeof entry.emailAddress === 'string' && typeof entry.displayName === 'string');
 }
 
 function isStringArray(value: unknown): value is string[] {

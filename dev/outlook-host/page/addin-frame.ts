@@ -1,4 +1,4 @@
-import { type AddinToHost, type HostCall, type HostCallError, type HostCallOutcome, type HostContext, type HostToAddin, hostChannel, isAddinToHost, type ItemSnapshot, type OfficeThemeSnapshot } from '../host-protocol';
+import { type AddinToHost, type HostCall, type HostCallError, type HostCallOutcome, type HostContext, type HostToAddin, hostChannel, isAddinToHost, type ItemSnapshot, type MailAddress, type OfficeThemeSnapshot } from '../host-protocol';
 import { h } from './element';
 
 /** What the host does for the add-in when its Office.js asks. */
@@ -8,6 +8,10 @@ export interface AddinFrameHost {
   getAccessToken(): Promise<string>;
   saveSettings(settings: Record<string, unknown>): void;
   setCategories(itemId: string, categories: string[]): string[];
+  /** Compose: appends to the draft's body and answers the new body. */
+  insertText(itemId: string, text: string): string;
+  /** Compose: adds people to the draft's To or Cc line and answers the line. */
+  addRecipients(itemId: string, field: 'to' | 'cc', recipients: MailAddress[]): MailAddress[];
 }
 
 export interface AddinFrame {
@@ -42,6 +46,10 @@ export function createAddinFrame(bridgeUrl: string, title: string, host: AddinFr
           return { status: 'succeeded', value: null };
         case 'setCategories':
           return { status: 'succeeded', value: host.setCategories(call.params.itemId, call.params.categories) };
+        case 'insertText':
+          return { status: 'succeeded', value: host.insertText(call.params.itemId, call.params.text) };
+        case 'addRecipients':
+          return { status: 'succeeded', value: host.addRecipients(call.params.itemId, call.params.field, call.params.recipients) };
       }
     } catch (error) {
       return { status: 'failed', error: toHostCallError(error) };

@@ -1,4 +1,4 @@
-import type { AppointmentSnapshot, ItemSnapshot, MailAddress, MessageSnapshot } from '../host-protocol';
+import type { AppointmentSnapshot, DraftSnapshot, ItemSnapshot, MailAddress, MessageSnapshot } from '../host-protocol';
 
 /** People of the demo ERP's fixed records (server/erp/demo/demo-fixed-records.ts), as Outlook shows them. */
 export const demoPeople = {
@@ -24,16 +24,18 @@ export const demoItemIds = {
   tremblay: 'msg-tremblay-quote',
   oliver: 'msg-oliver-slides',
   meeting: 'mtg-quarterly-review',
+  /** A message being written: the add-in shows its compose view. */
+  draft: 'draft-nunez-offer',
 } as const;
 
 const minute = 60_000;
 
 /**
  * The mailbox of a demo user: messages from ERP contacts (one of them shared by two contacts, one
- * whose name is markup), one from a stranger, and a meeting with attendees. Times are relative to
- * `now`; internet message ids are fixed, as a real message's are for every recipient.
+ * whose name is markup), one from a stranger, a draft being written and a meeting with attendees.
+ * Times are relative to `now`; internet message ids are fixed, as a real message's are for every recipient.
  */
-export function demoMailbox(owner: MailAddress, now: Date): { messages: MessageSnapshot[]; appointments: AppointmentSnapshot[] } {
+export function demoMailbox(owner: MailAddress, now: Date): { messages: MessageSnapshot[]; appointments: AppointmentSnapshot[]; drafts: DraftSnapshot[] } {
   const at = (minutesAgo: number) => new Date(now.getTime() - minutesAgo * minute).toISOString();
   const message = (
     itemId: string,
@@ -86,9 +88,21 @@ export function demoMailbox(owner: MailAddress, now: Date): { messages: MessageS
       categories: [],
     },
   ];
-  return { messages, appointments };
+  const drafts: DraftSnapshot[] = [
+    {
+      itemType: 'draft',
+      itemId: demoItemIds.draft,
+      subject: 'Oferta de transporte para el segundo trimestre',
+      to: [jose],
+      cc: [],
+      dateTimeCreated: at(5),
+      body: 'Hola José:\n\nOs envío la oferta para el segundo trimestre. ',
+      categories: [],
+    },
+  ];
+  return { messages, appointments, drafts };
 }
 
 export function allItems(mailbox: ReturnType<typeof demoMailbox>): ItemSnapshot[] {
-  return [...mailbox.messages, ...mailbox.appointments];
+  return [...mailbox.messages, ...mailbox.drafts, ...mailbox.appointments];
 }

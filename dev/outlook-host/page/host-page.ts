@@ -3,12 +3,12 @@
  * its pane, loaded from the bridge (the production taskpane) and driven through its Office.js.
  */
 import { type HostPageConfig, isHostPageConfig } from '../host-page-config';
-import type { HostContext, ItemSnapshot } from '../host-protocol';
-import { createAddinFrame } from './addin-frame';
+import type { DraftSnapshot, HostContext, ItemSnapshot } from '../host-protocol';
+import { createAddinFrame, HostCallFailure } from './addin-frame';
 import { allItems, demoMailbox } from './demo-mailbox';
 import { h } from './element';
 import { type HostState, readHostState, writeHostState } from './host-state';
-import { createHostStorage } from './host-storage';
+import { createHostStorage, type DraftChanges } from './host-storage';
 import { hostLanguages, hostStrings, isHostLanguage } from './host-strings';
 import { officeThemeOf } from './office-theme';
 import { markSelected, renderMailbox } from './render-mailbox';
@@ -33,7 +33,23 @@ state = { ...state, itemId: state.itemId ?? items[0]?.itemId };
 
 function mailboxOf(current: HostState): ItemSnapshot[] {
   const owner = { emailAddress: current.account.email, displayName: current.account.displayName };
-  return allItems(demoMailbox(owner, openedAt)).map((item) => ({ ...item, categories: storage.categories(current.account.email, item.itemId) ?? item.categories }));
+  return allItems(demoMailbox(owner, openedAt)).map((item) => {
+    const categories = storage.categories(current.account.email, item.itemId) ?? item.categories;
+    return item.itemType === 'draft' ? { ...item, ...storage.draftChanges(current.account.email, item.itemId), categories } : { ...item, categories };
+  });
+}
+
+/** The draft the add-in writes to; it may write only to the selected one, as in Outlook. */
+function selectedDraft(itemId: string): DraftSnapshot {
+  const item = selectedItem();
+  if (item?.itemType !== 'draft' || item.itemId !== itemId) throw new HostCallFailure(5001, 'GenericResponseError', 'the add-in can write only to the draft being composed');
+  return item;
+}
+
+function changeDraft(itemId: string, changes: DraftChanges) {
+  storage.saveDraftChanges(state.account.email, itemId, changes);
+  items = mailboxOf(state);
+  render();
 }
 
 const selectedItem = () => items.find((item) => item.itemId === state.itemId);
@@ -56,6 +72,17 @@ const frame = createAddinFrame(config.bridgeUrl, hostStrings(state.language).add
     items = mailboxOf(state);
     render();
     return categories;
+  },
+  insertText: (itemId, text) => {
+    const body = `${selectedDraft(itemId).body}${text}`;
+    changeDraft(itemId, { body });
+    return body;
+  },
+  addRecipients: (itemId, field, recipients) => {
+    const line = selectedDraft(itemId)[field];
+    const added = recipients.filter((person) => !line.some((present) => present.emailAddress.toLowerCase() === person.emailAddress.toLowerCase()));
+    changeDraft(itemId, { [field]: [...line, ...added] });
+    return [...line, ...added];
   },
 });
 

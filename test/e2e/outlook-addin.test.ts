@@ -1,0 +1,248 @@
+/**
+ * The production taskpane in the Outlook host page of `npm start`, driven by Playwright with the
+ * system's Chromium: a salesperson's journey in English and in Spanish, axe on every view in the
+ * light and dark themes, and an ERP name that is markup. Screenshots go to test-results/e2e/<lang>/.
+ */
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, type LaunchedChromium } from '../../dev/outlook-host/automation/launch-chromium';
+import { type DemoStack, startDemoStack } from '../../dev/outlook-host/automation/start-demo-stack';
+import { demoItemIds, demoPeople } from '../../dev/outlook-host/page/demo-mailbox';
+import type { HostLanguage } from '../../dev/outlook-host/page/host-strings';
+import { en } from '../../src/i18n/locales/en';
+import { es } from '../../src/i18n/locales/es';
+import { createErpContact, findErpContacts, readGraphMailbox } from './support/demo-services';
+import { missingChromiumReason } from './support/find-chromium';
+import { describeProblems, type OutlookPage, openOutlookPage, translated, translatedPattern } from './support/outlook-page';
+import { stepSequence } from './support/step-sequence';
+
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+const artifacts = join(root, 'test-results', 'e2e');
+
+const accounts = {
+  lucia: 'lucia.martinez@contosoiberica.onmicrosoft.com',
+  inigo: 'inigo.urrutia@contosoiberica.onmicrosoft.com',
+  amelie: 'amelie.dubois@fabrikamfrance.onmicrosoft.com',
+};
+
+const missingChromium = missingChromiumReason();
+
+let stack: DemoStack;
+let browser: LaunchedChromium;
+
+if (missingChromium) {
+  describe('the Outlook add-in end to end', () => {
+    it.skip(`is skipped: ${missingChromium}`, () => undefined);
+  });
+} else {
+  // One `npm start` and one browser for the whole file: starting them is most of the cost.
+  beforeAll(async () => {
+    stack = await startDemoStack({ timeoutMs: 240_000 });
+    browser = await launchChromium();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  }, 30_000);
+
+  // Each journey signs in as its own admin in its own environment, so neither sees the other's writes.
+  describe.sequential('a salesperson’s journey in English, Contoso (delegated sync)', () => {
+    salespersonJourney({ language: 'en', strings: en, account: accounts.lucia });
+  });
+
+  describe.sequential('a salesperson’s journey in Spanish, Fabrikam (app-only sync)', () => {
+    salespersonJourney({ language: 'es', strings: es, account: accounts.amelie });
+  });
+
+  describe.sequential('an ERP contact whose name is markup', () => {
+    markupJourney();
+  });
+}
+
+type Strings = typeof en;
+
+function salespersonJourney({ language, strings: t, account }: { language: HostLanguage; strings: Strings; account: string }) {
+  let outlook: OutlookPage;
+  const step = stepSequence((name) => outlook?.screenshot(`failed-${name.replace(/\W+/g, '-')}`) ?? Promise.resolve());
+  const pane = () => outlook.pane;
+  const created = { givenName: demoPeople.unknown.displayName.split(' ')[0] ?? '', email: demoPeople.unknown.emailAddress };
+  let synced = 0;
+
+  step(`opens the Outlook host page and the add-in speaks ${language}, Office’s display language`, async () => {
+    outlook = await openOutlookPage(stack, browser, join(artifacts, language));
+    await outlook.open(account, language);
+    await expect.poll(() => pane().locator('h1').innerText()).toBe(t.app.title);
+  }, 60_000);
+
+  step('opens a message from an ERP contact and shows the sender card', async () => {
+    await outlook.selectItem(demoItemIds.ana);
+    const card = pane().getByRole('region', { name: translated(t.card.label, demoPeople.ana.displayName) });
+    await expect.poll(() => card.innerText()).toContain('Núñez Logística S.L.');
+    await expect.poll(() => card.innerText()).toContain(t.contact.recentActions);
+    await outlook.capture('sender-card');
+  });
+
+  step('logs the email in the ERP', async () => {
+    await pane().getByRole('button', { name: t.logEmail.log }).click();
+    await pane().getByText(translatedPattern(t.logEmail.logged)).waitFor();
+    await outlook.capture('email-logged');
+  });
+
+  step('still shows the email logged after a reload', async () => {
+    await outlook.page.reload();
+    await pane().getByText(translatedPattern(t.logEmail.logged)).waitFor();
+    expect(await pane().getByRole('button', { name: t.logEmail.log }).count()).toBe(0);
+    await outlook.capture('logged-after-reload');
+  });
+
+  step('offers to create a contact for a sender who is not in the ERP', async () => {
+    await outlook.selectItem(demoItemIds.unknown);
+    await pane().getByText(t.card.notInErp).waitFor();
+    await outlook.capture('not-in-erp');
+    await pane().getByRole('button', { name: t.card.createContact }).click();
+    await expect.poll(() => pane().getByRole('textbox', { name: t.createContact.givenName }).inputValue()).toBe(created.givenName);
+    expect(await pane().getByRole('textbox', { name: t.createContact.email }).inputValue()).toBe(created.email);
+    await outlook.capture('create-contact');
+  });
+
+  step('creates the contact and shows its card', async () => {
+    await pane().getByRole('button', { name: t.createContact.save }).click();
+    await pane().getByText(t.contact.noActions).waitFor();
+    expect(await pane().getByText(t.card.notInErp).count()).toBe(0);
+    const [contact] = await findErpContacts(stack, account, created.email);
+    expect(contact?.displayName).toBe(demoPeople.unknown.displayName);
+    await outlook.capture('contact-created');
+  });
+
+  step('shows the people of a meeting and offers to log it', async () => {
+    await outlook.selectItem(demoItemIds.meeting);
+    await pane().getByRole('heading', { name: t.people.meetingHeading }).waitFor();
+    await pane().getByRole('button', { name: t.logMeeting.log }).waitFor();
+    await pane().getByText('Núñez Logística S.L.').first().waitFor();
+    await outlook.capture('appointment');
+  });
+
+  step('finds an ERP contact while writing a message and adds them to Cc', async () => {
+    await outlook.selectItem(demoItemIds.draft);
+    await pane().getByRole('heading', { name: t.compose.heading }).waitFor();
+    await pane().getByRole('searchbox').fill('Ana García');
+    await pane().getByRole('button', { name: translated(t.search.open, demoPeople.ana.displayName) }).click();
+    await pane().getByRole('button', { name: t.compose.addCc }).click();
+    await pane().getByText(t.compose.added).waitFor();
+    await expect.poll(() => outlook.page.locator('main.reading').innerText()).toContain(demoPeople.ana.emailAddress);
+    await outlook.capture('compose');
+  });
+
+  step('opens the settings', async () => {
+    await pane().getByRole('button', { name: t.app.settings }).click();
+    await pane().getByRole('switch', { name: t.settings.syncEnabled }).waitFor();
+    await outlook.capture('settings');
+  });
+
+  step('turns sync on for the environment in the Admin view, with the App ID', async () => {
+    await pane().getByRole('button', { name: t.settings.admin }).click();
+    await pane().getByRole('heading', { name: t.admin.activationHeading }).waitFor();
+    await pane().getByText(t.admin.notActivated).waitFor();
+    await outlook.capture('admin');
+    await pane().getByRole('textbox', { name: t.admin.appId }).fill(await outlook.taskpaneAppId());
+    await pane().getByRole('button', { name: t.admin.activate }).click();
+    await pane().getByText(t.admin.activated).waitFor();
+    await pane().getByRole('button', { name: t.app.back }).click();
+  });
+
+  step('turns sync on for me and creates the ERP folder', async () => {
+    const toggle = pane().getByRole('switch', { name: t.settings.syncEnabled });
+    await toggle.click();
+    await pane().getByText(t.settings.saved).waitFor();
+    expect(await toggle.isChecked()).toBe(true);
+    await pane().getByRole('button', { name: translated(t.settings.createFolder, 'ERP') }).click();
+    await expect.poll(() => pane().getByRole('combobox', { name: t.settings.folderLabel }).locator('option:checked').innerText()).toBe('ERP');
+    await pane().getByRole('button', { name: t.sync.runNow }).waitFor();
+    await outlook.capture('sync-on');
+  });
+
+  step('runs sync and shows its progress until it is done', async () => {
+    await pane().getByRole('button', { name: t.sync.runNow }).click();
+    const stages = Object.values(t.sync.stages);
+    const count = translatedPattern(t.sync.progressCount);
+    const progress = pane().getByRole('region', { name: t.sync.runHeading }).getByText(new RegExp(`^(${stages.join('|')})`));
+    const seen: string[] = [];
+    const done = new RegExp(`^${t.sync.stages.done} · ${count.source}$`);
+    await expect
+      .poll(
+        async () => {
+          const text = (await progress.first().innerText({ timeout: 1_000 }).catch(() => '')).trim();
+          if (text && seen.at(-1) !== text) seen.push(text);
+          return text;
+        },
+        { timeout: 60_000, interval: 100 },
+      )
+      .toMatch(done);
+    const [, total, of] = done.exec(seen.at(-1) ?? '') ?? [];
+    synced = Number(total);
+    expect(synced, `progress seen: ${seen.join(' → ')}`).toBeGreaterThan(0);
+    expect(Number(of)).toBe(synced);
+    expect(await pane().getByRole('progressbar', { name: t.sync.progressLabel }).getAttribute('aria-valuenow')).toBe('1');
+    await outlook.capture('sync-done');
+  }, 90_000);
+
+  step('leaves the ERP contacts in the mailbox’s ERP folder, as Graph shows them', async () => {
+    const mailbox = await readGraphMailbox(stack, account);
+    const folder = mailbox.folders.find((candidate) => candidate.displayName === 'ERP');
+    expect(folder, `folders: ${mailbox.folders.map((candidate) => candidate.displayName).join(', ')}`).toBeDefined();
+    const inFolder = mailbox.contacts.filter((contact) => contact.parentFolderId === folder?.id);
+    expect(inFolder).toHaveLength(synced);
+    const addresses = (email: string) => inFolder.filter((contact) => contact.emailAddresses?.some((address) => address.address?.toLowerCase() === email));
+    expect(addresses(demoPeople.ana.emailAddress).map((contact) => contact.displayName)).toEqual([demoPeople.ana.displayName]);
+    expect(addresses(created.email).map((contact) => contact.displayName)).toEqual([demoPeople.unknown.displayName]);
+  });
+
+  step('found no serious or critical accessibility problem in any view, light or dark', async () => {
+    expect(describeProblems(outlook.accessibilityProblems())).toBe('');
+  });
+
+  step('opened no dialog and raised no uncaught error', async () => {
+    expect(outlook.incidents()).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await outlook?.page.close();
+  });
+}
+
+function markupJourney() {
+  const markup = demoPeople.markup.displayName;
+  let outlook: OutlookPage;
+  const step = stepSequence((name) => outlook?.screenshot(`failed-${name.replace(/\W+/g, '-')}`) ?? Promise.resolve());
+
+  step('the ERP holds a contact named with markup, created through the bridge’s API', async () => {
+    await createErpContact(stack, accounts.inigo, { givenName: markup, emails: [demoPeople.markup.emailAddress] });
+    const contacts = await findErpContacts(stack, accounts.inigo, demoPeople.markup.emailAddress);
+    // The demo ERP seeds one too, so the pane offers both.
+    expect(contacts.map((contact) => contact.displayName)).toEqual([markup, markup]);
+  });
+
+  step('shows the name as text in the real browser: no element, no script', async () => {
+    outlook = await openOutlookPage(stack, browser, join(artifacts, 'markup'));
+    await outlook.open(accounts.inigo, 'en');
+    await outlook.selectItem(demoItemIds.markup);
+    const chooser = outlook.pane.getByRole('list', { name: translated(en.card.several, demoPeople.markup.emailAddress) });
+    await expect.poll(() => chooser.getByRole('button').count()).toBe(2);
+    await chooser.getByRole('button', { name: translated(en.card.choose, markup), exact: true }).click();
+    const card = outlook.pane.getByRole('region', { name: translated(en.card.label, markup) });
+    await card.getByText(markup, { exact: true }).first().waitFor();
+    await outlook.screenshot('01-markup-name');
+
+    expect(await outlook.pane.locator('img').count()).toBe(0);
+    expect(await outlook.page.locator('img').count()).toBe(0);
+    // onerror would have run by now: give it the time a broken image takes to fail, and look again.
+    await outlook.page.waitForTimeout(500);
+    expect(outlook.incidents()).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await outlook?.page.close();
+  });
+}
