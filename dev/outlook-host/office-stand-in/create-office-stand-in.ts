@@ -90,7 +90,7 @@ export function createOfficeStandIn(port: HostPort, schedule: (task: () => void)
           const [options, callback] = splitArguments(optionsOrCallback, maybeCallback);
           complete(callback, options, Promise.resolve(coercion === coercionType.Html ? textToHtml(draft.body) : draft.body));
         },
-        setSelectedDataAsync(text: string, optionsOrCallback?: AsyncOptions | AsyncCallback<void>, maybeCallback?: AsyncCallback<void>) {
+        setSelectedDataAsync(text: string, optionsOrCallback?: (AsyncOptions & { coercionType?: string }) | AsyncCallback<void>, maybeCallback?: AsyncCallback<void>) {
           const [options, callback] = splitArguments(optionsOrCallback, maybeCallback);
           const inserted = call({ method: 'insertText', params: { itemId: snapshot.itemId, text } }).then((body) => {
             draft = { ...draft, body: typeof body === 'string' ? body : `${draft.body}${text}` };
