@@ -1,25 +1,36 @@
 import graphSdk from '@microsoft/microsoft-graph-client';
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
-import { projectErpContact } from '../src/domain/project-erp-contact';
+import { randomUUID } from 'node:crypto';
+import { folderContactsPath } from '../src/graph/contacts/contact-paths';
 import { erpIdPropertyId } from '../src/graph/contacts/erp-id-property';
 import { toGraphContact } from '../src/graph/contacts/to-graph-contact';
+import { parseGraphError } from '../src/graph/parse-graph-error';
+import { SyncError } from '../src/sync/sync-error';
+import { createErpContactSource } from '../server/jobs/create-erp-contact-source';
+import { createGraphContactFolder } from '../server/jobs/create-graph-contact-folder';
+import type { GraphContactFolder, OutlookWrite, OutlookWriteAnswer } from '../server/jobs/graph-contact-folder';
+import { runContactSync } from '../server/jobs/run-contact-sync';
+import { openStore } from '../server/store/open-store';
 import { report } from './measure';
 import { benchEnvironment, benchUser, startContactBench, type ContactBench } from './start-contact-bench';
 
 const contacts = Number(process.env.BENCH_CONTACTS ?? 5_000);
-const baselineContacts = Number(process.env.BENCH_BASELINE_CONTACTS ?? 1_000);
+/** Sequential single requests are slow by design: the baseline syncs the first contacts of the ERP only. */
+const baselineContacts = Number(process.env.BENCH_BASELINE_CONTACTS ?? 500);
 /**
- * Graph's Outlook limits are 10,000 requests per 10 minutes and 4 at once per app and mailbox.
- * Scaled: 600 per 60 s (the brief's ceiling, 10 per second) run 5 times faster, so 100 per 2 s,
- * with a service latency of 40 ms standing for 200 ms: the same run, a fifth of the time.
+ * Graph allows 10,000 requests per 10 minutes and 4 at once per app and mailbox. Here 100 requests
+ * per 1 s sliding window and 4 at once, with 20 ms spent by every admitted request: the brief's
+ * 600 per 60 s run ten times faster (600 per 6 s is the same 100 per second), in a window short
+ * enough that the burst a fresh window admits is 2% of the run, not 12%.
  */
 const requestsPerWindow = Number(process.env.BENCH_REQUESTS_PER_WINDOW ?? 100);
-const windowMs = Number(process.env.BENCH_WINDOW_MS ?? 2_000);
-const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 40);
+const windowMs = Number(process.env.BENCH_WINDOW_MS ?? 1_000);
+const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 20);
+const concurrentRequests = 4;
 
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-/** The official SDK's default chain, with its last link sending over the fetch that trusts the local certificate. */
+/** The official SDK's default chain (auth, RetryHandler, redirects, telemetry) ending in a fetch that trusts the local certificate. */
 function createSdkClient(bench: ContactBench) {
   const chain = graphSdk.MiddlewareFactory.getDefaultMiddlewareChain({ getAccessToken: () => bench.token() });
   const send: Middleware = {
@@ -34,43 +45,78 @@ function createSdkClient(bench: ContactBench) {
   return graphSdk.Client.initWithMiddleware({ middleware, baseUrl: bench.m365.graph.url, defaultVersion: 'v1.0', customHosts: new Set([new URL(bench.m365.graph.url).hostname]) });
 }
 
-/** One request per contact, one after the other, with the SDK's default retry (3 retries, honouring Retry-After). */
-async function runBaseline(bench: ContactBench, folderId: string) {
-  const sdk = createSdkClient(bench);
-  const records: Awaited<ReturnType<ContactBench['erp']['searchContacts']>>['items'] = [];
-  for (let cursor: string | undefined; records.length < baselineContacts; ) {
-    const page = await bench.erp.searchContacts({ limit: 1000, ...(cursor ? { cursor } : {}) });
-    records.push(...page.items);
-    cursor = page.nextCursor;
-    if (!cursor) break;
-  }
-  const admin = bench.m365.graph.admin;
-  admin.resetCounters();
-  let failures = 0;
-  const started = performance.now();
-  for (const record of records.slice(0, baselineContacts)) {
-    const { tag, fields } = projectErpContact(record, benchEnvironment);
-    try {
-      await sdk.api(`/users/${benchUser.objectId}/contactFolders/${folderId}/contacts`).post({ ...toGraphContact(fields), singleValueExtendedProperties: [{ id: erpIdPropertyId, value: tag }] });
-    } catch {
-      failures += 1;
-    }
-  }
-  const seconds = (performance.now() - started) / 1000;
-  const written = admin.readMailbox(benchUser.objectId).contacts.filter((contact) => contact.parentFolderId === folderId).length;
-  return { contacts: Math.min(baselineContacts, records.length), seconds, failures, written, throttled: admin.counters().mailboxes[benchUser.objectId]?.throttled ?? 0 };
+/** The SDK's failure as the run reports it. */
+function toSyncError(error: unknown): SyncError {
+  if (error instanceof graphSdk.GraphError) return parseGraphError(error.statusCode, { error: { code: error.code ?? '', message: error.message } }, error.headers);
+  return error instanceof Error ? parseGraphError(error) : new SyncError('unavailable', String(error));
 }
 
 /**
- * First sync of 5,000 ERP contacts into an empty folder under scaled Graph throttling: writes per
- * second against the ceiling, and in the same run the naive baseline (the official SDK, one create
- * per contact in sequence) against the same emulator settings.
+ * The naive way to write a first sync: one SDK request per contact, one after the other, each
+ * with the SDK's default retry (3 retries, honouring Retry-After). Creates only: a first sync has nothing else.
+ */
+function naiveWrites(bench: ContactBench, folderId: string): GraphContactFolder['write'] {
+  const sdk = createSdkClient(bench);
+  const path = folderContactsPath(benchUser.objectId, folderId);
+  return async (writes: readonly OutlookWrite[]) => {
+    const answers: OutlookWriteAnswer[] = [];
+    for (const write of writes) {
+      if (write.kind !== 'create') {
+        answers.push({ ok: false, error: new SyncError('invalid_input', `the baseline sends creates only, not a ${write.kind}`) });
+        continue;
+      }
+      try {
+        const created = (await sdk.api(path).header('Prefer', 'IdType="ImmutableId"').post({
+          ...toGraphContact(write.fields),
+          singleValueExtendedProperties: [{ id: erpIdPropertyId, value: write.tag }],
+        })) as { id?: string; changeKey?: string };
+        answers.push({ ok: true, ...(created.id === undefined ? {} : { id: created.id }), ...(created.changeKey === undefined ? {} : { changeKey: created.changeKey }) });
+      } catch (error) {
+        answers.push({ ok: false, error: toSyncError(error) });
+      }
+    }
+    return answers;
+  };
+}
+
+/**
+ * The baseline through the product's run (`runContactSync`: change feed, delta, listings, plan,
+ * apply, store), with its own store and folder, the first `baselineContacts` ERP contacts in
+ * scope, and the folder's writes sent the naive way.
+ */
+async function runBaseline(bench: ContactBench, folderId: string) {
+  const store = await openStore('sqlite::memory:');
+  const email = 'amelie.dubois@fabrikamfrance.onmicrosoft.com';
+  await store.users.upsert({ ...benchUser, environment: benchEnvironment, email, displayName: 'Amélie Dubois' }, new Date().toISOString());
+  const erp = createErpContactSource(bench.erp, { email });
+  const folder = { ...createGraphContactFolder(bench.client, benchUser.objectId, folderId), write: naiveWrites(bench, folderId) };
+  const admin = bench.m365.graph.admin;
+  admin.resetCounters();
+  const started = performance.now();
+  const run = await runContactSync(
+    { environment: benchEnvironment, user: benchUser, folderId, direction: 'erp-to-outlook', policy: 'erp-wins' },
+    { confirmedRemovals: [] },
+    {
+      store, folder, now: () => new Date(), newId: randomUUID, fullListingEveryMs: 24 * 60 * 60_000, onState: async () => undefined,
+      erp: { ...erp, listContactsInScope: async () => (await erp.listContactsInScope()).slice(0, baselineContacts) },
+    },
+  );
+  const seconds = (performance.now() - started) / 1000;
+  const mailbox = admin.counters().mailboxes[benchUser.objectId];
+  await store.close();
+  return { run, seconds, writes: mailbox?.writes ?? 0, requests: mailbox?.requests ?? 0, throttled: mailbox?.throttled ?? 0 };
+}
+
+/**
+ * First sync of 5,000 ERP contacts into an empty folder under scaled Graph throttling, through the
+ * contact sync service: Graph writes per second against the ceiling; in the same process, the naive
+ * baseline (the official SDK, one create per contact in sequence) under the same emulator settings.
  */
 export async function benchContactsInitial() {
   const bench = await startContactBench({ contacts });
   const admin = bench.m365.graph.admin;
   const baselineFolder = await bench.newFolder('Baseline');
-  admin.setThrottling({ concurrentRequests: 4, requestsPerWindow, windowMs, fractionalRetryAfter: true });
+  admin.setThrottling({ concurrentRequests, requestsPerWindow, windowMs, fractionalRetryAfter: true });
   admin.setLatencyMs(latencyMs);
   const ceiling = requestsPerWindow / (windowMs / 1000);
 
@@ -83,29 +129,57 @@ export async function benchContactsInitial() {
   const folder = admin.readMailbox(benchUser.objectId).contacts.filter((contact) => contact.parentFolderId === bench.folderId);
   const tags = folder.map((contact) => contact.singleValueExtendedProperties?.find((property) => property.id === erpIdPropertyId)?.value);
   const duplicates = tags.length - new Set(tags).size;
-  const writes = run.report.planned.createInOutlook;
+  const writes = mailbox?.writes ?? 0;
+  const requests = mailbox?.requests ?? 0;
   const writesPerSecond = writes / seconds;
   const ratio = writesPerSecond / ceiling;
+  // A sliding window admits a full window at once, then `ceiling` per second: no client gets more in this time.
+  const admissible = requestsPerWindow + ceiling * seconds;
+  const strictRatio = writes / admissible;
 
   const baseline = await runBaseline(bench, baselineFolder);
-  const baselinePerSecond = (baseline.contacts - baseline.failures) / baseline.seconds;
+  const baselinePerSecond = baseline.writes / baseline.seconds;
   const baselineRatio = baselinePerSecond / ceiling;
 
+  const figures = {
+    contacts,
+    'ceiling (requests/s)': ceiling,
+    'run (s)': round(seconds, 1),
+    'Graph writes (emulator)': writes,
+    'writes/s': round(writesPerSecond),
+    'writes/s ÷ ceiling': round(ratio, 3),
+    'most requests admissible in the run (window + ceiling × run)': Math.floor(admissible),
+    'writes ÷ most admissible': round(strictRatio, 3),
+    'mailbox requests (each $batch item counts)': requests,
+    '$batch requests': counters.batches,
+    '429 answers': mailbox?.throttled ?? 0,
+    'peak in flight': mailbox?.peakConcurrency ?? 0,
+    'run status': run.status,
+    'failed operations': run.report.failedOperations,
+    'folder contacts': folder.length,
+    duplicates,
+    'baseline: contacts (first of the ERP)': Math.min(baselineContacts, contacts),
+    'baseline: run (s)': round(baseline.seconds, 1),
+    'baseline: Graph writes (emulator)': baseline.writes,
+    'baseline: writes/s': round(baselinePerSecond),
+    'baseline: writes/s ÷ ceiling': round(baselineRatio, 3),
+    'baseline: run status': baseline.run.report.failure ? `${baseline.run.state.stage}: ${baseline.run.report.failure.message}` : baseline.run.state.stage,
+    'baseline: failed operations': baseline.run.report.failedOperations,
+    'baseline: 429 answers': baseline.throttled,
+    'ours ÷ baseline (writes/s)': round(writesPerSecond / baselinePerSecond, 2),
+  };
   report({
-    name: `contacts-initial: first sync of ${contacts.toLocaleString('en')} ERP contacts, Graph throttled to ${requestsPerWindow} requests per ${windowMs / 1000} s and 4 at once, ${latencyMs} ms per request`,
-    figures: {
-      contacts, 'ceiling (requests/s)': ceiling, 'run (s)': round(seconds, 1), 'Graph writes': writes, 'writes/s': round(writesPerSecond),
-      'writes/s ÷ ceiling': round(ratio, 3), 'Graph requests (mailbox)': mailbox?.requests ?? 0, 'requests/s ÷ ceiling': round((mailbox?.requests ?? 0) / seconds / ceiling, 3),
-      batches: counters.batches, '429 answers': mailbox?.throttled ?? 0, 'peak in flight': mailbox?.peakConcurrency ?? 0, 'run status': run.status,
-      'failed operations': run.report.failedOperations, 'folder contacts': folder.length, duplicates,
-      'baseline contacts': baseline.contacts, 'baseline (s)': round(baseline.seconds, 1), 'baseline writes/s': round(baselinePerSecond),
-      'baseline ÷ ceiling': round(baselineRatio, 3), 'baseline failures': baseline.failures, 'baseline 429 answers': baseline.throttled,
-      'ours ÷ baseline': round(writesPerSecond / baselinePerSecond, 2),
-    },
+    name:
+      `contacts-initial: first sync of ${contacts.toLocaleString('en')} ERP contacts; Graph emulator throttled to ${requestsPerWindow} requests per ${windowMs / 1000} s ` +
+      `(sliding window, every $batch item counted) and ${concurrentRequests} at once per mailbox, ${latencyMs} ms per request; ` +
+      `baseline: official SDK, one request per contact in sequence, first ${Math.min(baselineContacts, contacts).toLocaleString('en')} contacts`,
+    figures,
     targets: [
-      { name: 'writes per second ≥ 0.9 of the throttling ceiling', value: round(ratio, 3), limit: 0.9, met: ratio >= 0.9 },
+      { name: 'writes ≥ 0.9 of the most the throttling admits in the run', value: round(strictRatio, 3), limit: 0.9, met: strictRatio >= 0.9 },
       { name: '0 failures', value: run.report.failedOperations, limit: 0, met: run.report.failedOperations === 0 && run.status === 'succeeded' },
-      { name: '0 duplicates', value: duplicates, limit: 0, met: duplicates === 0 && folder.length === contacts },
+      { name: '0 duplicates, every contact synced', value: duplicates, limit: 0, met: duplicates === 0 && folder.length === contacts },
+      { name: 'the baseline run succeeded', value: baseline.run.report.failedOperations, limit: 0, met: baseline.run.state.stage === 'done' && baseline.writes === Math.min(baselineContacts, contacts) },
+      { name: 'every $batch item counted against the mailbox budget', value: requests, limit: writes, met: writes >= contacts && requests >= writes },
     ],
   });
   await bench.close();

@@ -11,7 +11,7 @@ export interface BenchResult {
   targets: { name: string; value: number; limit: number; met: boolean }[];
 }
 
-/** Prints a table for people and one JSON line for tools. */
+/** Prints a table for people and one JSON line for tools; a missed target makes the process exit non-zero. */
 export function report(result: BenchResult) {
   console.log(`\n${result.name}`);
   console.table(result.figures);
@@ -19,4 +19,5 @@ export function report(result: BenchResult) {
     console.log(`${target.met ? 'MET ' : 'MISS'} ${target.name}: ${target.value} (limit ${target.limit})`);
   }
   console.log(`BENCH_JSON ${JSON.stringify(result)}`);
+  if (result.targets.some((target) => !target.met)) process.exitCode = 1;
 }

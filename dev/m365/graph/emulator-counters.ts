@@ -3,6 +3,8 @@ import type { FaultKind } from './fault-injector';
 export interface MailboxCounters {
   /** Requests admitted against this mailbox (each `$batch` item counts). */
   requests: number;
+  /** Of those, the writes: every method but GET and HEAD. */
+  writes: number;
   /** The most requests in flight at once against this mailbox, all apps together. */
   peakConcurrency: number;
   /** 429 answers from the throttling limits (not from fault injection). */
@@ -50,9 +52,10 @@ export class EmulatorCounters {
   }
 
   /** Marks a request in flight against a mailbox; call the returned function when it ends. */
-  enterMailbox(mailboxId: string): () => void {
+  enterMailbox(mailboxId: string, method: string): () => void {
     const counters = this.mailbox(mailboxId);
     counters.requests += 1;
+    if (method !== 'GET' && method !== 'HEAD') counters.writes += 1;
     counters.inFlight += 1;
     counters.peakConcurrency = Math.max(counters.peakConcurrency, counters.inFlight);
     return () => {
@@ -66,6 +69,7 @@ export class EmulatorCounters {
     this.faults = noFaults();
     for (const counters of this.mailboxes.values()) {
       counters.requests = 0;
+      counters.writes = 0;
       counters.throttled = 0;
       counters.peakConcurrency = counters.inFlight;
     }
@@ -74,8 +78,8 @@ export class EmulatorCounters {
   snapshot(): CountersSnapshot {
     const mailboxes: Record<string, MailboxCounters> = {};
     let throttled = 0;
-    for (const [id, { requests, peakConcurrency, throttled: mailboxThrottled }] of this.mailboxes) {
-      mailboxes[id] = { requests, peakConcurrency, throttled: mailboxThrottled };
+    for (const [id, { requests, writes, peakConcurrency, throttled: mailboxThrottled }] of this.mailboxes) {
+      mailboxes[id] = { requests, writes, peakConcurrency, throttled: mailboxThrottled };
       throttled += mailboxThrottled;
     }
     return { requests: this.requests, batches: this.batches, throttled, faults: { ...this.faults }, mailboxes };
@@ -84,7 +88,7 @@ export class EmulatorCounters {
   private mailbox(mailboxId: string) {
     let counters = this.mailboxes.get(mailboxId);
     if (!counters) {
-      counters = { requests: 0, peakConcurrency: 0, throttled: 0, inFlight: 0 };
+      counters = { requests: 0, writes: 0, peakConcurrency: 0, throttled: 0, inFlight: 0 };
       this.mailboxes.set(mailboxId, counters);
     }
     return counters;

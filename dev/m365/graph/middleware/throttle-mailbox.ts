@@ -27,7 +27,7 @@ export function throttleMailbox(throttle: MailboxThrottle, counters: EmulatorCou
       counters.countThrottled(mailboxId);
       throw new GraphError(429, 'ApplicationThrottled', messages[decision.limit], { 'Retry-After': decision.retryAfter });
     }
-    const leave = counters.enterMailbox(mailboxId);
+    const leave = counters.enterMailbox(mailboxId, c.req.method);
     try {
       const delayMs = service.latencyMs + c.get('faultDelayMs');
       c.set('faultDelayMs', 0);

@@ -128,6 +128,18 @@ describe('JSON batching', () => {
     expect(answer.body.responses.map((response) => response.status)).toEqual([200, 200, 200, 429, 424]);
   });
 
+  it('counts each request of a batch in the mailbox counters, writes apart', async () => {
+    const requests = [
+      { id: '1', method: 'GET', url: '/me/contactFolders' },
+      { id: '2', method: 'POST', url: '/me/contacts', headers: json, body: { givenName: 'Íñigo' } },
+      { id: '3', method: 'POST', url: '/me/contacts', headers: json, body: { givenName: 'Chloé' } },
+    ];
+
+    await graph.call<BatchAnswer>('/$batch', { method: 'POST', body: { requests } });
+
+    expect(graph.emulator.admin.counters()).toMatchObject({ batches: 1, requests: 4, mailboxes: { [contoso.ana.id]: { requests: 3, writes: 2 } } });
+  });
+
   it('answers a request made with an absolute URL with 400, since batch URLs are relative', async () => {
     const answer = await graph.call<BatchAnswer>('/$batch', {
       method: 'POST',
