@@ -11,7 +11,8 @@ import { createTrustingNetworkClient } from './auth/create-trusting-network-clie
 import { createContactSyncService } from './jobs/create-contact-sync-service';
 import { createGraphAccess } from './jobs/create-graph-access';
 import { startContactSyncScheduler } from './jobs/start-contact-sync-scheduler';
-import type { BridgeConfig } from './config/config-schema';
+import { startPgBossContactSync } from './jobs/start-pg-boss-contact-sync';
+import { isPostgresUrl, pgBossNeedsPostgres, type BridgeConfig } from './config/config-schema';
 import { ConfigError, loadConfigFile, resolveSecret } from './config/load-config';
 import { createLogger } from './create-logger';
 import { openErp } from './erp/open-erp';
@@ -31,17 +32,21 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
   const baseDir = options.baseDir ?? process.cwd();
   const logger = options.logger ?? createLogger({ level: config.log.level });
   const storeUrl = typeof config.store.url === 'string' ? config.store.url : resolveSecret(config.store.url, process.env, baseDir);
+  if (config.jobs.engine === 'pg-boss' && !isPostgresUrl(storeUrl)) throw new ConfigError(`jobs.engine: ${pgBossNeedsPostgres}`);
   const encryptionKey = config.store.encryptionKey ? resolveSecret(config.store.encryptionKey, process.env, baseDir) : undefined;
   const store = await openStore(storeUrl, { baseDir, encryptionKey });
 
   const environments = new Map<string, BridgeEnvironment>();
+  const closeDatabases = async () => {
+    await Promise.all([...environments.values()].map(({ erp }) => erp.close()));
+    await store.close();
+  };
   try {
     for (const environment of config.environments) {
       environments.set(environment.environment, { config: environment, erp: await openErp(environment.erp, { baseDir, logger }) });
     }
   } catch (error) {
-    await Promise.all([...environments.values()].map(({ erp }) => erp.close()));
-    await store.close();
+    await closeDatabases();
     throw error;
   }
 
@@ -65,8 +70,20 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
     ...(trusted ? { networkClient: createTrustingNetworkClient(trusted) } : {}),
     ...(graphTrusted ? { graphFetch: createTrustingFetch(graphTrusted) } : {}),
   });
-  const contactSync = createContactSyncService({ store, environments, graphAccess, logger, maxConcurrentRuns: config.jobs.maxConcurrentRuns });
-  const app = createApp({ environments, store, authenticate, logger, graphAccess, contactSync, authority: config.identity.authority }, { staticRoot: options.staticRoot });
+  const { intervalMinutes, maxConcurrentRuns } = config.jobs;
+  const contactSync = createContactSyncService({ store, environments, graphAccess, logger, maxConcurrentRuns });
+  // pg-boss: runs and the schedule go through the queue the bridges share; in-process: this bridge runs them.
+  const queue =
+    config.jobs.engine === 'pg-boss'
+      ? await startPgBossContactSync(contactSync, { connectionString: storeUrl, store, logger, intervalMinutes, maxConcurrentRuns }).catch(async (error: unknown) => {
+          await closeDatabases();
+          throw error;
+        })
+      : undefined;
+  const app = createApp(
+    { environments, store, authenticate, logger, graphAccess, contactSync: queue ?? contactSync, authority: config.identity.authority },
+    { staticRoot: options.staticRoot },
+  );
 
   const server = await new Promise<ReturnType<typeof serve>>((resolveServer) => {
     const listening = serve({ fetch: app.fetch, hostname: config.server.host, port: config.server.port }, () => resolveServer(listening));
@@ -74,7 +91,7 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
   const address = server.address() as AddressInfo;
   const url = `http://${address.address}:${address.port}`;
   logger.info({ url, environments: [...environments.keys()] }, 'bridge listening');
-  const scheduler = config.jobs.intervalMinutes > 0 ? startContactSyncScheduler(contactSync, { intervalMs: config.jobs.intervalMinutes * 60_000, logger }) : undefined;
+  const scheduler = !queue && intervalMinutes > 0 ? startContactSyncScheduler(contactSync, { intervalMs: intervalMinutes * 60_000, logger }) : undefined;
 
   let closing: Promise<void> | undefined;
   return {
@@ -84,9 +101,9 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
         // No new pass, stop accepting, let requests and sync runs in flight finish, then release the databases.
         await scheduler?.stop();
         await new Promise<void>((done) => server.close(() => done()));
+        await queue?.stop();
         await contactSync.close();
-        await Promise.all([...environments.values()].map(({ erp }) => erp.close()));
-        await store.close();
+        await closeDatabases();
       })();
       return closing;
     },

@@ -51,6 +51,11 @@ export const environmentSchema = z.strictObject({
     .prefault({}),
 });
 
+/** Why `jobs.engine: "pg-boss"` refuses a store that is not PostgreSQL (checked here and, for a store URL named by a secret, at start). */
+export const pgBossNeedsPostgres = '"pg-boss" keeps its job queue in PostgreSQL: set store.url to postgres://… (the bridges that share the queue share that store)';
+
+export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//.test(url);
+
 export const configSchema = z.strictObject({
   environments: z
     .array(environmentSchema)
@@ -108,6 +113,11 @@ export const configSchema = z.strictObject({
     })
     .prefault({}),
   log: z.strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') }).prefault({}),
+}).superRefine((config, context) => {
+  // A URL named by a secret reference is checked once read (`startBridge`).
+  if (config.jobs.engine === 'pg-boss' && typeof config.store.url === 'string' && !isPostgresUrl(config.store.url)) {
+    context.addIssue({ code: 'custom', path: ['jobs', 'engine'], message: pgBossNeedsPostgres });
+  }
 });
 
 export type BridgeConfig = z.infer<typeof configSchema>;

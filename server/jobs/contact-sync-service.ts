@@ -45,6 +45,12 @@ export interface ContactSyncRun {
   report: ContactSyncReport;
 }
 
+/** A mailbox in one of the bridge's environments. */
+export interface ContactSyncMailbox {
+  environment: string;
+  user: UserKey;
+}
+
 /** An environment as the bridge opened it (`BridgeEnvironment`). */
 export interface ContactSyncEnvironment {
   config: EnvironmentConfig;
@@ -76,12 +82,17 @@ export interface ContactSyncService {
   /**
    * Starts a run in the background and answers with its id once its `RunRecord` exists. While a
    * run of the mailbox is going, answers with that run's id instead (its options then do not apply).
-   * `confirmRemovals` lets through the removals the last run held for confirmation.
+   * `confirmRemovals` lets through the removals the last run held for confirmation; `runId` carries
+   * out a run `queueRun` recorded, under its id.
    */
-  runNow(environment: string, user: UserKey, options?: { confirmRemovals?: boolean }): Promise<{ runId: string }>;
+  runNow(environment: string, user: UserKey, options?: { confirmRemovals?: boolean; runId?: string }): Promise<{ runId: string }>;
+  /** Records a run `queued` for a job queue to carry out later with `runNow`; refuses what `runNow` refuses (sync off, unknown user). */
+  queueRun(environment: string, user: UserKey, runId: string): Promise<void>;
   /** Resolves when a run this instance started has finished. */
   waitForRun(runId: string): Promise<ContactSyncRun>;
-  /** Runs every mailbox that is due (sync on, folder chosen, environment activated, not backing off after a failure); resolves with their run ids once they finished. */
+  /** The mailboxes to sync now: sync on, folder chosen, environment activated, connected, not backing off after a failure, no run going in this bridge. */
+  dueMailboxes(): Promise<ContactSyncMailbox[]>;
+  /** Runs every mailbox that is due (`dueMailboxes`); resolves with their run ids once they finished. */
   runDueMailboxes(): Promise<string[]>;
   /** Refuses new runs and waits for the ones in flight. */
   close(): Promise<void>;

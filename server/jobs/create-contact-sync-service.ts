@@ -4,11 +4,12 @@ import type { RunState } from '../../src/sync/run-state';
 import { runStatusOf } from '../../src/sync/run-status-of';
 import { ApiError } from '../http/api-error';
 import type { UserKey } from '../store/store';
-import type { ContactSyncRun, ContactSyncService, ContactSyncServiceOptions } from './contact-sync-service';
+import type { ContactSyncMailbox, ContactSyncRun, ContactSyncService, ContactSyncServiceOptions } from './contact-sync-service';
 import type { ContactSyncTarget } from './contact-sync-target';
 import { createErpContactSource } from './create-erp-contact-source';
 import { createGraphContactFolder } from './create-graph-contact-folder';
 import { isMailboxDue } from './is-mailbox-due';
+import { mailboxKey } from './mailbox-key';
 import { previewContactSync } from './preview-contact-sync';
 import { runContactSync } from './run-contact-sync';
 
@@ -18,8 +19,6 @@ const progressEveryMs = 250;
 const rememberedRuns = 500;
 
 const heldReportSchema = z.object({ heldRemovals: z.array(z.string()) });
-
-const mailboxKey = (user: UserKey) => `${user.tenantId}/${user.objectId}`;
 
 /**
  * The contact sync service: previews, runs in the background with one run per mailbox at a time,
@@ -68,10 +67,10 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
     return heldReportSchema.safeParse(last.report).data?.heldRemovals ?? [];
   }
 
-  /** Runs this bridge left `running` when it stopped never finish: they are closed as failed. */
-  async function closeAbandonedRuns(user: UserKey, at: string): Promise<void> {
+  /** Runs a bridge left `running` when it stopped never finish: they are closed as failed. (Queued runs wait for their job.) */
+  async function closeAbandonedRuns(user: UserKey, at: string, runId: string): Promise<void> {
     for (const run of await store.runs.listForUser(user, 20)) {
-      if (run.kind !== 'contacts' || (run.status !== 'running' && run.status !== 'queued')) continue;
+      if (run.kind !== 'contacts' || run.id === runId || run.status !== 'running') continue;
       const failure = { code: 'unavailable', message: 'the bridge stopped during this run' };
       await store.runs.update(user, run.id, { status: 'failed', stage: 'failed', finishedAt: at, report: { outcome: 'failed', startedAt: run.startedAt, finishedAt: at, failure } });
     }
@@ -82,8 +81,10 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
     const ports = await portsOf(target);
     const confirmedRemovals = confirmRemovals ? await heldRemovalsOf(user) : [];
     const startedAt = now().toISOString();
-    await closeAbandonedRuns(user, startedAt);
-    await store.runs.create({ id: runId, user, kind: 'contacts', status: 'running', stage: 'listing-erp', done: 0, total: 0, startedAt });
+    await closeAbandonedRuns(user, startedAt, runId);
+    // A queued run (`queueRun`) has its record already.
+    const started = { status: 'running', stage: 'listing-erp', done: 0, total: 0 } as const;
+    if (!(await store.runs.update(user, runId, started))) await store.runs.create({ id: runId, user, kind: 'contacts', ...started, startedAt });
     created();
     const runLogger = logger.child({ runId, environment: target.environment, user: user.objectId });
     runLogger.info({ folderId: target.folderId, direction: target.direction }, 'contact sync run started');
@@ -105,12 +106,12 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
   }
 
   /** Starts a run, or hands back the mailbox's running one; `created` resolves once its record exists. */
-  function start(environment: string, user: UserKey, confirmRemovals: boolean): { runId: string; created: Promise<void>; done: Promise<ContactSyncRun> } {
+  function start(environment: string, user: UserKey, confirmRemovals: boolean, queuedRunId?: string): { runId: string; created: Promise<void>; done: Promise<ContactSyncRun> } {
     const key = mailboxKey(user);
     const current = running.get(key);
     if (current) return { ...current, created: Promise.resolve() };
     if (closed) throw new ApiError('unavailable', 503, 'the bridge is stopping: sync runs are not started any more');
-    const runId = newId();
+    const runId = queuedRunId ?? newId();
     let markCreated = () => {};
     const created = new Promise<void>((resolve) => (markCreated = resolve));
     // The lock is taken before the first await, so two calls at once never start two runs; it is
@@ -129,8 +130,8 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
     return { runId, created, done };
   }
 
-  async function dueMailboxes(): Promise<{ environment: string; user: UserKey }[]> {
-    const due: { environment: string; user: UserKey }[] = [];
+  async function dueMailboxes(): Promise<ContactSyncMailbox[]> {
+    const due: ContactSyncMailbox[] = [];
     const nowMs = now().getTime();
     for (const environment of environments.keys()) {
       if (!(await store.activations.get(environment))?.syncActivated) continue;
@@ -157,14 +158,21 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
     },
 
     async runNow(environment, user, runOptions = {}) {
-      const { runId, created, done } = start(environment, user, runOptions.confirmRemovals ?? false);
+      const { runId, created, done } = start(environment, user, runOptions.confirmRemovals ?? false, runOptions.runId);
       await Promise.race([created, done]);
       return { runId };
+    },
+
+    async queueRun(environment, user, runId) {
+      await portsOf(await targetOf(environment, user));
+      await store.runs.create({ id: runId, user, kind: 'contacts', status: 'queued', stage: 'queued', done: 0, total: 0, startedAt: now().toISOString() });
     },
 
     waitForRun(runId) {
       return runs.get(runId) ?? Promise.reject(new ApiError('not_found', 404, `run ${runId} was not started by this bridge`));
     },
+
+    dueMailboxes,
 
     async runDueMailboxes() {
       const queue = await dueMailboxes();

@@ -52,6 +52,12 @@ describe('configuration', () => {
     expect(error.message).toContain('environments[1].environment: "acme" is listed twice');
   });
 
+  it('refuses the pg-boss jobs engine over a store that is not PostgreSQL, naming the key', () => {
+    const error = errorOf(() => parseConfig({ environments: [environment], jobs: { engine: 'pg-boss' } }));
+    expect(error.message).toContain('jobs.engine: "pg-boss" keeps its job queue in PostgreSQL');
+    expect(parseConfig({ environments: [environment], store: { url: 'postgres://bridge@db/bridge' }, jobs: { engine: 'pg-boss' } }).jobs.engine).toBe('pg-boss');
+  });
+
   it('reads secrets from the environment and from files, naming what is missing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'config-'));
     writeFileSync(join(dir, 'secret.txt'), 's3cret\n');

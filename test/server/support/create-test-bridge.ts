@@ -4,6 +4,8 @@ import type { IdentityServer } from '../../../dev/m365/identity/start-identity-s
 import { startMicrosoft365, type Microsoft365 } from '../../../dev/m365/start-microsoft-365';
 import { createTrustingFetch } from '../../../server/auth/create-trusting-fetch';
 import { createTrustingNetworkClient } from '../../../server/auth/create-trusting-network-client';
+import type { ContactSyncService } from '../../../server/jobs/contact-sync-service';
+import { createContactSyncService } from '../../../server/jobs/create-contact-sync-service';
 import { createGraphAccess } from '../../../server/jobs/create-graph-access';
 import { createApp, type BridgeApp } from '../../../server/app';
 import { createTokenValidator } from '../../../server/auth/create-token-validator';
@@ -25,6 +27,8 @@ export interface TestBridge {
   m365: Microsoft365;
   store: Store;
   erps: { contoso: DemoErp; fabrikam: DemoErp };
+  /** The real contact sync service behind the sync routes. */
+  contactSync: ContactSyncService;
   /** Bridge tokens: Lucía is a Contoso admin, Íñigo a Contoso user, Amélie a Fabrikam admin. */
   tokens: { admin: string; lucia: string; inigo: string; amelie: string };
   request(path: string, init?: { method?: string; body?: string | object; token?: string; headers?: Record<string, string> }): Promise<Response>;
@@ -36,7 +40,8 @@ export const testNow = new Date('2026-11-02T09:00:00.000Z');
 
 /**
  * The bridge in process with its real parts: the identity server over HTTP, the demo ERP and the
- * store in SQLite memory, the token validator. Two environments in two tenants.
+ * store in SQLite memory, the token validator, Graph access and contact sync against the local
+ * Graph. Two environments in two tenants.
  */
 export async function createTestBridge(options: { contacts?: number } = {}): Promise<TestBridge> {
   // HTTPS, as MSAL requires: the bridge trusts the stand-in's certificate explicitly.
@@ -75,10 +80,12 @@ export async function createTestBridge(options: { contacts?: number } = {}): Pro
     networkClient: createTrustingNetworkClient(certificate),
     graphFetch: createTrustingFetch(certificate),
   });
+  const logger = pino({ level: 'silent' });
+  const contactSync = createContactSyncService({ store, environments, graphAccess, logger, now });
   const app = createApp({
-    environments, store, now, graphAccess, authority: identity.url,
+    environments, store, now, graphAccess, contactSync, authority: identity.url,
     authenticate: createTokenValidator({ authority: identity.url, environments: config.environments, fetch: createTrustingFetch(certificate) }),
-    logger: pino({ level: 'silent' }),
+    logger,
   });
   const signIn = (username: string, clientId: string = demoIds.bridgeClientId) => bridgeToken(m365, certificate, username, clientId);
   const lucia = await signIn(demoUsers.lucia.email);
@@ -86,7 +93,7 @@ export async function createTestBridge(options: { contacts?: number } = {}): Pro
   const amelie = await signIn(demoUsers.amelie.email, demoIds.fabrikamBridgeClientId);
 
   return {
-    app, identity, m365, store, erps: { contoso, fabrikam },
+    app, identity, m365, store, erps: { contoso, fabrikam }, contactSync,
     tokens: { admin: lucia, lucia, inigo, amelie },
     request(path, init = {}) {
       const headers: Record<string, string> = { ...init.headers };
@@ -99,6 +106,7 @@ export async function createTestBridge(options: { contacts?: number } = {}): Pro
       return Promise.resolve(app.request(path, { method: init.method ?? 'GET', headers, body }));
     },
     async close() {
+      await contactSync.close();
       await Promise.all([contoso.close(), fabrikam.close(), store.close(), m365.close()]);
     },
   };

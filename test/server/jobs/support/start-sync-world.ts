@@ -63,6 +63,15 @@ export interface SyncWorldOptions {
   /** Sees each Graph request the bridge sends before it leaves. */
   beforeGraphRequest?: (method: string, url: string) => void;
   service?: Partial<Pick<ContactSyncServiceOptions, 'now' | 'fullListingEveryMs' | 'maxConcurrentRuns'>>;
+  /** The store's database: SQLite in memory unless given (a PostgreSQL test database, for several bridges). */
+  storeUrl?: string;
+}
+
+/** A bridge's own parts over a store: its connection, Graph access and contact sync service. */
+export interface SyncBridge {
+  store: Store;
+  graphAccess: GraphAccess;
+  service: ContactSyncService;
 }
 
 /** One test's bridge: its own store, ERPs, folders and service, over the shared Microsoft 365. */
@@ -81,6 +90,8 @@ export interface SyncWorld {
   /** What the folder should hold: each ERP contact's projection, by tag. */
   projection(name: MailboxName): Promise<Map<string, OutlookContact['fields']>>;
   erpContacts(name: MailboxName): Promise<ErpContact[]>;
+  /** One more bridge over the same store database and ERPs (`storeUrl`), closed with the world. */
+  addBridge(): Promise<SyncBridge>;
   close(): Promise<void>;
 }
 
@@ -114,21 +125,23 @@ export async function startSyncWorld(shared: SharedMicrosoft365, options: SyncWo
   });
   const seed = (value: number) => ({ seed: value, contacts: options.contacts ?? 30, salespeople: [{ email: mailboxes.lucia.email, displayName: mailboxes.lucia.name }] });
   const erps = { contoso: await openDemoErp({ file: ':memory:', seed: seed(1) }), fabrikam: await openDemoErp({ file: ':memory:', seed: seed(2) }) };
-  const store = await openStore('sqlite::memory:', { encryptionKey: Buffer.alloc(32, 7).toString('base64') });
+  const openWorldStore = () => openStore(options.storeUrl ?? 'sqlite::memory:', { encryptionKey: Buffer.alloc(32, 7).toString('base64') });
+  const store = await openWorldStore();
   const trusting = createTrustingFetch(certificate);
   const graphFetch: GraphClientOptions['fetch'] = (url, init) => {
     options.beforeGraphRequest?.(init.method, url);
     return trusting(url, init);
   };
-  const graphAccess = createGraphAccess({
+  const graphAccessOver = (bridgeStore: Store) => createGraphAccess({
     environments: config.environments,
     secrets: new Map([['contoso', demoIds.bridgeClientSecret], ['fabrikam', demoIds.fabrikamBridgeClientSecret]]),
     authority: m365.identity.url,
     graphBaseUrl: `${m365.graph.url}/v1.0`,
-    store,
+    store: bridgeStore,
     networkClient: createTrustingNetworkClient(certificate),
     graphFetch,
   });
+  const graphAccess = graphAccessOver(store);
   const now = new Date().toISOString();
   for (const { environment, user, email, name } of Object.values(mailboxes)) {
     await store.users.upsert({ ...user, environment, email, displayName: name }, now);
@@ -150,8 +163,11 @@ export async function startSyncWorld(shared: SharedMicrosoft365, options: SyncWo
     ['contoso', { config: config.environments[0]!, erp: options.wrapErp?.('contoso', erps.contoso) ?? erps.contoso }],
     ['fabrikam', { config: config.environments[1]!, erp: options.wrapErp?.('fabrikam', erps.fabrikam) ?? erps.fabrikam }],
   ]);
-  const service = createContactSyncService({ store, environments, graphAccess, logger: pino({ level: 'silent' }), ...options.service });
+  const serviceOver = (bridgeStore: Store, bridgeGraphAccess: GraphAccess) =>
+    createContactSyncService({ store: bridgeStore, environments, graphAccess: bridgeGraphAccess, logger: pino({ level: 'silent' }), ...options.service });
+  const service = serviceOver(store, graphAccess);
   const erpOf = (name: MailboxName) => erps[mailboxes[name].environment];
+  const bridges: SyncBridge[] = [];
 
   return {
     shared, store, erps, graphAccess, service, folders, outlook,
@@ -171,9 +187,16 @@ export async function startSyncWorld(shared: SharedMicrosoft365, options: SyncWo
       return new Map(projected.map(({ tag, fields }) => [tag, fields]));
     },
     erpContacts: (name) => listAllErpContacts(erpOf(name)),
+    async addBridge() {
+      const bridgeStore = await openWorldStore();
+      const bridgeGraphAccess = graphAccessOver(bridgeStore);
+      const bridge = { store: bridgeStore, graphAccess: bridgeGraphAccess, service: serviceOver(bridgeStore, bridgeGraphAccess) };
+      bridges.push(bridge);
+      return bridge;
+    },
     async close() {
-      await service.close();
-      await Promise.all([erps.contoso.close(), erps.fabrikam.close(), store.close()]);
+      await Promise.all([service, ...bridges.map((bridge) => bridge.service)].map((each) => each.close()));
+      await Promise.all([erps.contoso.close(), erps.fabrikam.close(), store.close(), ...bridges.map((bridge) => bridge.store.close())]);
     },
   };
 }

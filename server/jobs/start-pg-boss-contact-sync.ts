@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
+import pg from 'pg';
+import PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+import { z } from 'zod';
+import { ApiError } from '../http/api-error';
+import type { ContactSyncPort } from '../http/contact-sync-port';
+import type { Store, UserKey } from '../store/store';
+import type { ContactSyncService } from './contact-sync-service';
+import { cronForInterval } from './cron-for-interval';
+import { mailboxKey } from './mailbox-key';
+
+/** One job a run of one mailbox; the queue lets one job of a mailbox be active at a time. */
+const runQueue = 'contact-sync-run';
+/** One job a pass of the schedule over the mailboxes. */
+const passQueue = 'contact-sync-pass';
+/**
+ * An active job is failed and retried once after this long: how a killed bridge's run is picked up
+ * again. Longer than the longest run (a first sync of a large mailbox), or a second bridge could
+ * start the mailbox while the first still runs it.
+ */
+export const runExpiryMinutes = 120;
+
+const runJobSchema = z.object({
+  environment: z.string(),
+  user: z.object({ tenantId: z.string(), objectId: z.string() }),
+  runId: z.uuid(),
+  confirmRemovals: z.boolean(),
+});
+
+export interface PgBossContactSyncOptions {
+  /** The PostgreSQL store's URL: the queue lives in its `pgboss` schema. */
+  connectionString: string;
+  store: Store;
+  logger: Logger;
+  /** Minutes between two passes of the schedule; 0 turns it off. */
+  intervalMinutes: number;
+  /** Runs this bridge carries out at once. */
+  maxConcurrentRuns: number;
+  /** How often an idle worker asks the queue for a job (pg-boss's default: 2 s). */
+  pollingIntervalSeconds?: number;
+  now?: () => Date;
+}
+
+/** The contact sync API of a bridge whose runs go through the shared job queue. */
+export interface PgBossContactSync extends ContactSyncPort {
+  /** Queues a run of every due mailbox that has none queued or going (the schedule's pass); resolves with their run ids. */
+  queueDueMailboxes(): Promise<string[]>;
+  /** Takes no more jobs, waits for this bridge's runs in flight, then lets go of the queue. */
+  stop(): Promise<void>;
+}
+
+type QueueingService = Pick<ContactSyncService, 'preview' | 'runNow' | 'waitForRun' | 'queueRun' | 'dueMailboxes'>;
+
+/**
+ * The `pg-boss` jobs engine (DESIGN §6): bridges that share a PostgreSQL store share one queue.
+ * "Sync now" and the schedule queue one job a run, keyed by mailbox in a `singleton` queue, so
+ * PostgreSQL lets one job of a mailbox be active at a time across every bridge; any bridge's
+ * workers carry the jobs out, at most `maxConcurrentRuns` at once each.
+ *
+ * @example
+ * const jobs = await startPgBossContactSync(contactSync, { connectionString, store, logger, intervalMinutes: 5, maxConcurrentRuns: 4 });
+ * const { runId } = await jobs.runNow('contoso', user, {}); // the run's record says `queued`
+ * await jobs.stop();
+ */
+export async function startPgBossContactSync(service: QueueingService, options: PgBossContactSyncOptions): Promise<PgBossContactSync> {
+  const { store, logger } = options;
+  const now = options.now ?? (() => new Date());
+  // The queue's own pool, closed by `stop` only once every job it handed over is completed.
+  const pool = new pg.Pool({ connectionString: options.connectionString, application_name: 'erp-bridge-jobs' });
+  pool.on('error', (error) => logger.warn({ err: error }, 'contact sync job queue connection lost'));
+  const boss = new PgBoss({ db: { executeSql: (text, values) => pool.query(text, values) } });
+  boss.on('error', (error) => logger.error({ err: error }, 'contact sync job queue error'));
+  const handling = new Set<Promise<void>>();
+  const tracked = (work: Promise<void>) => {
+    handling.add(work);
+    return work.finally(() => handling.delete(work));
+  };
+
+  // Bridges starting together on a new database may deadlock creating a queue: one wins, the others find it made.
+  async function createQueueOnce(name: string, queue: Omit<PgBoss.Queue, 'name'>): Promise<void> {
+    for (let attempt = 1; !(await boss.getQueue(name)); attempt += 1) {
+      try {
+        await boss.createQueue(name, { name, ...queue });
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
+  }
+
+  /** The mailbox's queued or going run, if its job is still waiting or active somewhere. */
+  async function liveRunOf(user: UserKey): Promise<string | undefined> {
+    for (const run of await store.runs.listForUser(user, 20)) {
+      if (run.kind !== 'contacts' || (run.status !== 'queued' && run.status !== 'running') || !z.uuid().safeParse(run.id).success) continue;
+      const job = await boss.getJobById(runQueue, run.id);
+      if (job?.state === 'created' || job?.state === 'retry' || job?.state === 'active') return run.id;
+    }
+    return undefined;
+  }
+
+  // A mailbox with a run waiting or going gets no second job: a job queued behind an active one of
+  // the same mailbox would hold up the queue's other jobs until that run ends.
+  async function queueRun(environment: string, user: UserKey, confirmRemovals: boolean): Promise<string> {
+    const live = await liveRunOf(user);
+    if (live) return live;
+    const runId = randomUUID();
+    await service.queueRun(environment, user, runId);
+    try {
+      await boss.send(runQueue, { environment, user, runId, confirmRemovals }, { id: runId, singletonKey: mailboxKey(user) });
+    } catch (error) {
+      await recordFailure(user, runId, error);
+      throw error;
+    }
+    return runId;
+  }
+
+  /** A queued run that will never run says why in its record. */
+  async function recordFailure(user: UserKey, runId: string, error: unknown): Promise<void> {
+    const at = now().toISOString();
+    const failure = { code: error instanceof ApiError ? error.code : 'unavailable', message: error instanceof Error ? error.message : String(error) };
+    await store.runs.update(user, runId, { status: 'failed', stage: 'failed', finishedAt: at, report: { outcome: 'failed', startedAt: at, finishedAt: at, failure } });
+  }
+
+  async function carryOut(job: z.infer<typeof runJobSchema>): Promise<void> {
+    const { environment, user, runId, confirmRemovals } = job;
+    try {
+      await service.waitForRun((await service.runNow(environment, user, { confirmRemovals, runId })).runId);
+    } catch (error) {
+      // The run did not start (sync turned off since it was queued) or could not be recorded.
+      await recordFailure(user, runId, error);
+      logger.warn({ err: error, runId, environment, user: user.objectId }, 'queued contact sync run did not run');
+    }
+  }
+
+  async function queueDueMailboxes(): Promise<string[]> {
+    const runIds: string[] = [];
+    for (const { environment, user } of await service.dueMailboxes()) {
+      try {
+        runIds.push(await queueRun(environment, user, false));
+      } catch (error) {
+        logger.warn({ err: error, environment, user: user.objectId }, 'mailbox skipped by the contact sync schedule');
+      }
+    }
+    return runIds;
+  }
+
+  const polling = options.pollingIntervalSeconds === undefined ? {} : { pollingIntervalSeconds: options.pollingIntervalSeconds };
+  await boss.start();
+  try {
+    await createQueueOnce(runQueue, { policy: 'singleton', retryLimit: 1, expireInSeconds: runExpiryMinutes * 60 });
+    // `stately`: at most one pass queued and one going.
+    await createQueueOnce(passQueue, { policy: 'stately', retryLimit: 0 });
+    // One worker a concurrent run: a worker fetching several jobs at once would wait for the slowest before the next.
+    for (let worker = 0; worker < options.maxConcurrentRuns; worker += 1) {
+      await boss.work(runQueue, polling, async ([job]) => job && tracked(carryOut(runJobSchema.parse(job.data))));
+    }
+    await boss.work(passQueue, polling, () =>
+      tracked(queueDueMailboxes().then((runIds) => logger.debug({ runs: runIds.length }, 'contact sync pass queued its runs'))),
+    );
+    if (options.intervalMinutes > 0) await boss.schedule(passQueue, cronForInterval(options.intervalMinutes), {}, { tz: 'UTC' });
+    else await boss.unschedule(passQueue);
+  } catch (error) {
+    await boss.stop({ graceful: false });
+    await pool.end();
+    throw error;
+  }
+
+  let stopping: Promise<void> | undefined;
+  return {
+    preview: (environment, user) => service.preview(environment, user),
+    async runNow(environment, user, runOptions) {
+      return { runId: await queueRun(environment, user, runOptions.confirmRemovals ?? false) };
+    },
+    queueDueMailboxes,
+    stop() {
+      stopping ??= (async () => {
+        // Graceful: workers fetch nothing more, and the queue closes once the runs in flight have ended.
+        await boss.stop({ graceful: true, wait: true, timeout: runExpiryMinutes * 60_000 });
+        // pg-boss does not wait for a fetch in flight as it stopped: the run it hands over still runs, and its job is completed.
+        while (handling.size > 0 || pool.totalCount > pool.idleCount || pool.waitingCount > 0) {
+          await Promise.allSettled([...handling, delay(50)]);
+        }
+        await pool.end();
+      })();
+      return stopping;
+    },
+  };
+}

@@ -1,0 +1,172 @@
+import pino from 'pino';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ContactSyncService } from '../../../server/jobs/contact-sync-service';
+import { mailboxKey } from '../../../server/jobs/mailbox-key';
+import { startPgBossContactSync, type PgBossContactSync } from '../../../server/jobs/start-pg-boss-contact-sync';
+import type { RunRecord, Store } from '../../../server/store/store';
+import { createTestDatabase } from '../../support/postgres-database';
+import { duplicatedTags, mailboxes, startSharedMicrosoft365, startSyncWorld, type MailboxName, type SharedMicrosoft365, type SyncWorld } from './support/start-sync-world';
+
+let shared: SharedMicrosoft365;
+let world: SyncWorld | undefined;
+let engines: PgBossContactSync[] = [];
+let dropDatabase: (() => Promise<void>) | undefined;
+
+beforeAll(async () => {
+  shared = await startSharedMicrosoft365();
+});
+afterAll(() => shared.close());
+afterEach(async () => {
+  await Promise.all(engines.map((engine) => engine.stop()));
+  engines = [];
+  await world?.close();
+  world = undefined;
+  await dropDatabase?.();
+  dropDatabase = undefined;
+});
+
+/** A world whose store is a fresh PostgreSQL database, with both environments activated. */
+async function startWorld(): Promise<{ sync: SyncWorld; url: string }> {
+  const database = await createTestDatabase();
+  dropDatabase = database.drop;
+  const sync = await startSyncWorld(shared, { storeUrl: database.url });
+  world = sync;
+  for (const environment of ['contoso', 'fabrikam']) {
+    await sync.store.activations.put({ environment, syncActivated: true, applicationId: 'app', changedBy: 'admin@example.test', changedAt: new Date().toISOString() });
+  }
+  return { sync, url: database.url };
+}
+
+/** Which bridge carried out which run, and how many runs of a mailbox were going at once at most. */
+function createRunProbe() {
+  const going = new Map<string, number>();
+  const carriedOut: { bridge: string; runId: string }[] = [];
+  let mostAtOnce = 0;
+  const watch = (bridge: string, service: ContactSyncService): ContactSyncService => ({
+    ...service,
+    async runNow(environment, user, options) {
+      const key = mailboxKey(user);
+      const leave = () => going.set(key, (going.get(key) ?? 1) - 1);
+      going.set(key, (going.get(key) ?? 0) + 1);
+      mostAtOnce = Math.max(mostAtOnce, going.get(key) ?? 0);
+      try {
+        const started = await service.runNow(environment, user, options);
+        carriedOut.push({ bridge, runId: started.runId });
+        void service.waitForRun(started.runId).then(leave, leave);
+        return started;
+      } catch (error) {
+        leave();
+        throw error;
+      }
+    },
+  });
+  return { watch, carriedOut, mostAtOnce: () => mostAtOnce, going: () => [...going.values()].reduce((sum, count) => sum + count, 0) };
+}
+
+async function startEngine(service: ContactSyncService, store: Store, url: string, maxConcurrentRuns: number): Promise<PgBossContactSync> {
+  const engine = await startPgBossContactSync(service, {
+    connectionString: url, store, logger: pino({ level: 'silent' }), intervalMinutes: 0, maxConcurrentRuns, pollingIntervalSeconds: 0.5,
+  });
+  engines.push(engine);
+  return engine;
+}
+
+async function contactRuns(store: Store, name: MailboxName): Promise<RunRecord[]> {
+  return (await store.runs.listForUser(mailboxes[name].user, 50)).filter((run) => run.kind === 'contacts');
+}
+
+/** Waits until every contact run of both mailboxes has ended, and returns them. */
+async function settledRuns(store: Store): Promise<RunRecord[]> {
+  return vi.waitFor(
+    async () => {
+      const runs = [...(await contactRuns(store, 'lucia')), ...(await contactRuns(store, 'amelie'))];
+      if (runs.some((run) => run.status === 'queued' || run.status === 'running')) throw new Error('runs still going');
+      return runs;
+    },
+    { timeout: 25_000, interval: 100 },
+  );
+}
+
+async function expectSynced(sync: SyncWorld, name: MailboxName) {
+  const folder = sync.folderContacts(name);
+  expect(duplicatedTags(folder)).toEqual([]);
+  expect(new Set(folder.map((contact) => contact.tag))).toEqual(new Set((await sync.projection(name)).keys()));
+}
+
+describe('the pg-boss jobs engine', () => {
+  it('lets two bridges sharing one database sync every due mailbox, never one mailbox twice at once', async () => {
+    const { sync, url } = await startWorld();
+    const other = await sync.addBridge();
+    const probe = createRunProbe();
+    const [first, second] = await Promise.all([
+      startEngine(probe.watch('first', sync.service), sync.store, url, 2),
+      startEngine(probe.watch('second', other.service), other.store, url, 2),
+    ]);
+
+    // Both schedules pass and both users press "sync now" on both bridges, all at once.
+    const asked = await Promise.all([
+      first.queueDueMailboxes(), second.queueDueMailboxes(),
+      ...(['lucia', 'amelie'] as const).flatMap((name) => [first, second].map((engine) => engine.runNow(mailboxes[name].environment, mailboxes[name].user, {}))),
+    ]);
+    const runs = await settledRuns(sync.store);
+
+    expect(probe.mostAtOnce()).toBe(1);
+    expect(runs.map((run) => run.status)).toEqual(runs.map(() => 'succeeded'));
+    const byId = new Map(runs.map((run) => [run.id, run]));
+    for (const runId of asked.flatMap((answer) => (Array.isArray(answer) ? answer : [answer.runId]))) expect(byId.has(runId)).toBe(true);
+    expect(new Set(runs.map((run) => mailboxKey(run.user)))).toEqual(new Set([mailboxKey(mailboxes.lucia.user), mailboxKey(mailboxes.amelie.user)]));
+    await expectSynced(sync, 'lucia');
+    await expectSynced(sync, 'amelie');
+  });
+
+  it('queues one run per due mailbox, answers "sync now" with it while it waits, and records it queued', async () => {
+    const { sync, url } = await startWorld();
+    // A bridge with no worker only queues.
+    const queueing = await startEngine(sync.service, sync.store, url, 0);
+
+    const passed = await queueing.queueDueMailboxes();
+    const again = await queueing.queueDueMailboxes();
+    const syncNow = await queueing.runNow(mailboxes.lucia.environment, mailboxes.lucia.user, {});
+
+    expect(passed).toHaveLength(2);
+    expect(again).toEqual(passed);
+    expect(passed).toContain(syncNow.runId);
+    expect(await sync.store.runs.get(mailboxes.lucia.user, syncNow.runId)).toMatchObject({ status: 'queued', stage: 'queued', done: 0, total: 0 });
+    expect(sync.folderContacts('lucia')).toEqual([]);
+  });
+
+  it('hands a stopped bridge’s queued runs to the other, once the runs it had started have finished', async () => {
+    const { sync, url } = await startWorld();
+    const probe = createRunProbe();
+    const stopping = await startEngine(probe.watch('stopping', sync.service), sync.store, url, 1);
+    await stopping.runNow(mailboxes.lucia.environment, mailboxes.lucia.user, {});
+    await stopping.runNow(mailboxes.amelie.environment, mailboxes.amelie.user, {});
+
+    await stopping.stop();
+    expect(probe.going()).toBe(0);
+    const other = await sync.addBridge();
+    await startEngine(probe.watch('other', other.service), other.store, url, 1);
+    const runs = await settledRuns(sync.store);
+
+    expect(runs.map((run) => run.status)).toEqual(['succeeded', 'succeeded']);
+    expect(probe.carriedOut.filter((run) => run.bridge === 'stopping').length).toBeLessThanOrEqual(1);
+    expect(probe.carriedOut.filter((run) => run.bridge === 'other').length).toBeGreaterThanOrEqual(1);
+    await expectSynced(sync, 'lucia');
+    await expectSynced(sync, 'amelie');
+  });
+
+  it('records a queued run as failed when its mailbox turned sync off before a worker took it', async () => {
+    const { sync, url } = await startWorld();
+    const queueing = await startEngine(sync.service, sync.store, url, 0);
+    const { runId } = await queueing.runNow(mailboxes.amelie.environment, mailboxes.amelie.user, {});
+    const settings = await sync.store.settings.get(mailboxes.amelie.user);
+    if (!settings) throw new Error('no settings');
+    await sync.store.settings.put(mailboxes.amelie.user, { ...settings, contacts: 'off' }, new Date().toISOString());
+
+    await startEngine(sync.service, sync.store, url, 1);
+    await settledRuns(sync.store);
+
+    expect(await sync.store.runs.get(mailboxes.amelie.user, runId)).toMatchObject({ status: 'failed', report: { failure: { code: 'invalid_input' } } });
+    expect(sync.folderContacts('amelie')).toEqual([]);
+  });
+});
