@@ -1,9 +1,8 @@
-import { normalizeSyncedContact } from '../../domain/normalize-synced-contact';
 import { parseErpTag } from '../../domain/parse-erp-tag';
 import type { OutlookContact } from './outlook-contact';
 
 export type TaggedContacts = {
-  /** Our items by ERP id, fields normalized; more than one under an id are duplicates. */
+  /** Our items by ERP id, as listed (not normalized); more than one under an id are duplicates. */
   byErpId: Map<string, OutlookContact[]>;
   /** Items without our environment's tag: the user's own contacts and other environments' items. */
   untouched: number;
@@ -20,7 +19,7 @@ export function indexTaggedContacts(outlookContacts: readonly OutlookContact[], 
       continue;
     }
     const copies = byErpId.get(tag.erpId) ?? [];
-    copies.push({ ...contact, fields: normalizeSyncedContact(contact.fields) });
+    copies.push(contact);
     byErpId.set(tag.erpId, copies);
   }
   return { byErpId, untouched };

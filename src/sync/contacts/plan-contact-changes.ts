@@ -42,35 +42,45 @@ function groupConflicts(conflicts: readonly ContactConflict[]): Map<string, Cont
 export function planContactChanges(input: ContactPlanInput): ContactPlan {
   const erpById = indexErpContacts(input.erpContacts);
   const tombstones = new Set(input.erpTombstones ?? []);
-  const linksById = new Map<string, ContactLink>(input.links.map((link) => [link.erpId, { ...link, snapshot: normalizeSyncedContact(link.snapshot) }]));
+  const linksById = new Map<string, ContactLink>(input.links.map((link) => [link.erpId, link]));
   const tagged = indexTaggedContacts(input.outlookContacts, input.environment);
   const conflictsById = groupConflicts(input.conflicts ?? []);
   const erpIds = [...new Set([...erpById.keys(), ...linksById.keys(), ...tagged.byErpId.keys()])].sort(compareText);
 
-  const records = erpIds.map((erpId): { erpId: string; plan: ContactRecordPlan } => ({
-    erpId,
-    plan: planContactRecord({
+  // One record at a time, keeping only the plans that do something: at 100,000 contacts, normalized
+  // copies of every link and item, or a plan per record, would hold far more than the listings.
+  const planned: { erpId: string; plan: ContactRecordPlan }[] = [];
+  let syncedCount = 0;
+  let waitingConflicts = 0;
+  let unchanged = 0;
+  for (const erpId of erpIds) {
+    const erp = erpById.get(erpId);
+    const link = linksById.get(erpId);
+    const plan = planContactRecord({
       erpId,
-      erp: erpById.get(erpId),
+      erp,
       tombstoned: tombstones.has(erpId),
-      link: linksById.get(erpId),
-      copies: tagged.byErpId.get(erpId) ?? [],
+      link: link && { ...link, snapshot: normalizeSyncedContact(link.snapshot) },
+      copies: (tagged.byErpId.get(erpId) ?? []).map((copy) => ({ ...copy, fields: normalizeSyncedContact(copy.fields) })),
       conflicts: conflictsById.get(erpId) ?? [],
       input,
-    }),
-  }));
+    });
+    if (plan.holdsCopy) syncedCount += 1;
+    waitingConflicts += plan.waitingConflicts;
+    // A record that is listed has no removal: its operations are all it does.
+    if (erp !== undefined && plan.holdsCopy && plan.operations.length === 0) unchanged += 1;
+    if (plan.operations.length || plan.removal) planned.push({ erpId, plan });
+  }
 
-  const removals = records.flatMap(({ plan }) => (plan.removal ? [plan.removal.operation] : []));
-  const syncedCount = records.filter(({ plan }) => plan.holdsCopy).length;
+  const removals = planned.flatMap(({ plan }) => (plan.removal ? [plan.removal.operation] : []));
   const guard = guardMassRemoval(removals, syncedCount, new Set(input.confirmedRemovals ?? []));
   const held = new Set(guard.held.map((operation) => operation.erpId));
 
-  const operations: ContactOperation[] = records.flatMap(({ erpId, plan }) => {
+  const operations: ContactOperation[] = planned.flatMap(({ erpId, plan }) => {
     if (plan.removal === undefined) return plan.operations;
     return [...plan.operations, ...(held.has(erpId) ? plan.removal.fallback : [plan.removal.operation])];
   });
   const sorted = sortContactOperations(operations);
-  const busy = new Set(sorted.map((operation) => operation.erpId));
   return {
     operations: sorted,
     heldRemovals: guard.held,
@@ -78,9 +88,9 @@ export function planContactChanges(input: ContactPlanInput): ContactPlan {
     counters: {
       ...countContactOperations(sorted),
       heldRemovals: guard.held.length,
-      waitingConflicts: records.reduce((total, { plan }) => total + plan.waitingConflicts, 0),
+      waitingConflicts,
       untouchedOutlookContacts: tagged.untouched,
-      unchanged: records.filter(({ erpId, plan }) => erpById.has(erpId) && plan.holdsCopy && !busy.has(erpId)).length,
+      unchanged,
     },
   };
 }

@@ -12,6 +12,7 @@ import { countListingMiss } from './count-listing-miss';
 import type { OutlookContact } from './outlook-contact';
 import { planContactUpdate } from './plan-contact-update';
 import { sameLink } from './same-link';
+import { sameSyncedContact } from './same-synced-contact';
 
 type RemoveOperation = Extract<ContactOperation, { kind: 'removeFromOutlook' }>;
 
@@ -110,6 +111,12 @@ export function planContactRecord(context: ContactRecordContext): ContactRecordP
   }
 
   const projected = projectErpContact(erp, input.environment).fields;
+  // In step on all three sides: the merge would find nothing to write and the same link to save.
+  const inStep =
+    current.missedListings === 0 &&
+    sameSyncedContact(projected, current.snapshot, true) &&
+    sameSyncedContact(projected, keep.fields, projected.categories !== undefined);
+  if (inStep) return { operations, holdsCopy: true, waitingConflicts: 0 };
   const update = planContactUpdate({ erp, projected, item: keep, link: current, conflicts: context.conflicts, input });
   return { operations: [...operations, ...update.operations], holdsCopy: true, waitingConflicts: update.waitingConflicts };
 }
