@@ -10,7 +10,12 @@ const tags = ['Me'];
 const meSchema = z
   .object({
     user: z.object({ tenantId: z.string(), objectId: z.string(), email: z.string(), name: z.string() }),
-    environment: z.object({ name: z.string(), mode: z.enum(['delegated', 'app-only']) }),
+    environment: z.object({
+      name: z.string(),
+      mode: z.enum(['delegated', 'app-only']),
+      /** A supervisor turned sync on for the environment (the Admin view); until then settings are kept but nothing runs. */
+      syncActivated: z.boolean(),
+    }),
     erpUser: erpUser.nullable(),
     isAdmin: z.boolean(),
     settings: syncSettings,
@@ -46,7 +51,11 @@ export function registerMeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       return c.json(
         {
           user: { tenantId: principal.tenantId, objectId: principal.objectId, email: principal.email, name: principal.name },
-          environment: { name: environment.config.environment, mode: environment.config.mode },
+          environment: {
+            name: environment.config.environment,
+            mode: environment.config.mode,
+            syncActivated: (await deps.store.activations.get(environment.config.environment))?.syncActivated ?? false,
+          },
           erpUser: (await erpUserOf(c, deps)) ?? null,
           isAdmin: principal.isAdmin,
           settings,

@@ -5,7 +5,7 @@ import type { SyncSettings } from '../domain/sync-settings';
 
 export interface Me {
   user: { tenantId: string; objectId: string; email: string; name: string };
-  environment: { name: string; mode: 'delegated' | 'app-only' };
+  environment: { name: string; mode: 'delegated' | 'app-only'; syncActivated: boolean };
   erpUser: ErpUser | null;
   isAdmin: boolean;
   settings: SyncSettings;

@@ -113,6 +113,8 @@ export const en = {
     saving: 'Saving…',
     saved: 'Saved.',
     admin: 'Admin',
+    notActivated: 'Sync is not activated for your organization yet. Your choices are kept, and sync starts once an admin activates it.',
+    notActivatedAdmin: 'Sync is not activated for your organization yet. As an admin, you activate it in the Admin view.',
   },
   sync: {
     previewHeading: 'Preview',

@@ -114,6 +114,8 @@ export const es: Translation = {
     saving: 'Guardando…',
     saved: 'Guardado.',
     admin: 'Administración',
+    notActivated: 'La sincronización aún no está activada en tu organización. Tus opciones se guardan y la sincronización empezará cuando un administrador la active.',
+    notActivatedAdmin: 'La sincronización aún no está activada en tu organización. Como administrador, la activas en la vista Administración.',
   },
   sync: {
     previewHeading: 'Vista previa',

@@ -114,6 +114,8 @@ export const fr: Translation = {
     saving: 'Enregistrement…',
     saved: 'Enregistré.',
     admin: 'Administration',
+    notActivated: 'La synchronisation n’est pas encore activée pour votre organisation. Vos choix sont conservés et la synchronisation démarrera dès qu’un administrateur l’aura activée.',
+    notActivatedAdmin: 'La synchronisation n’est pas encore activée pour votre organisation. En tant qu’administrateur, vous l’activez dans la vue Administration.',
   },
   sync: {
     previewHeading: 'Aperçu',

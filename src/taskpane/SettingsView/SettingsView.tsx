@@ -1,4 +1,4 @@
-import { Button, Spinner, Switch, Text } from '@fluentui/react-components';
+import { Button, MessageBar, MessageBarBody, Spinner, Switch, Text } from '@fluentui/react-components';
 import { useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActionsSettings } from '../ActionsSettings/ActionsSettings';
@@ -39,6 +39,11 @@ export function SettingsView({ onOpenAdmin, pollMs }: SettingsViewProps) {
   const busy = save.status === 'saving' || save.status === 'connecting';
   return (
     <div className={styles.root}>
+      {state.syncActivated ? null : (
+        <MessageBar intent="info">
+          <MessageBarBody>{t(state.isAdmin ? 'settings.notActivatedAdmin' : 'settings.notActivated')}</MessageBarBody>
+        </MessageBar>
+      )}
       <section className={styles.group} aria-labelledby={syncHeadingId}>
         <h2 id={syncHeadingId} className={styles.heading}>
           {t('settings.syncHeading')}
@@ -61,7 +66,8 @@ export function SettingsView({ onOpenAdmin, pollMs }: SettingsViewProps) {
         {save.status === 'saved' ? <Text>{t('settings.saved')}</Text> : null}
       </div>
       {save.status === 'failed' ? <ErrorNotice error={save.error} onRetry={retry} /> : null}
-      {settings.enabled && settings.contactFolderId ? (
+      {/* Previews and runs are refused until the environment is activated. */}
+      {settings.enabled && settings.contactFolderId && state.syncActivated ? (
         <>
           <SyncPreview />
           <SyncRunPanel pollMs={pollMs} onFinished={onRunFinished} />

@@ -8,7 +8,7 @@ export type SaveState = { status: 'idle' | 'connecting' | 'saving' | 'saved' } |
 
 export type SettingsState =
   | { status: 'loading' }
-  | { status: 'ready'; settings: SyncSettings; isAdmin: boolean; save: SaveState }
+  | { status: 'ready'; settings: SyncSettings; isAdmin: boolean; syncActivated: boolean; save: SaveState }
   | { status: 'error'; error: UiError };
 
 /**
@@ -21,7 +21,7 @@ export function useSettings() {
   const [state, setState] = useState<SettingsState>({ status: 'loading' });
   const retry = useLoad(
     setState,
-    () => Promise.all([bridge.getSettings(), bridge.me()]).then(([settings, me]) => ({ status: 'ready', settings, isAdmin: me.isAdmin, save: { status: 'idle' } })),
+    () => Promise.all([bridge.getSettings(), bridge.me()]).then(([settings, me]) => ({ status: 'ready', settings, isAdmin: me.isAdmin, syncActivated: me.environment.syncActivated, save: { status: 'idle' } })),
     [bridge],
   );
 

@@ -52,12 +52,16 @@ describe('the admin’s sync activation', () => {
   it('keeps sync runs closed until activated, then records who activated it', async () => {
     const before = await bridge.request('/api/admin/environment', { token: bridge.tokens.lucia });
     expect(await json(before)).toMatchObject({ environment: 'contoso', mode: 'delegated', activation: { syncActivated: false } });
+    const meBefore = await json<{ environment: { syncActivated: boolean } }>(await bridge.request('/api/me', { token: bridge.tokens.inigo }));
+    expect(meBefore.environment.syncActivated).toBe(false);
     const activated = await bridge.request('/api/admin/activation', { method: 'PUT', token: bridge.tokens.lucia, body: { syncActivated: true, applicationId: demoIds.bridgeClientId } });
     const environment = await json<{ activation: { syncActivated: boolean; changedBy: string }; adminConsentUrl: string }>(activated);
     expect(environment.activation).toMatchObject({ syncActivated: true, changedBy: demoUsers.lucia.email });
     const consent = new URL(environment.adminConsentUrl);
     expect(consent.pathname).toBe(`/${demoIds.contosoTenantId}/v2.0/adminconsent`);
     expect(consent.searchParams.get('client_id')).toBe(demoIds.bridgeClientId);
+    const meAfter = await json<{ environment: { syncActivated: boolean } }>(await bridge.request('/api/me', { token: bridge.tokens.inigo }));
+    expect(meAfter.environment.syncActivated).toBe(true);
   });
 
   it('shows each user’s sync status to the admin of their environment only', async () => {

@@ -43,6 +43,20 @@ describe('turning sync on', () => {
     expect(screen.getByText('Choose a contact folder to preview and run sync.')).toBeInTheDocument();
   });
 
+  it('says sync waits for an admin to activate it, keeps the choices, and offers no run yet', async () => {
+    renderSettings({ bridge: createFakeBridge({ settings: syncOn, syncActivated: false }) });
+    expect(await screen.findByText('Sync is not activated for your organization yet. Your choices are kept, and sync starts once an admin activates it.')).toBeInTheDocument();
+    expect(screen.getByRole('switch', { name: 'Sync ERP contacts to Outlook for me' })).toBeChecked();
+    expect(screen.queryByRole('button', { name: 'Sync now' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Preview the next run' })).not.toBeInTheDocument();
+  });
+
+  it('tells an admin where to activate sync', async () => {
+    renderSettings({ bridge: createFakeBridge({ syncActivated: false, isAdmin: true }) });
+    expect(await screen.findByText('Sync is not activated for your organization yet. As an admin, you activate it in the Admin view.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Admin' })).toBeInTheDocument();
+  });
+
   it('reads the contact folders only once the mailbox is connected', async () => {
     const sync = createFakeSync();
     const { connect, contactFolders } = sync;

@@ -10,6 +10,8 @@ export interface FakeBridgeData {
   actions?: ErpAction[];
   settings?: SyncSettings;
   isAdmin?: boolean;
+  /** Sync activated for the environment by its admin (default true). */
+  syncActivated?: boolean;
   users?: AdminUser[];
 }
 
@@ -57,7 +59,7 @@ export function createFakeBridge(data: FakeBridgeData = {}): FakeBridge {
     createdActions: [],
     me: async (): Promise<Me> => ({
       user: { tenantId: 't', objectId: 'o', email: 'me@contoso.example', name: 'Íñigo Urrutia' },
-      environment: { name: 'contoso', mode: 'delegated' },
+      environment: { name: 'contoso', mode: 'delegated', syncActivated: data.syncActivated ?? true },
       erpUser: null,
       isAdmin: data.isAdmin ?? false,
       settings: bridge.settings,
