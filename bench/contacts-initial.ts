@@ -18,13 +18,14 @@ const contacts = Number(process.env.BENCH_CONTACTS ?? 5_000);
 /** Sequential single requests are slow by design: the baseline syncs the first contacts of the ERP only. */
 const baselineContacts = Number(process.env.BENCH_BASELINE_CONTACTS ?? 500);
 /**
- * Graph allows 10,000 requests per 10 minutes and 4 at once per app and mailbox. Here 100 requests
- * per 1 s sliding window and 4 at once, with 20 ms spent by every admitted request: the brief's
- * 600 per 60 s run ten times faster (600 per 6 s is the same 100 per second), in a window short
- * enough that the burst a fresh window admits is 2% of the run, not 12%.
+ * Graph allows 10,000 requests per 10 minutes and 4 at once per app and mailbox, and counts the
+ * requests it refuses too. Here 600 requests per 6 s sliding window (100 per second) and 4 at once,
+ * with 20 ms spent by every admitted request. The client paces itself to the same budget and dates a
+ * request by its answer, so each request it sends costs it a window plus its time in flight: 6 s
+ * keeps that cost near 2% (a 1 s window made it 10%, against 0.02% for Graph's 10 minutes).
  */
-const requestsPerWindow = Number(process.env.BENCH_REQUESTS_PER_WINDOW ?? 100);
-const windowMs = Number(process.env.BENCH_WINDOW_MS ?? 1_000);
+const requestsPerWindow = Number(process.env.BENCH_REQUESTS_PER_WINDOW ?? 600);
+const windowMs = Number(process.env.BENCH_WINDOW_MS ?? 6_000);
 const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 20);
 const concurrentRequests = 4;
 
@@ -113,7 +114,7 @@ async function runBaseline(bench: ContactBench, folderId: string) {
  * baseline (the official SDK, one create per contact in sequence) under the same emulator settings.
  */
 export async function benchContactsInitial() {
-  const bench = await startContactBench({ contacts });
+  const bench = await startContactBench({ contacts, requestBudget: { requests: requestsPerWindow, windowMs } });
   const admin = bench.m365.graph.admin;
   const baselineFolder = await bench.newFolder('Baseline');
   admin.setThrottling({ concurrentRequests, requestsPerWindow, windowMs, fractionalRetryAfter: true });
@@ -130,13 +131,22 @@ export async function benchContactsInitial() {
   const tags = folder.map((contact) => contact.singleValueExtendedProperties?.find((property) => property.id === erpIdPropertyId)?.value);
   const duplicates = tags.length - new Set(tags).size;
   const writes = mailbox?.writes ?? 0;
+  const throttled = mailbox?.throttled ?? 0;
   const requests = mailbox?.requests ?? 0;
   const writesPerSecond = writes / seconds;
   const ratio = writesPerSecond / ceiling;
-  // A sliding window admits a full window at once, then `ceiling` per second: no client gets more in this time.
-  const admissible = requestsPerWindow + ceiling * seconds;
+  // The most the emulator's two limits admit in the run: a sliding window admits at most a full window
+  // in each window's time, and 4 in flight for at least `latencyMs` each admit at most `fastest` per
+  // second, so the last, partial window holds at most what that rate fills.
+  const fastest = (concurrentRequests * 1000) / latencyMs;
+  const runMs = seconds * 1000;
+  const admissible = requestsPerWindow * Math.floor(runMs / windowMs) + Math.min(requestsPerWindow, fastest * ((runMs % windowMs) / 1000) + concurrentRequests);
   const strictRatio = writes / admissible;
+  // Looser: a full window at once, then `ceiling` per second, as if the first window could be sent in no time.
+  const linearAdmissible = requestsPerWindow + ceiling * seconds;
 
+  // The baseline starts, as the run did, with a whole window to spend.
+  await new Promise((resolve) => setTimeout(resolve, windowMs));
   const baseline = await runBaseline(bench, baselineFolder);
   const baselinePerSecond = baseline.writes / baseline.seconds;
   const baselineRatio = baselinePerSecond / ceiling;
@@ -148,11 +158,13 @@ export async function benchContactsInitial() {
     'Graph writes (emulator)': writes,
     'writes/s': round(writesPerSecond),
     'writes/s ÷ ceiling': round(ratio, 3),
-    'most requests admissible in the run (window + ceiling × run)': Math.floor(admissible),
+    'most requests admissible in the run (full windows + partial window at 4 in flight)': Math.floor(admissible),
     'writes ÷ most admissible': round(strictRatio, 3),
+    'looser bound (window + ceiling × run)': Math.floor(linearAdmissible),
+    'writes ÷ looser bound': round(writes / linearAdmissible, 3),
     'mailbox requests (each $batch item counts)': requests,
     '$batch requests': counters.batches,
-    '429 answers': mailbox?.throttled ?? 0,
+    '429 answers (they count against the budget)': throttled,
     'peak in flight': mailbox?.peakConcurrency ?? 0,
     'run status': run.status,
     'failed operations': run.report.failedOperations,
@@ -171,7 +183,7 @@ export async function benchContactsInitial() {
   report({
     name:
       `contacts-initial: first sync of ${contacts.toLocaleString('en')} ERP contacts; Graph emulator throttled to ${requestsPerWindow} requests per ${windowMs / 1000} s ` +
-      `(sliding window, every $batch item counted) and ${concurrentRequests} at once per mailbox, ${latencyMs} ms per request; ` +
+      `(sliding window, every $batch item and every 429 counted) and ${concurrentRequests} at once per mailbox, ${latencyMs} ms per request; ` +
       `baseline: official SDK, one request per contact in sequence, first ${Math.min(baselineContacts, contacts).toLocaleString('en')} contacts`,
     figures,
     targets: [
@@ -179,6 +191,7 @@ export async function benchContactsInitial() {
       { name: '0 failures', value: run.report.failedOperations, limit: 0, met: run.report.failedOperations === 0 && run.status === 'succeeded' },
       { name: '0 duplicates, every contact synced', value: duplicates, limit: 0, met: duplicates === 0 && folder.length === contacts },
       { name: 'the baseline run succeeded', value: baseline.run.report.failedOperations, limit: 0, met: baseline.run.state.stage === 'done' && baseline.writes === Math.min(baselineContacts, contacts) },
+      { name: '429 answers near 0 (≤ 1% of the mailbox requests)', value: throttled, limit: Math.floor(requests / 100), met: throttled <= requests / 100 },
       { name: 'every $batch item counted against the mailbox budget', value: requests, limit: writes, met: writes >= contacts && requests >= writes },
     ],
   });

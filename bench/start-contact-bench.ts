@@ -14,6 +14,7 @@ import { openStore } from '../server/store/open-store';
 import type { Store } from '../server/store/store';
 import { createContactFolder } from '../src/graph/contacts/create-contact-folder';
 import type { GraphClient } from '../src/graph/create-graph-client';
+import type { RequestBudget } from '../src/graph/request-window';
 
 export const benchUser = { tenantId: demoIds.fabrikamTenantId, objectId: demoIds.amelieObjectId };
 export const benchEnvironment = 'fabrikam';
@@ -39,9 +40,9 @@ export interface ContactBench {
 /**
  * Amélie's mailbox (Fabrikam, app-only) on the local Microsoft 365 over HTTPS, a demo ERP with
  * `contacts` contacts, a SQLite store, the bridge's Graph access (MSAL, the gateway client) and the
- * contact sync service.
+ * contact sync service; `requestBudget` is the emulator's scaled request limit, which the client paces to.
  */
-export async function startContactBench(options: { contacts: number }): Promise<ContactBench> {
+export async function startContactBench(options: { contacts: number; requestBudget?: RequestBudget }): Promise<ContactBench> {
   const m365 = await startMicrosoft365({ https: true });
   const certificate = m365.certificate ?? '';
   const trustingFetch = createTrustingFetch(certificate);
@@ -58,6 +59,7 @@ export async function startContactBench(options: { contacts: number }): Promise<
     store,
     networkClient: createTrustingNetworkClient(certificate),
     graphFetch: trustingFetch,
+    ...(options.requestBudget ? { clientOptions: { requestBudget: options.requestBudget } } : {}),
   });
   const client = graphAccess.clientFor(benchEnvironment, benchUser);
   const msal = createMsalClient({ authority: m365.identity.url, tenantId: demoIds.fabrikamTenantId, clientId: demoIds.fabrikamBridgeClientId, clientSecret: demoIds.fabrikamBridgeClientSecret, networkClient: createTrustingNetworkClient(certificate) });

@@ -65,6 +65,7 @@ async function sendBatch(client: GraphClient, mailbox: Mailbox, requests: readon
     body: { requests: requests.map(toWire) },
     mailbox,
     slots: Number.POSITIVE_INFINITY,
+    requests: requests.length,
     idempotent: requests.every((request) => request.method !== 'POST'),
   });
   return new Map((answer?.responses ?? []).map((item) => [item.id.toLowerCase(), item]));

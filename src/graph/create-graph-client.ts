@@ -4,6 +4,7 @@ import { MailboxGate } from './mailbox-gate';
 import { mailboxOfPath, type Mailbox } from './mailbox-path';
 import { parseGraphError } from './parse-graph-error';
 import { preferImmutableIds } from './prefer-immutable-ids';
+import { graphRequestBudget, type RequestBudget } from './request-window';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -16,6 +17,8 @@ export interface GraphRequestInit {
   mailbox?: Mailbox;
   /** Slots of the mailbox held while in flight (capped at the limit): an unordered `$batch` runs 4 requests at once. */
   slots?: number;
+  /** Requests this counts as against the mailbox's budget: a `$batch` counts each of its requests (1 by default). */
+  requests?: number;
   /**
    * Whether the request may be sent again after an answer that does not say whether it ran
    * (reset, 504). Every method but POST is, by default: a second POST could create a duplicate.
@@ -48,6 +51,11 @@ export interface GraphClientOptions {
   getAccessToken(): Promise<string>;
   /** Graph allows 4 concurrent requests per app and mailbox (graph-facts §1). */
   maxConcurrentPerMailbox?: number;
+  /**
+   * Requests per sliding window the client sends to one mailbox, so that Graph need not refuse them
+   * (refused requests count too); Graph's Outlook limit, 10,000 per 10 minutes, by default.
+   */
+  requestBudget?: RequestBudget;
   /** Retries after the first attempt, per request (10, as Graph's SDK allows at most). */
   maxRetries?: number;
   backoff?: BackoffPolicy;
@@ -97,7 +105,7 @@ function readJson<Result>(text: string, status: number): Result {
 
 /**
  * A small fetch-based Graph client: bearer token, `Prefer: IdType="ImmutableId"`, at most
- * `maxConcurrentPerMailbox` requests in flight per mailbox, `Retry-After` honoured (fractional
+ * `maxConcurrentPerMailbox` requests in flight and `requestBudget` per window per mailbox, `Retry-After` honoured (fractional
  * seconds included) and exponential backoff with full jitter otherwise, every failure as `SyncError`.
  *
  * @example
@@ -108,6 +116,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   const base = new URL(baseUrl);
   const capacity = options.maxConcurrentPerMailbox ?? 4;
+  const budget = options.requestBudget ?? graphRequestBudget;
   const maxRetries = options.maxRetries ?? 10;
   const maxRetryAfterMs = options.maxRetryAfterMs ?? 5 * 60_000;
   const requestTimeoutMs = options.requestTimeoutMs ?? 100_000;
@@ -120,7 +129,8 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
   const gateOf = (mailbox: string) => {
     let gate = gates.get(mailbox);
     if (!gate) {
-      gate = new MailboxGate(capacity, { now, sleep });
+      // Requests outside a mailbox are not under Outlook's budget.
+      gate = new MailboxGate(capacity, { now, sleep }, mailbox === noMailbox ? undefined : budget);
       gates.set(mailbox, gate);
     }
     return gate;
@@ -150,7 +160,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 
   /** One attempt, holding the mailbox's slots until the whole body has arrived. */
   async function attempt<Result>(method: HttpMethod, url: string, init: GraphRequestInit, gate: MailboxGate, retry: boolean): Promise<Result> {
-    const release = await gate.acquire(init.slots ?? 1, { first: retry });
+    const release = await gate.acquire(init.slots ?? 1, { first: retry, requests: init.requests ?? 1 });
     try {
       const token = await accessToken();
       const response = await send(url, {

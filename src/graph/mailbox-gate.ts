@@ -1,3 +1,5 @@
+import { type RequestBudget, RequestWindow } from './request-window';
+
 export interface GateClock {
   now(): number;
   sleep(ms: number): Promise<void>;
@@ -10,27 +12,32 @@ interface Waiter {
 
 /**
  * Admission for one mailbox: at most `capacity` requests in flight (Graph allows 4 per app and
- * mailbox), granted first come first served so a `$batch` holding every slot is not starved, and a
- * pause that holds everyone back after Graph said `Retry-After`, because Graph keeps counting
- * requests made while throttled.
+ * mailbox), granted first come first served so a `$batch` holding every slot is not starved; with a
+ * `budget`, no more requests per window than Graph admits (10,000 per 10 minutes), so that the client
+ * waits instead of being refused; and a pause that holds everyone back after Graph said
+ * `Retry-After`, because Graph keeps counting requests made while throttled.
  */
 export class MailboxGate {
   private available: number;
   private readonly waiting: Waiter[] = [];
   private pausedUntilMs = 0;
+  private readonly window: RequestWindow | undefined;
 
   constructor(
     readonly capacity: number,
     private readonly clock: GateClock,
+    budget?: RequestBudget,
   ) {
     this.available = capacity;
+    this.window = budget && new RequestWindow(budget, clock);
   }
 
   /**
-   * Waits for `slots` (capped at the capacity) and for any pause to end; returns the release.
+   * Waits for `slots` (capped at the capacity), for room in the budget for `requests` (a `$batch`
+   * counts each of its requests) and for any pause to end; returns the release, to call once answered.
    * A retry goes `first`, so one request is not overtaken again and again.
    */
-  async acquire(slots = 1, options: { first?: boolean } = {}): Promise<() => void> {
+  async acquire(slots = 1, options: { first?: boolean; requests?: number } = {}): Promise<() => void> {
     const wanted = Math.min(Math.max(slots, 1), this.capacity);
     if (this.waiting.length === 0 && this.available >= wanted) {
       this.available -= wanted;
@@ -41,10 +48,13 @@ export class MailboxGate {
       });
     }
     await this.waitWhilePaused();
+    const answered = await this.window?.take(options.requests ?? 1);
+    await this.waitWhilePaused();
     let released = false;
     return () => {
       if (released) return;
       released = true;
+      answered?.();
       this.available += wanted;
       this.grantWaiting();
     };

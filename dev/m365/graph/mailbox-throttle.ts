@@ -25,13 +25,14 @@ export type ThrottleDecision =
 
 interface KeyState {
   inFlight: number;
-  /** Admission times inside the current sliding window, oldest first. */
-  admissions: number[];
+  /** Times of the requests inside the current sliding window, refused ones included, oldest first. */
+  requests: number[];
 }
 
 /**
  * Admission control per (app id, mailbox): at most `concurrentRequests` in flight and
- * `requestsPerWindow` admissions in any sliding window. Refused requests do not use the budget.
+ * `requestsPerWindow` requests in any sliding window. Every request checked uses the budget, the
+ * refused ones too: "all requests accrue against your usage limits" (Graph throttling guidance).
  */
 export class MailboxThrottle {
   private readonly states = new Map<string, KeyState>();
@@ -52,25 +53,26 @@ export class MailboxThrottle {
 
   /** Forgets budgets used so far; requests in flight stay counted until they finish. */
   resetBudgets(): void {
-    for (const state of this.states.values()) state.admissions = [];
+    for (const state of this.states.values()) state.requests = [];
   }
 
   tryAdmit(appId: string, mailboxId: string): ThrottleDecision {
     const key = `${appId}\u0000${mailboxId}`;
-    const state = this.states.get(key) ?? { inFlight: 0, admissions: [] };
+    const state = this.states.get(key) ?? { inFlight: 0, requests: [] };
     this.states.set(key, state);
     const now = this.now();
     const windowStart = now - this.config.windowMs;
-    while ((state.admissions[0] ?? Infinity) <= windowStart) state.admissions.shift();
+    while ((state.requests[0] ?? Infinity) <= windowStart) state.requests.shift();
+    const overBudget = state.requests.length >= this.config.requestsPerWindow;
+    const oldest = state.requests[0] ?? now;
+    state.requests.push(now);
 
-    if (state.admissions.length >= this.config.requestsPerWindow) {
-      const oldest = state.admissions[0] ?? now;
+    if (overBudget) {
       return { admitted: false, limit: 'RequestBudget', retryAfter: this.formatRetryAfter(oldest + this.config.windowMs - now) };
     }
     if (state.inFlight >= this.config.concurrentRequests) {
       return { admitted: false, limit: 'MailboxConcurrency', retryAfter: this.formatRetryAfter(this.config.concurrencyRetryAfterMs) };
     }
-    state.admissions.push(now);
     state.inFlight += 1;
     let released = false;
     return {

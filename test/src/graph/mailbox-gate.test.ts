@@ -83,6 +83,16 @@ describe('MailboxGate', () => {
     expect(clock.slept).toEqual([2128]);
   });
 
+  it('with a request budget, holds a request back until the window has room, a $batch counting each of its requests', async () => {
+    const clock = virtualClock();
+    const gate = new MailboxGate(4, clock, { requests: 20, windowMs: 6000 });
+
+    (await gate.acquire(Number.POSITIVE_INFINITY, { requests: 20 }))();
+    (await gate.acquire())();
+
+    expect(clock.slept).toEqual([6000]);
+  });
+
   it('releases a slot once, however often release is called', async () => {
     const gate = new MailboxGate(1, virtualClock());
     const release = await gate.acquire();

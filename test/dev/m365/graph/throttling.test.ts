@@ -38,6 +38,37 @@ describe('throttling per app and mailbox', () => {
     expect(Number(last?.headers.get('retry-after'))).toBeLessThanOrEqual(60);
   });
 
+  it('counts the requests it refuses against the budget, as Graph does: a client that keeps asking stays refused', async () => {
+    let nowMs = 0;
+    graph = await startTestGraph({ now: () => nowMs, throttling: { requestsPerWindow: 1, windowMs: 10_000 } });
+
+    const admitted = await graph.call('/me/contacts');
+    nowMs = 5_000;
+    const refused = await graph.call('/me/contacts');
+    nowMs = 10_000;
+    const afterTheFirstLeftTheWindow = await graph.call('/me/contacts');
+    nowMs = 15_000;
+    const afterTheRefusedLeftTheWindow = await graph.call('/me/contacts');
+
+    expect([admitted.status, refused.status, afterTheFirstLeftTheWindow.status]).toEqual([200, 429, 429]);
+    expect(afterTheFirstLeftTheWindow.headers.get('retry-after')).toBe('5');
+    expect(afterTheRefusedLeftTheWindow.status).toBe(429);
+    nowMs = 30_000;
+    expect((await graph.call('/me/contacts')).status).toBe(200);
+    expect(graph.emulator.admin.counters().mailboxes[contoso.ana.id]).toMatchObject({ requests: 2, throttled: 3 });
+  });
+
+  it('counts requests refused over the concurrency limit against the budget too', async () => {
+    graph = await startTestGraph({ latencyMs: 200, throttling: { requestsPerWindow: 6, windowMs: 60_000 } });
+
+    const answers = await inParallel(6, () => graph.call<GraphErrorBody>('/me/contacts'));
+    const next = await graph.call<GraphErrorBody>('/me/contacts');
+
+    expect(answers.filter((answer) => answer.status === 429)).toHaveLength(2);
+    expect(next.status).toBe(429);
+    expect(next.body.error.message).toContain('request limit');
+  });
+
   it('sends a fractional Retry-After when configured to, and admits again once it has passed', async () => {
     graph = await startTestGraph({ throttling: { requestsPerWindow: 1, windowMs: 300, fractionalRetryAfter: true } });
 
