@@ -1,18 +1,22 @@
 /**
- * One measurement of `contacts-100k`, in a process of its own so its peak RSS is its own: builds
- * the inputs of a run's planning stage for N contacts as the run receives them (ERP records, Graph
- * JSON pages of 1,000, stored links), then times what the run does with them: map the pages, parse
- * the links, plan. Prints one JSON line.
+ * One measurement of `contacts-100k`, in a process of its own so its peak RSS is its own: feeds a
+ * run's listing and planning stage for N contacts the way the run receives its inputs (stored links
+ * read whole, as the store answers; ERP pages of 1,000; Graph JSON pages of 1,000 through the
+ * folder's own listing), doing with them what `runContactSync` does: key the links, shrink both
+ * listings page by page, read the snapshots again for the records that need planning, plan.
+ * Prints one JSON line.
  */
 import type { GraphContact } from '../src/graph/contacts/graph-contact';
 import { erpIdPropertyId } from '../src/graph/contacts/erp-id-property';
 import { toGraphContact } from '../src/graph/contacts/to-graph-contact';
+import type { GraphClient } from '../src/graph/create-graph-client';
 import type { ErpContact } from '../src/domain/erp-records';
 import { projectErpContact } from '../src/domain/project-erp-contact';
+import { createInStepFilter, listedInStepIds, toKeyedContactLink } from '../src/sync/contacts/create-in-step-filter';
+import type { ListedErpContact } from '../src/sync/contacts/listed-contact';
 import { planContactChanges } from '../src/sync/contacts/plan-contact-changes';
-import type { OutlookContact } from '../src/sync/contacts/outlook-contact';
 import { toContactLink } from '../server/jobs/create-store-contact-links';
-import { toOutlookContact } from '../server/jobs/to-outlook-contact';
+import { createGraphContactFolder } from '../server/jobs/create-graph-contact-folder';
 import type { LinkRecord } from '../server/store/store';
 
 const count = Number(process.argv[2] ?? 10_000);
@@ -36,26 +40,41 @@ function erpContact(index: number, version = 1): ErpContact {
   };
 }
 
-// The run's inputs. About 1% edited in the ERP, 1% in Outlook, 0.5% new in the ERP, 0.2% gone from it.
-const erpContacts: ErpContact[] = [];
-let links: LinkRecord[] = [];
-for (let index = 0; index < count; index += 1) {
-  const base = erpContact(index);
-  if (index % 500 !== 7) erpContacts.push(index % 100 === 1 ? { ...erpContact(index, 2), jobTitle: 'Jefa de ventas', updatedAt: '2026-11-02T08:00:00.000Z' } : base);
-  // New in the ERP: no link, no copy yet.
-  if (index % 200 === 3) continue;
-  links.push({ user, entity: 'contact', erpId: base.id, outlookId: outlookIdOf(index), state: 'active', snapshot: JSON.parse(JSON.stringify(projectErpContact(base, environment).fields)), missedListings: 0, updatedAt: synced });
+/** About 1% edited in the ERP, 0.2% gone from it; the others as the last run left them. */
+function erpRecordOf(index: number): ErpContact | undefined {
+  if (index % 500 === 7) return undefined;
+  return index % 100 === 1 ? { ...erpContact(index, 2), jobTitle: 'Jefa de ventas', updatedAt: '2026-11-02T08:00:00.000Z' } : erpContact(index);
+}
+
+/** 0.5% are new in the ERP: no link, no copy yet. */
+const isNew = (index: number) => index % 200 === 3;
+
+/** Time spent making the inputs (the store's, the ERP's and Graph's work), left out of the figures. */
+let generateMs = 0;
+
+/** The store's answer to `links.listForUser`: every row at once, snapshots parsed from their JSON column. */
+function storedLinks(): LinkRecord[] {
+  const generating = performance.now();
+  const links: LinkRecord[] = [];
+  for (let index = 0; index < count; index += 1) {
+    if (isNew(index)) continue;
+    const snapshot = JSON.stringify(projectErpContact(erpContact(index), environment).fields);
+    links.push({ user, entity: 'contact', erpId: erpContact(index).id, outlookId: outlookIdOf(index), state: 'active', snapshot: JSON.parse(snapshot) as LinkRecord['snapshot'], missedListings: 0, updatedAt: synced });
+  }
+  generateMs += performance.now() - generating;
+  return links;
 }
 
 function outlookIdOf(index: number): string {
   return `AAMkAGI2${String(index).padStart(12, '0')}AAA=`;
 }
 
-/** One page of the folder as Graph's JSON text, the way a listing request answers it. */
+/** One page of the folder as Graph's JSON text, the way a listing request answers it; 1% edited by the user. */
 function graphPage(from: number): string {
+  const generating = performance.now();
   const value: GraphContact[] = [];
   for (let index = from; index < Math.min(from + 1000, count); index += 1) {
-    if (index % 200 === 3) continue;
+    if (isNew(index)) continue;
     const projected = projectErpContact(erpContact(index), environment);
     const editedByUser = index % 100 === 2;
     value.push({
@@ -64,32 +83,56 @@ function graphPage(from: number): string {
       singleValueExtendedProperties: [{ id: erpIdPropertyId, value: projected.tag }],
     });
   }
-  return JSON.stringify({ value });
+  const next = from + 1000 < count ? { '@odata.nextLink': `page:${from + 1000}` } : {};
+  const text = JSON.stringify({ value, ...next });
+  generateMs += performance.now() - generating;
+  return text;
 }
 
-// Timed: what the run does with each page as it arrives (parse, map), then with the links and the listings.
-let mapMs = 0;
-const outlookContacts: OutlookContact[] = [];
-for (let from = 0; from < count; from += 1000) {
-  const text = graphPage(from);
-  const pageStarted = performance.now();
-  const answer = JSON.parse(text) as { value: GraphContact[] };
-  for (const contact of answer.value) outlookContacts.push(toOutlookContact(contact));
-  mapMs += performance.now() - pageStarted;
-}
+/** Graph as the folder's listing sees it: each request answers the next page's JSON text, parsed. */
+const graph: GraphClient = {
+  baseUrl: 'https://graph.invalid/v1.0',
+  maxRetries: 0,
+  request: <Result>(_method: string, path: string): Promise<Result> => Promise.resolve(JSON.parse(graphPage(path.startsWith('page:') ? Number(path.slice(5)) : 0)) as Result),
+  waitToRetry: () => Promise.resolve(),
+  isRetryable: () => false,
+};
+
+// Timed: what the run does from the stored links to the plan.
 const started = performance.now();
-const contactLinks = links.map(toContactLink);
-links = [];
-const mapped = performance.now();
+let records = storedLinks();
+const keyedLinks = records.map((record) => toKeyedContactLink(toContactLink(record)));
+records = [];
+const filter = createInStepFilter(keyedLinks, environment);
+const erpContacts: ListedErpContact[] = [];
+for (let from = 0; from < count; from += 1000) {
+  // One ERP page of 1,000, as `searchContacts` answers it.
+  const generating = performance.now();
+  const page: ErpContact[] = [];
+  for (let index = from; index < Math.min(from + 1000, count); index += 1) {
+    const record = erpRecordOf(index);
+    if (record) page.push(JSON.parse(JSON.stringify(record)) as ErpContact);
+  }
+  generateMs += performance.now() - generating;
+  for (const contact of page) erpContacts.push(filter.erp(contact));
+}
+const folder = createGraphContactFolder(graph, 'ana@example.es', 'folder');
+const outlookContacts = await folder.listContacts((contact) => filter.outlook(contact));
+const inStep = listedInStepIds(erpContacts, outlookContacts, environment);
+const keyedInStep = new Map(keyedLinks.filter((link) => inStep.has(link.erpId)).map((link) => [link.erpId, link]));
+keyedLinks.length = 0;
+const links = storedLinks().map((record) => keyedInStep.get(record.erpId) ?? toContactLink(record));
+keyedInStep.clear();
+const listed = performance.now();
 let conflict = 0;
 const plan = planContactChanges({
-  environment, erpContacts, outlookContacts, links: contactLinks, conflicts: [],
+  environment, erpContacts, outlookContacts, links, conflicts: [],
   settings: { direction: 'two-way', policy: 'erp-wins' }, now: '2026-11-02T10:00:00.000Z', newId: () => `conflict-${(conflict += 1)}`,
 });
 const planned = performance.now();
-mapMs += mapped - started;
+const mapMs = listed - started - generateMs;
 
 console.log(JSON.stringify({
-  contacts: count, operations: plan.operations.length, mapMs, planMs: planned - mapped, totalMs: mapMs + planned - mapped,
-  rssBeforeMb, peakRssMb: process.resourceUsage().maxRSS / 1024,
+  contacts: count, operations: plan.operations.length, mapMs, planMs: planned - listed, totalMs: mapMs + planned - listed,
+  inStep: inStep.size, rssBeforeMb, peakRssMb: process.resourceUsage().maxRSS / 1024,
 }));

@@ -11,12 +11,12 @@ const pageSize = 1000;
  */
 export function createErpContactSource(erp: ErpPort, actor: ErpActor): ErpContactSource {
   return {
-    async listContactsInScope() {
-      const contacts: ErpContact[] = [];
+    async listContactsInScope<Listed = ErpContact>(shrink?: (contact: ErpContact) => Listed) {
+      const contacts: (ErpContact | Listed)[] = [];
       let cursor: string | undefined;
       do {
         const page = await erp.searchContacts({ limit: pageSize, ...(cursor === undefined ? {} : { cursor }) });
-        contacts.push(...page.items);
+        for (const contact of page.items) contacts.push(shrink ? shrink(contact) : contact);
         cursor = page.nextCursor;
       } while (cursor !== undefined);
       return contacts;

@@ -37,10 +37,13 @@ const etagOf = (changeKey: string) => `W/"${changeKey}"`;
 export function createGraphContactFolder(client: GraphClient, mailbox: Mailbox, folderId: string): GraphContactFolder {
   const folderPath = folderContactsPath(mailbox, folderId);
   // The user's second business phone, which a PATCH of the first must keep (the ERP has one slot).
+  // Only items with more than one are remembered: at 100,000 contacts a list for each would hold megabytes.
   const businessPhones = new Map<string, string[]>();
 
   const remember = (contact: GraphContact) => {
-    if (contact.id && contact.businessPhones?.length) businessPhones.set(contact.id, [...contact.businessPhones]);
+    if (!contact.id) return;
+    if ((contact.businessPhones?.length ?? 0) > 1) businessPhones.set(contact.id, [...(contact.businessPhones ?? [])]);
+    else businessPhones.delete(contact.id);
   };
 
   const toRequest = (write: OutlookWrite, id: string): BatchRequest => {
@@ -64,9 +67,9 @@ export function createGraphContactFolder(client: GraphClient, mailbox: Mailbox, 
   return {
     folderId,
 
-    async listContacts() {
-      // Mapped page by page: 100,000 contacts as Graph JSON would hold several times the memory of the engine's view.
-      const byId = new Map<string, OutlookContact>();
+    async listContacts<Listed = OutlookContact>(shrink?: (contact: OutlookContact) => Listed) {
+      // Mapped (and shrunk) page by page: 100,000 contacts as Graph JSON would hold several times the memory of the engine's view.
+      const byId = new Map<string, OutlookContact | Listed>();
       businessPhones.clear();
       for (let next: string | undefined = `${folderPath}?${listQuery}`; next !== undefined; ) {
         const page: GraphCollection<GraphContact> | undefined = await client.request<GraphCollection<GraphContact>>('GET', next);
@@ -74,7 +77,8 @@ export function createGraphContactFolder(client: GraphClient, mailbox: Mailbox, 
         for (const contact of page?.value ?? []) {
           if (!contact.id) continue;
           remember(contact);
-          byId.set(contact.id, toOutlookContact(contact));
+          const listed = toOutlookContact(contact);
+          byId.set(contact.id, shrink ? shrink(listed) : listed);
         }
         next = page?.['@odata.nextLink'];
       }

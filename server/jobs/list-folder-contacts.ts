@@ -8,12 +8,13 @@ import { pendingCreateId } from './resolve-pending-creates';
  * by the user, so each such item is confirmed gone: by the delta round (`isKnownGone`) or by looking
  * it up; one the offset-paged listing skipped is added back.
  */
-export async function listFolderContacts(
+export async function listFolderContacts<Listed extends Pick<OutlookContact, 'id'> = OutlookContact>(
   folder: Pick<GraphContactFolder, 'listContacts' | 'recheck'>,
   links: readonly Pick<LinkRecord, 'outlookId' | 'state'>[],
   isKnownGone: (outlookId: string) => boolean,
-): Promise<OutlookContact[]> {
-  const contacts = await folder.listContacts();
+  shrink?: (contact: OutlookContact) => Listed,
+): Promise<(OutlookContact | Listed)[]> {
+  const contacts = await folder.listContacts(shrink);
   const listed = new Set(contacts.map((contact) => contact.id));
   const unconfirmed = links
     .filter((link) => link.state === 'active' && link.outlookId !== pendingCreateId && !listed.has(link.outlookId) && !isKnownGone(link.outlookId))

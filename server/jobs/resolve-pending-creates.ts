@@ -1,6 +1,6 @@
 import { parseErpTag } from '../../src/domain/parse-erp-tag';
 import { chooseKeptCopy } from '../../src/sync/contacts/choose-kept-copy';
-import type { OutlookContact } from '../../src/sync/contacts/outlook-contact';
+import type { ListedOutlookContact } from '../../src/sync/contacts/listed-contact';
 import type { LinkRecord } from '../store/store';
 
 /**
@@ -20,10 +20,10 @@ export interface ResolvedPendingCreates {
 }
 
 /** Matches the links of creates whose answer was lost to the tagged copies a listing shows. */
-export function resolvePendingCreates(links: readonly LinkRecord[], contacts: readonly OutlookContact[], environment: string): ResolvedPendingCreates {
+export function resolvePendingCreates(links: readonly LinkRecord[], contacts: readonly ListedOutlookContact[], environment: string): ResolvedPendingCreates {
   const result: ResolvedPendingCreates = { links: [], resolved: [], dropped: [] };
   if (!links.some((link) => link.outlookId === pendingCreateId)) return { ...result, links: [...links] };
-  const copies = new Map<string, OutlookContact[]>();
+  const copies = new Map<string, ListedOutlookContact[]>();
   for (const contact of contacts) {
     const tag = parseErpTag(contact.tag);
     if (tag?.environment === environment) copies.set(tag.erpId, [...(copies.get(tag.erpId) ?? []), contact]);

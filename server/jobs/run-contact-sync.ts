@@ -1,12 +1,13 @@
 import { ErpError } from '../../src/domain/erp-port';
 import type { ContactPlan } from '../../src/sync/contacts/contact-plan';
+import { createInStepFilter, listedInStepIds, toKeyedContactLink } from '../../src/sync/contacts/create-in-step-filter';
 import type { ErpContactSource } from '../../src/sync/contacts/erp-contact-source';
 import { planContactChanges } from '../../src/sync/contacts/plan-contact-changes';
 import { advanceRun } from '../../src/sync/advance-run';
 import type { RunEvent, RunFailure, RunState } from '../../src/sync/run-state';
 import { startRun } from '../../src/sync/start-run';
 import { SyncError } from '../../src/sync/sync-error';
-import type { Store } from '../store/store';
+import type { LinkRecord, Store } from '../store/store';
 import { StoreError } from '../store/store-error';
 import { applyContactPlan, type AppliedContactPlan } from './apply-contact-plan';
 import { contactCursors, type ContactSyncState } from './contact-sync-state';
@@ -131,31 +132,43 @@ export async function runContactSync(target: ContactSyncTarget, options: RunCont
       return { state, report: report() };
     }
 
-    const erpContacts = await erp.listContactsInScope();
+    // At 100,000 contacts the three listings held whole would not fit the memory target (DESIGN §8):
+    // the links are kept keyed, without their snapshot, and both listings shrink the records and items
+    // in step with their link as their pages arrive. Links a crashed run left unsettled stay whole.
+    const isUnsettled = (link: LinkRecord) => link.outlookId === pendingCreateId || intents[link.erpId] !== undefined;
+    const keyedLinks = linkRecords.map((record) => toKeyedContactLink(toContactLink(record)));
+    let unsettledLinks = linkRecords.filter(isUnsettled);
+    linkRecords = [];
+    const unsettledIds = new Set(unsettledLinks.map((link) => link.erpId));
+    const filter = createInStepFilter(keyedLinks.filter((link) => !unsettledIds.has(link.erpId)), target.environment);
+
+    const erpContacts = await erp.listContactsInScope((contact) => filter.erp(contact));
     await advance({ type: 'erp-listed', at: at() });
     const isKnownGone = (outlookId: string) => (incremental ? round.removed.has(outlookId) : !round.changed.has(outlookId));
-    const outlookContacts = await listFolderContacts(folder, linkRecords, isKnownGone);
-    const pending = resolvePendingCreates(linkRecords, outlookContacts, target.environment);
+    const outlookContacts = await listFolderContacts(folder, keyedLinks, isKnownGone, (contact) => filter.outlook(contact));
+    const pending = resolvePendingCreates(unsettledLinks, outlookContacts, target.environment);
     if (pending.resolved.length || pending.dropped.length) {
       await store.transaction(async (tx) => {
         for (const link of pending.resolved) await tx.links.upsert(link);
         for (const erpId of pending.dropped) await tx.links.remove(user, 'contact', erpId);
       });
-      linkRecords = pending.links;
+      unsettledLinks = pending.links;
     }
     if (Object.keys(intents).length) {
-      const settled = settleErpWriteIntents(linkRecords, intents, erpContacts, target.environment);
+      const settled = settleErpWriteIntents(unsettledLinks, intents, erpContacts, target.environment);
       await store.transaction(async (tx) => {
         for (const link of settled.adjusted) await tx.links.upsert(link);
         await tx.cursors.remove(user, contactCursors.erpWriteIntents);
       });
-      linkRecords = settled.links;
     }
     await advance({ type: 'outlook-listed', at: at() });
 
-    const links = linkRecords.map(toContactLink);
-    // The store's rows are not needed past here: at 100,000 links they would hold tens of megabytes through the plan.
-    linkRecords = [];
+    // The snapshots again, as settled above, for the records that need planning; the others plan from keys.
+    const inStep = listedInStepIds(erpContacts, outlookContacts, target.environment);
+    const keyedInStep = new Map(keyedLinks.filter((link) => inStep.has(link.erpId)).map((link) => [link.erpId, link]));
+    keyedLinks.length = 0;
+    const links = (await store.links.listForUser(user, 'contact')).map((record) => keyedInStep.get(record.erpId) ?? toContactLink(record));
+    keyedInStep.clear();
     plan = planContactChanges({
       environment: target.environment,
       erpContacts,

@@ -1,8 +1,8 @@
 import { projectErpContact } from '../../src/domain/project-erp-contact';
-import type { ErpContact } from '../../src/domain/erp-records';
 import { normalizeSyncedContact } from '../../src/domain/normalize-synced-contact';
 import type { SyncedContact } from '../../src/domain/synced-contact';
 import { syncedContactFields } from '../../src/domain/synced-contact-fields';
+import type { ListedErpContact } from '../../src/sync/contacts/listed-contact';
 import { sameFieldValue } from '../../src/sync/contacts/same-field-value';
 import { setSyncedField } from '../../src/sync/contacts/set-synced-field';
 import type { LinkRecord } from '../store/store';
@@ -15,13 +15,14 @@ import type { ErpWriteIntents } from './erp-write-intents';
  * both sides agreed on. A write that did not happen, or that the ERP's users changed since, leaves
  * the snapshot as it was.
  */
-export function settleErpWriteIntents(links: readonly LinkRecord[], intents: ErpWriteIntents, erpContacts: readonly ErpContact[], environment: string): { links: LinkRecord[]; adjusted: LinkRecord[] } {
+export function settleErpWriteIntents(links: readonly LinkRecord[], intents: ErpWriteIntents, erpContacts: readonly ListedErpContact[], environment: string): { links: LinkRecord[]; adjusted: LinkRecord[] } {
   const erpById = new Map(erpContacts.map((contact) => [contact.id, contact]));
   const adjusted: LinkRecord[] = [];
   const result = links.map((link) => {
     const intent = intents[link.erpId];
     const erp = erpById.get(link.erpId);
-    if (intent === undefined || erp === undefined) return link;
+    // A record listed in step with its link had no write of ours to settle (the runner does not shrink those).
+    if (intent === undefined || erp === undefined || 'inStepWith' in erp) return link;
     const projected = projectErpContact(erp, environment).fields;
     const written = syncedContactFields.filter((field) => intent.written.includes(field));
     if (!written.length || !written.every((field) => sameFieldValue(projected[field], intent.snapshot[field]))) return link;

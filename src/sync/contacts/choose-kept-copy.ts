@@ -5,10 +5,10 @@ import type { OutlookContact } from './outlook-contact';
  * Of the items carrying one tag, the one to keep: the linked one, else the oldest (the first
  * create; later ones came from retries), else the smallest id. The others are duplicates.
  */
-export function chooseKeptCopy(
-  copies: readonly OutlookContact[],
+export function chooseKeptCopy<Copy extends Pick<OutlookContact, 'id' | 'createdDateTime'>>(
+  copies: readonly Copy[],
   linkedOutlookId: string | undefined,
-): { keep: OutlookContact | undefined; duplicates: OutlookContact[] } {
+): { keep: Copy | undefined; duplicates: Copy[] } {
   const ordered = [...copies].sort(
     (left, right) =>
       Number(right.id === linkedOutlookId) - Number(left.id === linkedOutlookId) ||

@@ -1,19 +1,18 @@
-import type { ErpContact } from '../../domain/erp-records';
 import type { ConflictPolicy, SyncDirection } from '../../domain/sync-settings';
 import type { ContactConflict } from './contact-conflict';
-import type { ContactLink } from './contact-link';
-import type { OutlookContact } from './outlook-contact';
+import type { ListedContactLink, ListedErpContact, ListedOutlookContact } from './listed-contact';
 
 export type ContactPlanInput = {
   /** The bridge environment: tags are `<environment>:<erpId>`; other environments' items are not ours. */
   environment: string;
-  /** A full listing of the ERP contacts in the mailbox's scope. */
-  erpContacts: readonly ErpContact[];
+  /** A full listing of the ERP contacts in the mailbox's scope; those in step with their link may come shrunk (`createInStepFilter`). */
+  erpContacts: readonly ListedErpContact[];
   /** ERP ids the ERP reported deleted (change feed `deletedIds`). */
   erpTombstones?: readonly string[];
-  /** A full listing of the synced folder, tags included. */
-  outlookContacts: readonly OutlookContact[];
-  links: readonly ContactLink[];
+  /** A full listing of the synced folder, tags included; items in step with their link may come shrunk. */
+  outlookContacts: readonly ListedOutlookContact[];
+  /** A link may come without its snapshot only when its record is listed in step on both sides (`listedInStepIds`). */
+  links: readonly ListedContactLink[];
   /** The mailbox's open conflicts and the resolved ones (a user's resolution newer than the link is applied). */
   conflicts?: readonly ContactConflict[];
   settings: { direction: Exclude<SyncDirection, 'off'>; policy: ConflictPolicy };

@@ -7,8 +7,11 @@ import type { ErpContactChanges } from './erp-contact-changes';
  * mailbox's scope rules. Failures throw `ErpError`; there is no delete: the sync never deletes ERP data.
  */
 export interface ErpContactSource {
-  /** Every contact in the mailbox's scope. Complete, or it throws: the two-listing removal rule counts on it. */
-  listContactsInScope(): Promise<ErpContact[]>;
+  /**
+   * Every contact in the mailbox's scope. Complete, or it throws: the two-listing removal rule counts
+   * on it. `shrink`, when given, sees each record as its page arrives and its result is kept instead.
+   */
+  listContactsInScope<Listed = ErpContact>(shrink?: (contact: ErpContact) => Listed): Promise<(ErpContact | Listed)[]>;
   /** Changes since `cursor`, oldest first; `deletedIds` are explicit tombstones. */
   listContactChanges(cursor: string | undefined): Promise<ChangeFeed<ErpContact>>;
   /** Writes the given fields only; refused with `conflict` when `version` is not the record's current one. */

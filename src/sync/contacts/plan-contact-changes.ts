@@ -1,20 +1,21 @@
-import type { ErpContact } from '../../domain/erp-records';
 import { normalizeSyncedContact } from '../../domain/normalize-synced-contact';
 import { compareText } from './compare-text';
 import type { ContactConflict } from './contact-conflict';
-import type { ContactLink } from './contact-link';
 import type { ContactOperation } from './contact-operation';
 import type { ContactPlan } from './contact-plan';
 import type { ContactPlanInput } from './contact-plan-input';
 import { countContactOperations } from './count-contact-operations';
 import { guardMassRemoval } from './guard-mass-removal';
+import { chooseKeptCopy } from './choose-kept-copy';
+import { expandListedRecord } from './expand-listed-record';
 import { indexTaggedContacts } from './index-tagged-contacts';
+import type { ListedContactLink, ListedErpContact, ListedOutlookContact } from './listed-contact';
 import { type ContactRecordPlan, planContactRecord } from './plan-contact-record';
 import { sortContactOperations } from './sort-contact-operations';
 
 /** A listing that names a record twice keeps its newest version. */
-function indexErpContacts(erpContacts: readonly ErpContact[]): Map<string, ErpContact> {
-  const byId = new Map<string, ErpContact>();
+function indexErpContacts(erpContacts: readonly ListedErpContact[]): Map<string, ListedErpContact> {
+  const byId = new Map<string, ListedErpContact>();
   for (const contact of erpContacts) {
     const known = byId.get(contact.id);
     if (known === undefined || contact.version > known.version) byId.set(contact.id, contact);
@@ -26,6 +27,21 @@ function groupConflicts(conflicts: readonly ContactConflict[]): Map<string, Cont
   const byErpId = new Map<string, ContactConflict[]>();
   for (const conflict of conflicts) byErpId.set(conflict.erpId, [...(byErpId.get(conflict.erpId) ?? []), conflict]);
   return byErpId;
+}
+
+/**
+ * A record whose ERP record and kept item were both listed in step with its link (shrunk by
+ * `createInStepFilter`): in step on all three sides, as `planContactRecord` would find it.
+ */
+function planListedInStep(erpId: string, erp: ListedErpContact | undefined, link: ListedContactLink | undefined, copies: readonly ListedOutlookContact[]): ContactRecordPlan | undefined {
+  if (erp === undefined || !('inStepWith' in erp) || link === undefined || !('snapshotKey' in link)) return undefined;
+  if (link.state !== 'active' || link.missedListings !== 0 || erp.inStepWith !== link.snapshotKey) return undefined;
+  const { keep, duplicates } = chooseKeptCopy(copies, link.outlookId);
+  if (keep?.id !== link.outlookId || !('inStepWith' in keep) || keep.inStepWith !== link.snapshotKey) return undefined;
+  const operations: ContactOperation[] = duplicates.length
+    ? [{ kind: 'deduplicate', erpId, keepOutlookId: keep.id, remove: duplicates.map((copy) => ({ outlookId: copy.id, changeKey: copy.changeKey })) }]
+    : [];
+  return { operations, holdsCopy: true, waitingConflicts: 0 };
 }
 
 /**
@@ -42,7 +58,7 @@ function groupConflicts(conflicts: readonly ContactConflict[]): Map<string, Cont
 export function planContactChanges(input: ContactPlanInput): ContactPlan {
   const erpById = indexErpContacts(input.erpContacts);
   const tombstones = new Set(input.erpTombstones ?? []);
-  const linksById = new Map<string, ContactLink>(input.links.map((link) => [link.erpId, link]));
+  const linksById = new Map<string, ListedContactLink>(input.links.map((link) => [link.erpId, link]));
   const tagged = indexTaggedContacts(input.outlookContacts, input.environment);
   const conflictsById = groupConflicts(input.conflicts ?? []);
   const erpIds = [...new Set([...erpById.keys(), ...linksById.keys(), ...tagged.byErpId.keys()])].sort(compareText);
@@ -54,21 +70,26 @@ export function planContactChanges(input: ContactPlanInput): ContactPlan {
   let waitingConflicts = 0;
   let unchanged = 0;
   for (const erpId of erpIds) {
-    const erp = erpById.get(erpId);
-    const link = linksById.get(erpId);
-    const plan = planContactRecord({
-      erpId,
-      erp,
-      tombstoned: tombstones.has(erpId),
-      link: link && { ...link, snapshot: normalizeSyncedContact(link.snapshot) },
-      copies: (tagged.byErpId.get(erpId) ?? []).map((copy) => ({ ...copy, fields: normalizeSyncedContact(copy.fields) })),
-      conflicts: conflictsById.get(erpId) ?? [],
-      input,
-    });
+    const listedErp = erpById.get(erpId);
+    const listedLink = linksById.get(erpId);
+    const listedCopies = tagged.byErpId.get(erpId) ?? [];
+    let plan = planListedInStep(erpId, listedErp, listedLink, listedCopies);
+    if (plan === undefined) {
+      const { erp, link, copies } = expandListedRecord(erpId, listedErp, listedLink, listedCopies);
+      plan = planContactRecord({
+        erpId,
+        erp,
+        tombstoned: tombstones.has(erpId),
+        link: link && { ...link, snapshot: normalizeSyncedContact(link.snapshot) },
+        copies: copies.map((copy) => ({ ...copy, fields: normalizeSyncedContact(copy.fields) })),
+        conflicts: conflictsById.get(erpId) ?? [],
+        input,
+      });
+    }
     if (plan.holdsCopy) syncedCount += 1;
     waitingConflicts += plan.waitingConflicts;
     // A record that is listed has no removal: its operations are all it does.
-    if (erp !== undefined && plan.holdsCopy && plan.operations.length === 0) unchanged += 1;
+    if (listedErp !== undefined && plan.holdsCopy && plan.operations.length === 0) unchanged += 1;
     if (plan.operations.length || plan.removal) planned.push({ erpId, plan });
   }
 

@@ -1,5 +1,4 @@
 import type { ErpContact } from '../../domain/erp-records';
-import { hashSyncedContact } from '../../domain/hash-synced-contact';
 import { normalizeSyncedContact } from '../../domain/normalize-synced-contact';
 import { projectErpContact } from '../../domain/project-erp-contact';
 import type { SyncedContact } from '../../domain/synced-contact';
@@ -13,6 +12,7 @@ import type { OutlookContact } from './outlook-contact';
 import { planContactUpdate } from './plan-contact-update';
 import { sameLink } from './same-link';
 import { sameSyncedContact } from './same-synced-contact';
+import { syncedContactKey } from './synced-contact-key';
 
 type RemoveOperation = Extract<ContactOperation, { kind: 'removeFromOutlook' }>;
 
@@ -69,7 +69,7 @@ function planMissingCopy(context: ContactRecordContext): ContactRecordPlan {
     return { ...none, operations: [{ kind: 'suppress', erpId, link: suppressed }] };
   }
   // Suppressed: the record comes back only once the ERP changed it since the user's delete.
-  const changedSince = projected !== undefined && hashSyncedContact(projected.fields) !== hashSyncedContact(link.snapshot);
+  const changedSince = projected !== undefined && syncedContactKey(projected.fields, true) !== syncedContactKey(link.snapshot, true);
   return changedSince ? create(projected.tag, projected.fields) : none;
 }
 

@@ -1,0 +1,84 @@
+import type { ErpContact } from '../../domain/erp-records';
+import { parseErpTag } from '../../domain/parse-erp-tag';
+import { projectErpContact } from '../../domain/project-erp-contact';
+import type { SyncedContact } from '../../domain/synced-contact';
+import type { ContactLink } from './contact-link';
+import type { InStepErpContact, InStepOutlookContact, KeyedContactLink, ListedErpContact, ListedOutlookContact } from './listed-contact';
+import type { OutlookContact } from './outlook-contact';
+import { sameSyncedContact } from './same-synced-contact';
+import { syncedContactKey } from './synced-contact-key';
+
+/** The link without its snapshot, keyed: what the run holds of 100,000 links while it lists both sides. */
+export function toKeyedContactLink(link: ContactLink): KeyedContactLink {
+  // Written out member by member: an object made by rest and spread takes twice the memory.
+  return {
+    erpId: link.erpId, outlookId: link.outlookId, state: link.state, missedListings: link.missedListings, updatedAt: link.updatedAt,
+    snapshotKey: syncedContactKey(link.snapshot, true), managesCategories: link.snapshot.categories !== undefined,
+  };
+}
+
+/** The record's synced members exactly as its projection has them, so the snapshot gives the record back. */
+function isLossless(erp: ErpContact, projected: SyncedContact): boolean {
+  return sameSyncedContact(erp, projected, true);
+}
+
+export interface InStepFilter {
+  /** The record, or only its other members when its synced fields are its link's snapshot. */
+  erp(contact: ErpContact): ListedErpContact;
+  /** The item, or only its ids and categories when its synced fields are its link's snapshot. */
+  outlook(contact: OutlookContact): ListedOutlookContact;
+}
+
+/**
+ * Shrinks the listings page by page as they arrive: at 100,000 contacts, the records and items in
+ * step with their link (almost all of them) keep ids and a key instead of their fields, and
+ * `planContactChanges` gives them back from the snapshot when a record turns out to need planning.
+ * `links` are the links to compare with: active ones, whose snapshot stays as read for the run.
+ */
+export function createInStepFilter(links: readonly KeyedContactLink[], environment: string): InStepFilter {
+  const byErpId = new Map(links.filter((link) => link.state === 'active').map((link) => [link.erpId, link]));
+  return {
+    erp(contact) {
+      const link = byErpId.get(contact.id);
+      if (link === undefined) return contact;
+      const projected = projectErpContact(contact, environment).fields;
+      if (syncedContactKey(projected, true) !== link.snapshotKey || !isLossless(contact, projected)) return contact;
+      // The synced members go: the snapshot gives them back. The others are written out, as above.
+      const inStep: InStepErpContact = {
+        id: contact.id, version: contact.version, updatedAt: contact.updatedAt,
+        ...(contact.accountId === undefined ? {} : { accountId: contact.accountId }),
+        ...(contact.ownerId === undefined ? {} : { ownerId: contact.ownerId }),
+        inStepWith: link.snapshotKey,
+      };
+      return inStep;
+    },
+    outlook(contact) {
+      const tag = parseErpTag(contact.tag);
+      const link = tag?.environment === environment ? byErpId.get(tag.erpId) : undefined;
+      if (link?.outlookId !== contact.id) return contact;
+      const { fields } = contact;
+      if (syncedContactKey(fields, link.managesCategories) !== link.snapshotKey) return contact;
+      const inStep: InStepOutlookContact = {
+        id: contact.id, changeKey: contact.changeKey, lastModifiedDateTime: contact.lastModifiedDateTime, inStepWith: link.snapshotKey,
+        ...(contact.tag === undefined ? {} : { tag: contact.tag }),
+        ...(contact.createdDateTime === undefined ? {} : { createdDateTime: contact.createdDateTime }),
+        ...(fields.categories === undefined ? {} : { categories: fields.categories }),
+      };
+      return inStep;
+    },
+  };
+}
+
+/** The ERP ids listed in step on both sides: the only links planning may be given without their snapshot. */
+export function listedInStepIds(erpContacts: readonly ListedErpContact[], outlookContacts: readonly ListedOutlookContact[], environment: string): Set<string> {
+  const erpInStep = new Set<string>();
+  const erpFull = new Set<string>();
+  for (const contact of erpContacts) ('inStepWith' in contact ? erpInStep : erpFull).add(contact.id);
+  const inStep = new Set<string>();
+  for (const contact of outlookContacts) {
+    if (!('inStepWith' in contact)) continue;
+    const tag = parseErpTag(contact.tag);
+    if (tag?.environment === environment && erpInStep.has(tag.erpId) && !erpFull.has(tag.erpId)) inStep.add(tag.erpId);
+  }
+  return inStep;
+}
