@@ -1,7 +1,7 @@
 /**
  * One measurement of `contacts-100k`, in a process of its own so its peak RSS is its own: feeds a
  * run's listing and planning stage for N contacts the way the run receives its inputs (stored links
- * read whole, as the store answers; ERP pages of 1,000; Graph JSON pages of 1,000 through the
+ * in the store's pages of 2,000; ERP pages of 1,000; Graph JSON pages of 1,000 through the
  * folder's own listing), doing with them what `runContactSync` does: key the links, shrink both
  * listings page by page, read the snapshots again for the records that need planning, plan.
  * Prints one JSON line.
@@ -13,10 +13,11 @@ import type { GraphClient } from '../src/graph/create-graph-client';
 import type { ErpContact } from '../src/domain/erp-records';
 import { projectErpContact } from '../src/domain/project-erp-contact';
 import { createInStepFilter, listedInStepIds, toKeyedContactLink } from '../src/sync/contacts/create-in-step-filter';
-import type { ListedErpContact } from '../src/sync/contacts/listed-contact';
+import type { KeyedContactLink, ListedContactLink, ListedErpContact } from '../src/sync/contacts/listed-contact';
 import { planContactChanges } from '../src/sync/contacts/plan-contact-changes';
 import { toContactLink } from '../server/jobs/create-store-contact-links';
 import { createGraphContactFolder } from '../server/jobs/create-graph-contact-folder';
+import { forEachStoredContactLink } from '../server/jobs/for-each-stored-contact-link';
 import type { LinkRecord } from '../server/store/store';
 
 const count = Number(process.argv[2] ?? 10_000);
@@ -52,11 +53,11 @@ const isNew = (index: number) => index % 200 === 3;
 /** Time spent making the inputs (the store's, the ERP's and Graph's work), left out of the figures. */
 let generateMs = 0;
 
-/** The store's answer to `links.listForUser`: every row at once, snapshots parsed from their JSON column. */
-function storedLinks(): LinkRecord[] {
+/** The store's answer to a page of `links.listForUser`: rows after `afterErpId`, snapshots parsed from their JSON column. */
+function storedLinks(afterErpId: string | undefined, limit: number): LinkRecord[] {
   const generating = performance.now();
   const links: LinkRecord[] = [];
-  for (let index = 0; index < count; index += 1) {
+  for (let index = afterErpId === undefined ? 0 : Number(afterErpId) - 100_000 + 1; index < count && links.length < limit; index += 1) {
     if (isNew(index)) continue;
     const snapshot = JSON.stringify(projectErpContact(erpContact(index), environment).fields);
     links.push({ user, entity: 'contact', erpId: erpContact(index).id, outlookId: outlookIdOf(index), state: 'active', snapshot: JSON.parse(snapshot) as LinkRecord['snapshot'], missedListings: 0, updatedAt: synced });
@@ -98,11 +99,12 @@ const graph: GraphClient = {
   isRetryable: () => false,
 };
 
+const store = { links: { listForUser: (_user: unknown, _entity: unknown, page?: { afterErpId?: string; limit: number }) => Promise.resolve(storedLinks(page?.afterErpId, page?.limit ?? count)) } };
+
 // Timed: what the run does from the stored links to the plan.
 const started = performance.now();
-let records = storedLinks();
-const keyedLinks = records.map((record) => toKeyedContactLink(toContactLink(record)));
-records = [];
+const keyedLinks: KeyedContactLink[] = [];
+await forEachStoredContactLink(store, user, (record) => keyedLinks.push(toKeyedContactLink(toContactLink(record))));
 const filter = createInStepFilter(keyedLinks, environment);
 const erpContacts: ListedErpContact[] = [];
 for (let from = 0; from < count; from += 1000) {
@@ -121,7 +123,8 @@ const outlookContacts = await folder.listContacts((contact) => filter.outlook(co
 const inStep = listedInStepIds(erpContacts, outlookContacts, environment);
 const keyedInStep = new Map(keyedLinks.filter((link) => inStep.has(link.erpId)).map((link) => [link.erpId, link]));
 keyedLinks.length = 0;
-const links = storedLinks().map((record) => keyedInStep.get(record.erpId) ?? toContactLink(record));
+const links: ListedContactLink[] = [];
+await forEachStoredContactLink(store, user, (record) => links.push(keyedInStep.get(record.erpId) ?? toContactLink(record)));
 keyedInStep.clear();
 const listed = performance.now();
 let conflict = 0;

@@ -1,6 +1,7 @@
 import { ErpError } from '../../src/domain/erp-port';
 import type { ContactPlan } from '../../src/sync/contacts/contact-plan';
 import { createInStepFilter, listedInStepIds, toKeyedContactLink } from '../../src/sync/contacts/create-in-step-filter';
+import type { KeyedContactLink, ListedContactLink } from '../../src/sync/contacts/listed-contact';
 import type { ErpContactSource } from '../../src/sync/contacts/erp-contact-source';
 import { planContactChanges } from '../../src/sync/contacts/plan-contact-changes';
 import { advanceRun } from '../../src/sync/advance-run';
@@ -16,6 +17,7 @@ import type { ContactSyncTarget } from './contact-sync-target';
 import { createStoreContactLinks, toContactLink } from './create-store-contact-links';
 import { emptyPlanCounters } from './empty-plan-counters';
 import { fingerprintContactSync } from './fingerprint-contact-sync';
+import { forEachStoredContactLink } from './for-each-stored-contact-link';
 import type { FolderDeltaRound, GraphContactFolder } from './graph-contact-folder';
 import { hasForeignErpChanges } from './has-foreign-erp-changes';
 import { hasForeignOutlookChanges } from './has-foreign-outlook-changes';
@@ -41,6 +43,9 @@ export interface RunContactSyncOptions {
   /** ERP ids whose removal the user confirmed after the last run held them. */
   confirmedRemovals: readonly string[];
 }
+
+/** What change detection and the run's fingerprint read of a stored link. */
+type StoredLinkState = Pick<LinkRecord, 'erpId' | 'outlookId' | 'state' | 'missedListings' | 'updatedAt'>;
 
 /** The report keeps this many item failures; `failedOperations` counts them all. */
 const reportedFailures = 100;
@@ -109,15 +114,17 @@ export async function runContactSync(target: ContactSyncTarget, options: RunCont
     }
     const incremental = deltaLink !== undefined && !resynced;
 
-    let linkRecords = await store.links.listForUser(user, 'contact');
+    // Only what change detection reads: 100,000 links with their snapshots are not held at once (DESIGN §8).
+    const storedLinks: StoredLinkState[] = [];
+    await forEachStoredContactLink(store, user, ({ erpId, outlookId, state, missedListings, updatedAt }) => storedLinks.push({ erpId, outlookId, state, missedListings, updatedAt }));
     const conflicts = await createStoreContactLinks(store, user).listConflicts();
     const settingsKey = `${target.folderId}\n${target.direction}\n${target.policy}`;
     quiet = isQuiet(saved.state, {
       incremental,
       outlookChanged: round.changed.size > 0 || round.removed.size > 0,
       erpChanged: feed.versions.size > 0 || feed.deletedIds.length > 0,
-      fingerprint: fingerprintContactSync(settingsKey, linkRecords, conflicts),
-      linksUnsettled: Object.keys(intents).length > 0 || linkRecords.some((link) => link.missedListings > 0 || link.outlookId === pendingCreateId),
+      fingerprint: fingerprintContactSync(settingsKey, storedLinks, conflicts),
+      linksUnsettled: Object.keys(intents).length > 0 || storedLinks.some((link) => link.missedListings > 0 || link.outlookId === pendingCreateId),
       confirmations: options.confirmedRemovals.length > 0,
       fullListingDue: saved.state === undefined || Date.parse(saved.state.listedAt) + deps.fullListingEveryMs <= deps.now().getTime(),
     });
@@ -132,13 +139,17 @@ export async function runContactSync(target: ContactSyncTarget, options: RunCont
       return { state, report: report() };
     }
 
-    // At 100,000 contacts the three listings held whole would not fit the memory target (DESIGN §8):
-    // the links are kept keyed, without their snapshot, and both listings shrink the records and items
-    // in step with their link as their pages arrive. Links a crashed run left unsettled stay whole.
+    // The three listings held whole would not fit the memory target either: the links are kept keyed,
+    // without their snapshot, and both listings shrink the records and items in step with their link
+    // as their pages arrive. Links a crashed run left unsettled stay whole.
+    storedLinks.length = 0;
     const isUnsettled = (link: LinkRecord) => link.outlookId === pendingCreateId || intents[link.erpId] !== undefined;
-    const keyedLinks = linkRecords.map((record) => toKeyedContactLink(toContactLink(record)));
-    let unsettledLinks = linkRecords.filter(isUnsettled);
-    linkRecords = [];
+    const keyedLinks: KeyedContactLink[] = [];
+    let unsettledLinks: LinkRecord[] = [];
+    await forEachStoredContactLink(store, user, (record) => {
+      keyedLinks.push(toKeyedContactLink(toContactLink(record)));
+      if (isUnsettled(record)) unsettledLinks.push(record);
+    });
     const unsettledIds = new Set(unsettledLinks.map((link) => link.erpId));
     const filter = createInStepFilter(keyedLinks.filter((link) => !unsettledIds.has(link.erpId)), target.environment);
 
@@ -167,7 +178,8 @@ export async function runContactSync(target: ContactSyncTarget, options: RunCont
     const inStep = listedInStepIds(erpContacts, outlookContacts, target.environment);
     const keyedInStep = new Map(keyedLinks.filter((link) => inStep.has(link.erpId)).map((link) => [link.erpId, link]));
     keyedLinks.length = 0;
-    const links = (await store.links.listForUser(user, 'contact')).map((record) => keyedInStep.get(record.erpId) ?? toContactLink(record));
+    const links: ListedContactLink[] = [];
+    await forEachStoredContactLink(store, user, (record) => links.push(keyedInStep.get(record.erpId) ?? toContactLink(record)));
     keyedInStep.clear();
     plan = planContactChanges({
       environment: target.environment,
@@ -227,7 +239,8 @@ export async function runContactSync(target: ContactSyncTarget, options: RunCont
     const nextErpCursor = unfinished ? erpCursor : hasForeignErpChanges(feedAfter, knownErp) ? feed.endCursor : feedAfter.endCursor;
 
     await store.transaction(async (tx) => {
-      const linksAfter = await tx.links.listForUser(user, 'contact');
+      const linksAfter: StoredLinkState[] = [];
+      await forEachStoredContactLink(tx, user, ({ erpId, outlookId, state, missedListings, updatedAt }) => linksAfter.push({ erpId, outlookId, state, missedListings, updatedAt }));
       const conflictsAfter = await createStoreContactLinks(tx, user).listConflicts();
       const next: ContactSyncState = { folderId: target.folderId, fingerprint: fingerprintContactSync(settingsKey, linksAfter, conflictsAfter), pending: unfinished, listedAt: startedAt };
       await putOrRemove(tx, target, contactCursors.outlookDelta, nextDeltaLink, startedAt);

@@ -45,14 +45,15 @@ export function createLinkStore(db: Kysely<StoreDatabase>): Store['links'] {
       return row && toLinkRecord(row);
     },
 
-    async listForUser(key, entity) {
-      const rows = await db
+    async listForUser(key, entity, page) {
+      let query = db
         .selectFrom('links')
         .selectAll()
         .where((eb) => eb.and({ ...userFilter(key), entity }))
-        .orderBy('erp_id')
-        .execute();
-      return rows.map(toLinkRecord);
+        .orderBy('erp_id');
+      if (page?.afterErpId !== undefined) query = query.where('erp_id', '>', page.afterErpId);
+      if (page !== undefined) query = query.limit(page.limit);
+      return (await query.execute()).map(toLinkRecord);
     },
 
     async remove(key, entity, erpId) {

@@ -162,8 +162,8 @@ export interface Store {
     get(key: UserKey, entity: LinkRecord['entity'], erpId: string): Promise<LinkRecord | undefined>;
     /** The link an Outlook change belongs to. */
     findByOutlookId(key: UserKey, entity: LinkRecord['entity'], outlookId: string): Promise<LinkRecord | undefined>;
-    /** Sorted by erpId. */
-    listForUser(key: UserKey, entity: LinkRecord['entity']): Promise<LinkRecord[]>;
+    /** Sorted by erpId; with `page`, the first `limit` links after `afterErpId`, so 100,000 need not be held at once. */
+    listForUser(key: UserKey, entity: LinkRecord['entity'], page?: { afterErpId?: string; limit: number }): Promise<LinkRecord[]>;
     remove(key: UserKey, entity: LinkRecord['entity'], erpId: string): Promise<boolean>;
   };
   cursors: {

@@ -43,9 +43,10 @@ export function createInStepFilter(links: readonly KeyedContactLink[], environme
       if (link === undefined) return contact;
       const projected = projectErpContact(contact, environment).fields;
       if (syncedContactKey(projected, true) !== link.snapshotKey || !isLossless(contact, projected)) return contact;
-      // The synced members go: the snapshot gives them back. The others are written out, as above.
+      // The synced members go: the snapshot gives them back. The others are written out, as above; the
+      // link's equal id string is kept rather than a second copy of it.
       const inStep: InStepErpContact = {
-        id: contact.id, version: contact.version, updatedAt: contact.updatedAt,
+        id: link.erpId, version: contact.version, updatedAt: contact.updatedAt,
         ...(contact.accountId === undefined ? {} : { accountId: contact.accountId }),
         ...(contact.ownerId === undefined ? {} : { ownerId: contact.ownerId }),
         inStepWith: link.snapshotKey,
@@ -59,7 +60,7 @@ export function createInStepFilter(links: readonly KeyedContactLink[], environme
       const { fields } = contact;
       if (syncedContactKey(fields, link.managesCategories) !== link.snapshotKey) return contact;
       const inStep: InStepOutlookContact = {
-        id: contact.id, changeKey: contact.changeKey, lastModifiedDateTime: contact.lastModifiedDateTime, inStepWith: link.snapshotKey,
+        id: link.outlookId, changeKey: contact.changeKey, lastModifiedDateTime: contact.lastModifiedDateTime, inStepWith: link.snapshotKey,
         ...(contact.tag === undefined ? {} : { tag: contact.tag }),
         ...(contact.createdDateTime === undefined ? {} : { createdDateTime: contact.createdDateTime }),
         ...(fields.categories === undefined ? {} : { categories: fields.categories }),

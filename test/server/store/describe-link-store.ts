@@ -42,6 +42,16 @@ export function describeLinkStore(store: CurrentStore): void {
       expect((await store().links.listForUser(user, 'contact')).map((link) => link.erpId)).toEqual(['C-1', 'C-2', 'C-3']);
     });
 
+    it('lists a user’s links a page at a time, after the last ERP id of the page before', async () => {
+      const user = aUser();
+      await store().users.upsert(user, '2025-03-01T10:00:00.000Z');
+      const links = ['C-3', 'C-1', 'C-2'].map((erpId) => aLink(user, { erpId, outlookId: `o-${erpId}` }));
+      for (const link of links) await store().links.upsert(link);
+      const first = await store().links.listForUser(user, 'contact', { limit: 2 });
+      expect(first.map((link) => link.erpId)).toEqual(['C-1', 'C-2']);
+      expect((await store().links.listForUser(user, 'contact', { afterErpId: 'C-2', limit: 2 })).map((link) => link.erpId)).toEqual(['C-3']);
+    });
+
     it('removes a link and says when there was none', async () => {
       const user = aUser();
       await store().users.upsert(user, '2025-03-01T10:00:00.000Z');
