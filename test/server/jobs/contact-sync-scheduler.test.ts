@@ -1,27 +1,13 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { startContactSyncScheduler } from '../../../server/jobs/start-contact-sync-scheduler';
-import { mailboxes, startSharedMicrosoft365, startSyncWorld, type SharedMicrosoft365, type SyncWorld } from './support/start-sync-world';
+import { activateSync, mailboxes, useSyncWorlds } from './support/start-sync-world';
 
-let shared: SharedMicrosoft365;
-let world: SyncWorld | undefined;
-
-beforeAll(async () => {
-  shared = await startSharedMicrosoft365();
-});
-afterAll(() => shared.close());
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
-
-async function activate(sync: SyncWorld, environment: string) {
-  await sync.store.activations.put({ environment, syncActivated: true, applicationId: 'app', changedBy: 'admin@example.test', changedAt: new Date().toISOString() });
-}
+const worlds = useSyncWorlds();
 
 describe('the contact sync schedule', () => {
   it('runs the mailboxes of activated environments whose users turned sync on, and no others', async () => {
-    world = await startSyncWorld(shared);
-    await activate(world, 'contoso');
+    const world = await worlds.start();
+    await activateSync(world.store, 'contoso');
 
     const runIds = await world.service.runDueMailboxes();
 
@@ -32,9 +18,9 @@ describe('the contact sync schedule', () => {
   });
 
   it('skips a mailbox whose sync is off, or whose user never let sync act for them', async () => {
-    world = await startSyncWorld(shared);
-    await activate(world, 'contoso');
-    await activate(world, 'fabrikam');
+    const world = await worlds.start();
+    await activateSync(world.store, 'contoso');
+    await activateSync(world.store, 'fabrikam');
     const settings = await world.store.settings.get(mailboxes.amelie.user);
     if (!settings) throw new Error('no settings');
     await world.store.settings.put(mailboxes.amelie.user, { ...settings, contacts: 'off' }, new Date().toISOString());
@@ -44,8 +30,8 @@ describe('the contact sync schedule', () => {
   });
 
   it('backs off a mailbox whose last run failed', async () => {
-    world = await startSyncWorld(shared, { service: { now: () => new Date() } });
-    await activate(world, 'fabrikam');
+    const world = await worlds.start({ service: { now: () => new Date() } });
+    await activateSync(world.store, 'fabrikam');
     const settings = await world.store.settings.get(mailboxes.amelie.user);
     if (!settings) throw new Error('no settings');
     await world.store.settings.put(mailboxes.amelie.user, { ...settings, contactFolderId: 'a-folder-that-does-not-exist' }, new Date().toISOString());
@@ -58,8 +44,8 @@ describe('the contact sync schedule', () => {
   });
 
   it('passes over the due mailboxes every interval until stopped', async () => {
-    world = await startSyncWorld(shared);
-    await activate(world, 'fabrikam');
+    const world = await worlds.start();
+    await activateSync(world.store, 'fabrikam');
     const passes: string[][] = [];
     const service = world.service;
     const scheduler = startContactSyncScheduler(

@@ -1,26 +1,12 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { deleteContact } from '../../../src/graph/contacts/delete-contact';
 import { updateContact } from '../../../src/graph/contacts/update-contact';
-import { duplicatedTags, erpIdOf, mailboxes, startSharedMicrosoft365, startSyncWorld, type SharedMicrosoft365, type SyncWorld, type SyncWorldOptions } from './support/start-sync-world';
+import { duplicatedTags, erpIdOf, mailboxes, useSyncWorlds, type SyncWorld, type SyncWorldOptions } from './support/start-sync-world';
 
-let shared: SharedMicrosoft365;
-let world: SyncWorld | undefined;
+const worlds = useSyncWorlds();
+const start = (options: SyncWorldOptions = {}): Promise<SyncWorld> => worlds.start(options);
 
-beforeAll(async () => {
-  shared = await startSharedMicrosoft365();
-});
-afterAll(() => shared.close());
-afterEach(async () => {
-  await world?.close();
-  world = undefined;
-});
-
-async function start(options: SyncWorldOptions = {}): Promise<SyncWorld> {
-  world = await startSyncWorld(shared, options);
-  return world;
-}
-
-const admin = () => shared.m365.graph.admin;
+const admin = () => worlds.shared().m365.graph.admin;
 const actor = { email: mailboxes.lucia.email };
 
 /** The folder as a map of tag → synced fields, to compare with the ERP projection (which leaves categories to the user). */

@@ -5,7 +5,7 @@ import { mailboxKey } from '../../../server/jobs/mailbox-key';
 import { startPgBossContactSync, type PgBossContactSync } from '../../../server/jobs/start-pg-boss-contact-sync';
 import type { RunRecord, Store } from '../../../server/store/store';
 import { createTestDatabase } from '../../support/postgres-database';
-import { duplicatedTags, mailboxes, startSharedMicrosoft365, startSyncWorld, type MailboxName, type SharedMicrosoft365, type SyncWorld } from './support/start-sync-world';
+import { activateSync, duplicatedTags, mailboxes, startSharedMicrosoft365, startSyncWorld, type MailboxName, type SharedMicrosoft365, type SyncWorld } from './support/start-sync-world';
 
 let shared: SharedMicrosoft365;
 let world: SyncWorld | undefined;
@@ -31,9 +31,7 @@ async function startWorld(): Promise<{ sync: SyncWorld; url: string }> {
   dropDatabase = database.drop;
   const sync = await startSyncWorld(shared, { storeUrl: database.url });
   world = sync;
-  for (const environment of ['contoso', 'fabrikam']) {
-    await sync.store.activations.put({ environment, syncActivated: true, applicationId: 'app', changedBy: 'admin@example.test', changedAt: new Date().toISOString() });
-  }
+  for (const environment of ['contoso', 'fabrikam']) await activateSync(sync.store, environment);
   return { sync, url: database.url };
 }
 

@@ -1,22 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MailboxGate } from '../../../src/graph/mailbox-gate';
-
-/** A clock that only moves when someone sleeps, so waits are exact and instant. */
-function virtualClock() {
-  const slept: number[] = [];
-  const clock = {
-    nowMs: 0,
-    slept,
-    now: () => clock.nowMs,
-    sleep: async (ms: number) => {
-      clock.slept.push(ms);
-      clock.nowMs += ms;
-    },
-  };
-  return clock;
-}
-
-const settle = () => new Promise((resolve) => setImmediate(resolve));
+import { settle, virtualClock } from './support/virtual-clock';
 
 describe('MailboxGate', () => {
   it('admits up to its capacity and the next one when a slot is released', async () => {

@@ -1,21 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { RequestWindow } from '../../../src/graph/request-window';
-
-/** A clock that only moves when someone sleeps, so waits are exact and instant. */
-function virtualClock() {
-  const clock = {
-    nowMs: 0,
-    slept: [] as number[],
-    now: () => clock.nowMs,
-    sleep: async (ms: number) => {
-      clock.slept.push(ms);
-      clock.nowMs += ms;
-    },
-  };
-  return clock;
-}
-
-const settle = () => new Promise((resolve) => setImmediate(resolve));
+import { settle, virtualClock } from './support/virtual-clock';
 
 describe('RequestWindow', () => {
   it('lets a whole budget through at once, then a request each time one leaves the window, dated by its answer', async () => {

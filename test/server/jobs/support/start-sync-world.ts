@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { demoIds } from '../../../../dev/m365/identity/demo-directory';
 import type { InspectedContact } from '../../../../dev/m365/graph/graph-emulator-admin';
 import { startMicrosoft365, type Microsoft365 } from '../../../../dev/m365/start-microsoft-365';
@@ -96,6 +97,40 @@ export interface SyncWorld {
 }
 
 let worldCount = 0;
+
+/**
+ * Registers a test file's hooks: one Microsoft 365 for the file, and the world `start` makes for
+ * a test closed after it.
+ * @example const worlds = useSyncWorlds(); … const world = await worlds.start();
+ */
+export function useSyncWorlds() {
+  let shared: SharedMicrosoft365 | undefined;
+  let world: SyncWorld | undefined;
+  beforeAll(async () => {
+    shared = await startSharedMicrosoft365();
+  });
+  afterAll(() => shared?.close());
+  afterEach(async () => {
+    await world?.close();
+    world = undefined;
+  });
+  const sharedOrThrow = () => {
+    if (!shared) throw new Error('Microsoft 365 is started in beforeAll: use it inside a test');
+    return shared;
+  };
+  return {
+    shared: sharedOrThrow,
+    async start(options: SyncWorldOptions = {}): Promise<SyncWorld> {
+      world = await startSyncWorld(sharedOrThrow(), options);
+      return world;
+    },
+  };
+}
+
+/** Turns sync on for an environment, as its admin does in the Admin view. */
+export function activateSync(store: Store, environment: string): Promise<void> {
+  return store.activations.put({ environment, syncActivated: true, applicationId: 'app', changedBy: 'admin@example.test', changedAt: new Date().toISOString() });
+}
 
 /** Every contact of a demo ERP, in its listing order. */
 export async function listAllErpContacts(erp: Pick<ErpPort, 'searchContacts'>): Promise<ErpContact[]> {
