@@ -6,6 +6,8 @@
  * listings page by page, read the snapshots again for the records that need planning, plan.
  * Prints one JSON line.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { GraphContact } from '../src/graph/contacts/graph-contact';
 import { erpIdPropertyId } from '../src/graph/contacts/erp-id-property';
 import { toGraphContact } from '../src/graph/contacts/to-graph-contact';
@@ -20,10 +22,21 @@ import { createGraphContactFolder } from '../server/jobs/create-graph-contact-fo
 import { forEachStoredContactLink } from '../server/jobs/for-each-stored-contact-link';
 import type { LinkRecord } from '../server/store/store';
 
-const count = Number(process.argv[2] ?? 10_000);
+/**
+ * `prepare <count> <dir>` writes the text of every page the run will read into `dir`, in a process
+ * of its own; `<count> <dir>` is the measurement, which reads those texts as the store, the ERP and
+ * Graph would answer them, so making the data is not counted in its time or memory.
+ */
+const preparing = process.argv[2] === 'prepare';
+const [sizeArgument, pagesDir] = preparing ? process.argv.slice(3) : process.argv.slice(2);
+if (!pagesDir) throw new Error('usage: contacts-plan-child.ts [prepare] <count> <pages directory>');
+const count = Number(sizeArgument ?? 10_000);
 const environment = 'acme';
 const user = { tenantId: 't', objectId: 'o' };
 const synced = '2026-11-01T08:00:00.000Z';
+/** ERP and Graph pages hold 1,000 contacts; the store's link pages 2,000, as `forEachStoredContactLink` reads them. */
+const pageSize = 1000;
+const linkPageSize = 2000;
 const rssBeforeMb = process.memoryUsage.rss() / 2 ** 20;
 
 const names = ['José', 'Amélie', 'Íñigo', 'Chloé', 'Zoë', 'François', 'María', 'Søren', 'Noël', 'Ana'];
@@ -50,20 +63,14 @@ function erpRecordOf(index: number): ErpContact | undefined {
 /** 0.5% are new in the ERP: no link, no copy yet. */
 const isNew = (index: number) => index % 200 === 3;
 
-/** Time spent making the inputs (the store's, the ERP's and Graph's work), left out of the figures. */
-let generateMs = 0;
-
-/** The store's answer to a page of `links.listForUser`: rows after `afterErpId`, snapshots parsed from their JSON column. */
-function storedLinks(afterErpId: string | undefined, limit: number): LinkRecord[] {
-  const generating = performance.now();
+/** The store's page of `links.listForUser`: rows after `afterErpId`, as JSON text (the snapshot column is JSON too). */
+function storedLinksText(afterErpId: string | undefined, limit: number): string {
   const links: LinkRecord[] = [];
   for (let index = afterErpId === undefined ? 0 : Number(afterErpId) - 100_000 + 1; index < count && links.length < limit; index += 1) {
     if (isNew(index)) continue;
-    const snapshot = JSON.stringify(projectErpContact(erpContact(index), environment).fields);
-    links.push({ user, entity: 'contact', erpId: erpContact(index).id, outlookId: outlookIdOf(index), state: 'active', snapshot: JSON.parse(snapshot) as LinkRecord['snapshot'], missedListings: 0, updatedAt: synced });
+    links.push({ user, entity: 'contact', erpId: erpContact(index).id, outlookId: outlookIdOf(index), state: 'active', snapshot: projectErpContact(erpContact(index), environment).fields, missedListings: 0, updatedAt: synced });
   }
-  generateMs += performance.now() - generating;
-  return links;
+  return JSON.stringify(links);
 }
 
 function outlookIdOf(index: number): string {
@@ -71,10 +78,9 @@ function outlookIdOf(index: number): string {
 }
 
 /** One page of the folder as Graph's JSON text, the way a listing request answers it; 1% edited by the user. */
-function graphPage(from: number): string {
-  const generating = performance.now();
+function graphPageText(from: number): string {
   const value: GraphContact[] = [];
-  for (let index = from; index < Math.min(from + 1000, count); index += 1) {
+  for (let index = from; index < Math.min(from + pageSize, count); index += 1) {
     if (isNew(index)) continue;
     const projected = projectErpContact(erpContact(index), environment);
     const editedByUser = index % 100 === 2;
@@ -84,22 +90,57 @@ function graphPage(from: number): string {
       singleValueExtendedProperties: [{ id: erpIdPropertyId, value: projected.tag }],
     });
   }
-  const next = from + 1000 < count ? { '@odata.nextLink': `page:${from + 1000}` } : {};
-  const text = JSON.stringify({ value, ...next });
-  generateMs += performance.now() - generating;
-  return text;
+  const next = from + pageSize < count ? { '@odata.nextLink': `page:${from + pageSize}` } : {};
+  return JSON.stringify({ value, ...next });
 }
+
+/** One ERP page of 1,000, as `searchContacts` answers it. */
+function erpPageText(from: number): string {
+  const page: ErpContact[] = [];
+  for (let index = from; index < Math.min(from + pageSize, count); index += 1) {
+    const record = erpRecordOf(index);
+    if (record) page.push(record);
+  }
+  return JSON.stringify(page);
+}
+
+const pagePath = (kind: 'links' | 'erp' | 'graph', key: string | number) => join(pagesDir, `${kind}-${key}.json`);
+
+if (preparing) {
+  for (let afterErpId: string | undefined; ; ) {
+    const text = storedLinksText(afterErpId, linkPageSize);
+    writeFileSync(pagePath('links', afterErpId ?? 'start'), text);
+    const page = JSON.parse(text) as LinkRecord[];
+    if (page.length < linkPageSize) break;
+    afterErpId = page.at(-1)?.erpId;
+  }
+  for (let from = 0; from < count; from += pageSize) {
+    writeFileSync(pagePath('erp', from), erpPageText(from));
+    writeFileSync(pagePath('graph', from), graphPageText(from));
+  }
+  process.exit(0);
+}
+
+/** Reading a page's text stands for the network or the database answering it; parsing it is the run's work. */
+const readPage = (kind: 'links' | 'erp' | 'graph', key: string | number) => readFileSync(pagePath(kind, key), 'utf8');
 
 /** Graph as the folder's listing sees it: each request answers the next page's JSON text, parsed. */
 const graph: GraphClient = {
   baseUrl: 'https://graph.invalid/v1.0',
   maxRetries: 0,
-  request: <Result>(_method: string, path: string): Promise<Result> => Promise.resolve(JSON.parse(graphPage(path.startsWith('page:') ? Number(path.slice(5)) : 0)) as Result),
+  request: <Result>(_method: string, path: string): Promise<Result> => Promise.resolve(JSON.parse(readPage('graph', path.startsWith('page:') ? Number(path.slice(5)) : 0)) as Result),
   waitToRetry: () => Promise.resolve(),
   isRetryable: () => false,
 };
 
-const store = { links: { listForUser: (_user: unknown, _entity: unknown, page?: { afterErpId?: string; limit: number }) => Promise.resolve(storedLinks(page?.afterErpId, page?.limit ?? count)) } };
+const store = {
+  links: {
+    listForUser: (_user: unknown, _entity: unknown, page?: { afterErpId?: string; limit: number }) => {
+      if (page?.limit !== linkPageSize) throw new Error(`the pages were prepared ${linkPageSize} links at a time`);
+      return Promise.resolve(JSON.parse(readPage('links', page.afterErpId ?? 'start')) as LinkRecord[]);
+    },
+  },
+};
 
 // Timed: what the run does from the stored links to the plan.
 const started = performance.now();
@@ -107,16 +148,8 @@ const keyedLinks: KeyedContactLink[] = [];
 await forEachStoredContactLink(store, user, (record) => keyedLinks.push(toKeyedContactLink(toContactLink(record))));
 const filter = createInStepFilter(keyedLinks, environment);
 const erpContacts: ListedErpContact[] = [];
-for (let from = 0; from < count; from += 1000) {
-  // One ERP page of 1,000, as `searchContacts` answers it.
-  const generating = performance.now();
-  const page: ErpContact[] = [];
-  for (let index = from; index < Math.min(from + 1000, count); index += 1) {
-    const record = erpRecordOf(index);
-    if (record) page.push(JSON.parse(JSON.stringify(record)) as ErpContact);
-  }
-  generateMs += performance.now() - generating;
-  for (const contact of page) erpContacts.push(filter.erp(contact));
+for (let from = 0; from < count; from += pageSize) {
+  for (const contact of JSON.parse(readPage('erp', from)) as ErpContact[]) erpContacts.push(filter.erp(contact));
 }
 const folder = createGraphContactFolder(graph, 'ana@example.es', 'folder');
 const outlookContacts = await folder.listContacts((contact) => filter.outlook(contact));
@@ -133,7 +166,7 @@ const plan = planContactChanges({
   settings: { direction: 'two-way', policy: 'erp-wins' }, now: '2026-11-02T10:00:00.000Z', newId: () => `conflict-${(conflict += 1)}`,
 });
 const planned = performance.now();
-const mapMs = listed - started - generateMs;
+const mapMs = listed - started;
 
 console.log(JSON.stringify({
   contacts: count, operations: plan.operations.length, mapMs, planMs: planned - listed, totalMs: mapMs + planned - listed,

@@ -1,4 +1,7 @@
 import { fork } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { report } from './measure';
 
@@ -14,13 +17,25 @@ interface PlanMeasurement {
 
 const sizes = (process.env.BENCH_PLAN_SIZES ?? '10000,100000').split(',').map(Number);
 
-function measure(contacts: number): Promise<PlanMeasurement> {
+function runChild(args: string[]): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = fork(fileURLToPath(new URL('contacts-plan-child.ts', import.meta.url)), [String(contacts)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+    const child = fork(fileURLToPath(new URL('contacts-plan-child.ts', import.meta.url)), args, { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as PlanMeasurement) : reject(new Error(`the plan measurement of ${contacts} exited ${code}`))));
+    child.once('exit', (code) => (code === 0 ? resolve(output) : reject(new Error(`contacts-plan-child ${args.join(' ')} exited ${code}`))));
   });
+}
+
+/** One size: its pages written by one process, then read, listed and planned by a fresh one. */
+async function measure(contacts: number): Promise<PlanMeasurement> {
+  const pages = mkdtempSync(join(tmpdir(), 'contacts-plan-'));
+  try {
+    await runChild(['prepare', String(contacts), pages]);
+    const output = await runChild([String(contacts), pages]);
+    return JSON.parse(output.trim().split('\n').at(-1) ?? '{}') as PlanMeasurement;
+  } finally {
+    rmSync(pages, { recursive: true, force: true });
+  }
 }
 
 const round = (value: number, digits = 1) => Math.round(value * 10 ** digits) / 10 ** digits;
