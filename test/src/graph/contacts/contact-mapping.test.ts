@@ -5,7 +5,7 @@ import { toGraphContact } from '../../../../src/graph/contacts/to-graph-contact'
 import { toOutlookContactFields } from '../../../../src/graph/contacts/to-outlook-contact-fields';
 import { readFixture } from '../../../dev/m365/graph/support/read-fixture';
 import type { ContactJson } from '../../../dev/m365/graph/support/graph-json';
-import { anErpContact } from './erp-contact-builder';
+import { buildErpContact } from '../../../builders/build-erp-contact';
 
 const text = fc.string({ minLength: 1, maxLength: 30 });
 
@@ -74,7 +74,7 @@ describe('mapping contacts between the ERP and Graph', () => {
   });
 
   it('names each email after the contact, and leaves the categories alone unless given', () => {
-    const body = toGraphContact(anErpContact());
+    const body = toGraphContact(buildErpContact());
 
     expect(body.emailAddresses?.map((email) => email.name)).toEqual(['José Núñez', 'José Núñez', 'José Núñez']);
     expect(body).not.toHaveProperty('categories');
@@ -82,7 +82,7 @@ describe('mapping contacts between the ERP and Graph', () => {
   });
 
   it("takes an ERP contact as it is and ignores what Graph does not hold (ids, versions, the ERP's owner)", () => {
-    const body = toGraphContact(anErpContact({ ownerId: 'U-7', accountId: 'A-3' }));
+    const body = toGraphContact(buildErpContact({ ownerId: 'U-7', accountId: 'A-3' }));
 
     expect(Object.keys(body).toSorted()).toEqual([
       'businessAddress', 'businessPhones', 'companyName', 'displayName', 'emailAddresses', 'givenName', 'jobTitle', 'mobilePhone', 'personalNotes', 'surname',

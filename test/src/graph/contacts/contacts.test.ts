@@ -11,7 +11,7 @@ import { toGraphContact } from '../../../../src/graph/contacts/to-graph-contact'
 import { toOutlookContactFields } from '../../../../src/graph/contacts/to-outlook-contact-fields';
 import { updateContact } from '../../../../src/graph/contacts/update-contact';
 import { type GatewayTest, startGatewayTest } from '../support/start-gateway-test';
-import { anErpContact } from './erp-contact-builder';
+import { buildErpContact } from '../../../builders/build-erp-contact';
 
 let test: GatewayTest;
 let folderId: string;
@@ -46,7 +46,7 @@ describe('contact folders', () => {
 describe('contacts', () => {
   it('creates a contact tagged <environment>:<erpId> and reads back the fields it was given', async () => {
     const { client, mailbox } = test;
-    const erpContact = anErpContact();
+    const erpContact = buildErpContact();
 
     const created = await createContact(client, mailbox, folderId, toGraphContact(erpContact), acme(erpContact.id));
     const read = await getContact(client, mailbox, created.id ?? '');
