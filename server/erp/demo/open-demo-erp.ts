@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql, type LogEvent } from 'kysely';
 import type { ErpActor, ErpPort } from '../../../src/domain/erp-port';
 import { guardErpCall } from '../guard-erp-call';
+import { guardErpRepositories } from '../guard-erp-repositories';
 import { DemoAccountRepository } from './demo-account-repository';
 import { DemoActionRepository } from './demo-action-repository';
 import { DemoContactRepository } from './demo-contact-repository';
@@ -71,21 +72,8 @@ function createDemoErp(database: Kysely<DemoErpDatabase>, now: () => Date): Demo
   return {
     kind: 'demo',
     database,
-    ping: () => guardErpCall('answer', async () => void (await sql`select 1`.execute(database))),
-    findUserByEmail: (email) => guardErpCall('find the user', () => users.findByEmail(email)),
-    getUser: (id) => guardErpCall('read the user', () => users.get(id)),
-    searchContacts: (search) => guardErpCall('search contacts', () => contacts.search(search)),
-    getContact: (id) => guardErpCall('read the contact', () => contacts.get(id)),
-    createContact: (input, actor) => guardErpCall('create the contact', () => contacts.create(input, actor)),
-    updateContact: (id, patch, actor) => guardErpCall('update the contact', () => contacts.update(id, patch, actor)),
+    ...guardErpRepositories({ ping: () => sql`select 1`.execute(database), users, contacts, accounts, actions }),
     deleteContact: (id, actor) => guardErpCall('delete the contact', () => contacts.delete(id, actor)),
-    contactChanges: (cursor, limit) => guardErpCall('list contact changes', () => contacts.changes(cursor, limit)),
-    searchAccounts: (search) => guardErpCall('search accounts', () => accounts.search(search)),
-    getAccount: (id) => guardErpCall('read the account', () => accounts.get(id)),
-    listActions: (search) => guardErpCall('list actions', () => actions.list(search)),
-    getAction: (id) => guardErpCall('read the action', () => actions.get(id)),
-    createAction: (input, actor) => guardErpCall('create the action', () => actions.create(input, actor)),
-    updateAction: (id, patch, actor) => guardErpCall('update the action', () => actions.update(id, patch, actor)),
     close: () => database.destroy(),
   };
 }

@@ -4,6 +4,7 @@ import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { ErpPort } from '../../../src/domain/erp-port';
 import { guardErpCall } from '../guard-erp-call';
+import { guardErpRepositories } from '../guard-erp-repositories';
 import { registerSqliteFold } from './fold-sql-expression';
 import { parseSqlErpMapping } from './load-sql-erp-mapping';
 import { SqlAccountRepository } from './sql-account-repository';
@@ -73,20 +74,7 @@ function createSqlErp(context: SqlErpContext): ErpPort {
   const actions = new SqlActionRepository(context);
   return {
     kind: 'sql',
-    ping: () => guardErpCall('answer', async () => void (await sql`select 1`.execute(context.db))),
-    findUserByEmail: (email) => guardErpCall('find the user', () => users.findByEmail(email)),
-    getUser: (id) => guardErpCall('read the user', () => users.get(id)),
-    searchContacts: (search) => guardErpCall('search contacts', () => contacts.search(search)),
-    getContact: (id) => guardErpCall('read the contact', () => contacts.get(id)),
-    createContact: (input, actor) => guardErpCall('create the contact', () => contacts.create(input, actor)),
-    updateContact: (id, patch, actor) => guardErpCall('update the contact', () => contacts.update(id, patch, actor)),
-    contactChanges: (cursor, limit) => guardErpCall('list contact changes', () => contacts.changes(cursor, limit)),
-    searchAccounts: (search) => guardErpCall('search accounts', () => accounts.search(search)),
-    getAccount: (id) => guardErpCall('read the account', () => accounts.get(id)),
-    listActions: (search) => guardErpCall('list actions', () => actions.list(search)),
-    getAction: (id) => guardErpCall('read the action', () => actions.get(id)),
-    createAction: (input, actor) => guardErpCall('create the action', () => actions.create(input, actor)),
-    updateAction: (id, patch, actor) => guardErpCall('update the action', () => actions.update(id, patch, actor)),
+    ...guardErpRepositories({ ping: () => sql`select 1`.execute(context.db), users, contacts, accounts, actions }),
     close: () => context.db.destroy(),
   };
 }
