@@ -61,6 +61,12 @@ function startRound<Options>(source: DeltaRoundSource<Options>, scope: string, o
   return { scope, options, until, initial: since === undefined, changes, pageTokens: new Map() };
 }
 
+/** The round a delta request continues: its `$skiptoken`, else a non-empty `$deltatoken`, else a new round. */
+export function deltaTokenOf(query: { skipToken?: string; deltaToken?: string }): DeltaRoundRequest<unknown>['token'] {
+  if (query.skipToken !== undefined) return { kind: 'skip', value: query.skipToken };
+  return query.deltaToken ? { kind: 'delta', value: query.deltaToken } : undefined;
+}
+
 /** Reuses the token already handed out for a link, unless the cache has evicted it since. */
 function tokenFor<Options>(source: DeltaRoundSource<Options>, existing: string | undefined, save: (token: string) => void): string {
   if (existing !== undefined && source.tokens.find(existing)) return existing;

@@ -8,7 +8,7 @@ import { mailboxContext, sendGraphJson, serviceRoot } from '../graph-response';
 import { parseCalendarViewWindow } from '../parse-calendar-view-window';
 import { parseODataFilter } from '../parse-odata-filter';
 import { parsePreferHeader } from '../parse-prefer-header';
-import { readDeltaRoundPage } from '../read-delta-round-page';
+import { deltaTokenOf, readDeltaRoundPage } from '../read-delta-round-page';
 import { readQueryOptions } from '../read-query-options';
 import { renderEvent } from '../render-event';
 import { withQueryOption } from '../with-query-option';
@@ -66,12 +66,7 @@ function calendarViewDelta(c: Context<GraphEnv>, paging: PagingConfig): Response
   const store = c.get('mailbox').calendar;
   const calendarId = store.primaryCalendarId;
   const { pageSize, requested } = deltaPageSize(parsePreferHeader(c.req.header('prefer')), paging);
-  const token =
-    query.skipToken !== undefined
-      ? { kind: 'skip' as const, value: query.skipToken }
-      : query.deltaToken
-        ? { kind: 'delta' as const, value: query.deltaToken }
-        : undefined;
+  const token = deltaTokenOf(query);
   const inView = (window: CalendarViewWindow) => (eventId: string) => {
     const event = store.event(eventId);
     return event !== undefined && event.calendarId === calendarId && eventOverlaps(event, window) ? event : undefined;

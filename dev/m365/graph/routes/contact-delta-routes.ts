@@ -6,6 +6,7 @@ import { requestedIdType, sendGraphJson, serviceRoot } from '../graph-response';
 import { parsePreferHeader } from '../parse-prefer-header';
 import { parseSelect } from '../parse-select';
 import { readContactDeltaPage } from '../read-contact-delta-page';
+import { deltaTokenOf } from '../read-delta-round-page';
 import { readQueryOptions } from '../read-query-options';
 import { contactPropertyNames, renderContact } from '../render-contact';
 import { folderChainPaths, resolveFolderChain } from './folder-chain';
@@ -26,12 +27,7 @@ export function createContactDeltaRoutes(paging: PagingConfig): Hono<GraphEnv> {
       const query = readQueryOptions(url, ['$select', '$skiptoken', '$deltatoken']);
       const folder = resolveFolderChain(c);
       const { pageSize, requested } = deltaPageSize(parsePreferHeader(c.req.header('prefer')), paging);
-      const token =
-        query.skipToken !== undefined
-          ? { kind: 'skip' as const, value: query.skipToken }
-          : query.deltaToken
-            ? { kind: 'delta' as const, value: query.deltaToken }
-            : undefined;
+      const token = deltaTokenOf(query);
       const base = `${url.origin}${url.pathname}`;
       const page = readContactDeltaPage(c.get('mailbox'), {
         folderId: folder.id,

@@ -4,7 +4,7 @@ import { deltaPageSize, type PagingConfig } from '../graph-paging';
 import { sendGraphJson, serviceRoot } from '../graph-response';
 import { parsePreferHeader } from '../parse-prefer-header';
 import { parseSelect } from '../parse-select';
-import { readDeltaRoundPage } from '../read-delta-round-page';
+import { deltaTokenOf, readDeltaRoundPage } from '../read-delta-round-page';
 import { readQueryOptions } from '../read-query-options';
 import { renderTodoTask, todoTaskPropertyNames } from '../render-todo';
 import { findTodoList } from './find-todo-task';
@@ -26,12 +26,7 @@ export function createTodoTaskDeltaRoutes(paging: PagingConfig): Hono<GraphEnv> 
     const store = mailbox.todo;
     const preferred = deltaPageSize(parsePreferHeader(c.req.header('prefer')), paging);
     const pageSize = preferred.requested || query.top === undefined ? preferred.pageSize : Math.min(Math.max(query.top, 1), paging.deltaMaxPageSize);
-    const token =
-      query.skipToken !== undefined
-        ? { kind: 'skip' as const, value: query.skipToken }
-        : query.deltaToken
-          ? { kind: 'delta' as const, value: query.deltaToken }
-          : undefined;
+    const token = deltaTokenOf(query);
     const base = `${url.origin}${url.pathname}`;
     const page = readDeltaRoundPage(
       {
