@@ -110,6 +110,12 @@ export const configSchema = z.strictObject({
       intervalMinutes: z.number().min(0).max(24 * 60).default(5),
       /** Mailboxes synced at once by one bridge: Graph's limits are per mailbox, the ERP is shared. */
       maxConcurrentRuns: z.number().int().min(1).max(64).default(4),
+      /**
+       * With pg-boss: a killed bridge's run is taken up again by another bridge after this long. It
+       * must exceed the longest run: a first sync of 100,000 contacts takes about 100 minutes at
+       * Graph's 10,000 requests per 10 minutes.
+       */
+      runExpiryMinutes: z.number().int().min(10).max(24 * 60).default(240),
     })
     .prefault({}),
   log: z.strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') }).prefault({}),

@@ -15,12 +15,6 @@ import { mailboxKey } from './mailbox-key';
 const runQueue = 'contact-sync-run';
 /** One job a pass of the schedule over the mailboxes. */
 const passQueue = 'contact-sync-pass';
-/**
- * An active job is failed and retried once after this long: how a killed bridge's run is picked up
- * again. Longer than the longest run (a first sync of a large mailbox), or a second bridge could
- * start the mailbox while the first still runs it.
- */
-export const runExpiryMinutes = 120;
 
 const runJobSchema = z.object({
   environment: z.string(),
@@ -38,6 +32,12 @@ export interface PgBossContactSyncOptions {
   intervalMinutes: number;
   /** Runs this bridge carries out at once. */
   maxConcurrentRuns: number;
+  /**
+   * An active job is failed and retried once after this long: how a killed bridge's run is picked
+   * up again. Longer than the longest run (a first sync of a large mailbox), or a second bridge
+   * could start the mailbox while the first still runs it (pg-boss 10 has no heartbeat).
+   */
+  runExpiryMinutes: number;
   /** How often an idle worker asks the queue for a job (pg-boss's default: 2 s). */
   pollingIntervalSeconds?: number;
   now?: () => Date;
@@ -148,7 +148,10 @@ export async function startPgBossContactSync(service: QueueingService, options: 
   const polling = options.pollingIntervalSeconds === undefined ? {} : { pollingIntervalSeconds: options.pollingIntervalSeconds };
   await boss.start();
   try {
-    await createQueueOnce(runQueue, { policy: 'singleton', retryLimit: 1, expireInSeconds: runExpiryMinutes * 60 });
+    const runQueueOptions = { policy: 'singleton', retryLimit: 1, expireInSeconds: options.runExpiryMinutes * 60 } as const;
+    await createQueueOnce(runQueue, runQueueOptions);
+    // A queue made by an earlier start keeps its options until told: the configured expiry applies from now on.
+    await boss.updateQueue(runQueue, { name: runQueue, ...runQueueOptions });
     // `stately`: at most one pass queued and one going.
     await createQueueOnce(passQueue, { policy: 'stately', retryLimit: 0 });
     // One worker a concurrent run: a worker fetching several jobs at once would wait for the slowest before the next.
@@ -176,7 +179,7 @@ export async function startPgBossContactSync(service: QueueingService, options: 
     stop() {
       stopping ??= (async () => {
         // Graceful: workers fetch nothing more, and the queue closes once the runs in flight have ended.
-        await boss.stop({ graceful: true, wait: true, timeout: runExpiryMinutes * 60_000 });
+        await boss.stop({ graceful: true, wait: true, timeout: options.runExpiryMinutes * 60_000 });
         // pg-boss does not wait for a fetch in flight as it stopped: the run it hands over still runs, and its job is completed.
         while (handling.size > 0 || pool.totalCount > pool.idleCount || pool.waitingCount > 0) {
           await Promise.allSettled([...handling, delay(50)]);

@@ -1,3 +1,4 @@
+import PgBoss from 'pg-boss';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ContactSyncService } from '../../../server/jobs/contact-sync-service';
@@ -61,9 +62,9 @@ function createRunProbe() {
   return { watch, carriedOut, mostAtOnce: () => mostAtOnce, going: () => [...going.values()].reduce((sum, count) => sum + count, 0) };
 }
 
-async function startEngine(service: ContactSyncService, store: Store, url: string, maxConcurrentRuns: number): Promise<PgBossContactSync> {
+async function startEngine(service: ContactSyncService, store: Store, url: string, maxConcurrentRuns: number, runExpiryMinutes = 240): Promise<PgBossContactSync> {
   const engine = await startPgBossContactSync(service, {
-    connectionString: url, store, logger: pino({ level: 'silent' }), intervalMinutes: 0, maxConcurrentRuns, pollingIntervalSeconds: 0.5,
+    connectionString: url, store, logger: pino({ level: 'silent' }), intervalMinutes: 0, maxConcurrentRuns, runExpiryMinutes, pollingIntervalSeconds: 0.5,
   });
   engines.push(engine);
   return engine;
@@ -166,5 +167,22 @@ describe('the pg-boss jobs engine', () => {
 
     expect(await sync.store.runs.get(mailboxes.amelie.user, runId)).toMatchObject({ status: 'failed', report: { failure: { code: 'invalid_input' } } });
     expect(sync.folderContacts('amelie')).toEqual([]);
+  });
+
+  it('gives a run job the configured expiry, and a later start with another expiry applies it', async () => {
+    const { sync, url } = await startWorld();
+    const expiryOfRuns = async () => {
+      const boss = new PgBoss(url);
+      await boss.start();
+      try {
+        return (await boss.getQueue('contact-sync-run'))?.expireInSeconds;
+      } finally {
+        await boss.stop({ graceful: false });
+      }
+    };
+    await (await startEngine(sync.service, sync.store, url, 1, 30)).stop();
+    expect(await expiryOfRuns()).toBe(30 * 60);
+    await startEngine(sync.service, sync.store, url, 1, 300);
+    expect(await expiryOfRuns()).toBe(300 * 60);
   });
 });
