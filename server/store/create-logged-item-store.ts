@@ -1,10 +1,16 @@
 import type { Kysely, Selectable } from 'kysely';
+import type { UserKey } from './store';
 import type { LoggedItem, Store } from './store';
 import type { LoggedItemsTable, StoreDatabase } from './store-database';
 import { toIsoInstant } from './to-iso-instant';
 
 /** A claim read back as gone was released in between; claiming again settles it within a few rounds. */
 const claimAttempts = 5;
+
+/** The claim of an item that this user holds and has not completed yet. */
+function pendingClaimOf(key: UserKey, environment: string, itemKey: string) {
+  return { environment, item_key: itemKey, logged_by_tenant_id: key.tenantId, logged_by_object_id: key.objectId, erp_action_id: null };
+}
 
 export function createLoggedItemStore(db: Kysely<StoreDatabase>): Store['loggedItems'] {
   async function get(environment: string, itemKey: string): Promise<LoggedItem | undefined> {
@@ -41,11 +47,7 @@ export function createLoggedItemStore(db: Kysely<StoreDatabase>): Store['loggedI
       const result = await db
         .updateTable('logged_items')
         .set({ erp_action_id: erpActionId })
-        .where('environment', '=', environment)
-        .where('item_key', '=', itemKey)
-        .where('logged_by_tenant_id', '=', key.tenantId)
-        .where('logged_by_object_id', '=', key.objectId)
-        .where('erp_action_id', 'is', null)
+        .where((eb) => eb.and(pendingClaimOf(key, environment, itemKey)))
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
@@ -53,11 +55,7 @@ export function createLoggedItemStore(db: Kysely<StoreDatabase>): Store['loggedI
     async release(key, environment, itemKey) {
       const result = await db
         .deleteFrom('logged_items')
-        .where('environment', '=', environment)
-        .where('item_key', '=', itemKey)
-        .where('logged_by_tenant_id', '=', key.tenantId)
-        .where('logged_by_object_id', '=', key.objectId)
-        .where('erp_action_id', 'is', null)
+        .where((eb) => eb.and(pendingClaimOf(key, environment, itemKey)))
         .executeTakeFirst();
       return result.numDeletedRows > 0n;
     },
