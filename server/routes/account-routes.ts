@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { notFound } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { accountPage, accountSchema, actionPage, errors, idParams, notFoundError, ok, pageQuery } from '../http/api-schemas';
-import { viewerOf } from './actor';
+import { listVisibleActions } from './action-visibility';
 
 const tags = ['Accounts'];
 
@@ -45,7 +45,7 @@ export function registerAccountRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       const { cursor, limit } = c.req.valid('query');
       const erp = c.get('environment').erp;
       if (!(await erp.getAccount(id))) throw notFound(`account ${id}`);
-      return c.json(await erp.listActions({ accountId: id, viewerId: await viewerOf(c, deps), cursor, limit }), 200);
+      return c.json(await listVisibleActions(c, deps, { accountId: id, cursor, limit }), 200);
     },
   );
 }

@@ -1,8 +1,10 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { ApiError, notFound } from '../http/api-error';
+import { ApiError, forbidden, notFound } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { actionInput, actionPatch, actionSchema, conflictError, errors, idParams, jsonBody, notFoundError, ok } from '../http/api-schemas';
-import { actorOf, viewerOf } from './actor';
+import { actorOf } from './actor';
+import { ownershipViolation } from './action-ownership';
+import { findVisibleAction } from './action-visibility';
 import { audit } from './audit';
 
 const tags = ['Actions'];
@@ -16,9 +18,9 @@ export function registerActionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const action = await c.get('environment').erp.getAction(id);
       // Another owner's private action is reported as missing, not as forbidden: its existence is private too.
-      if (!action || (action.private && action.ownerId !== (await viewerOf(c, deps)))) throw notFound(`action ${id}`);
+      const action = await findVisibleAction(c, deps, id);
+      if (!action) throw notFound(`action ${id}`);
       return c.json(action, 200);
     },
   );
@@ -32,6 +34,8 @@ export function registerActionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
     async (c) => {
       const actor = await actorOf(c, deps);
       const input = c.req.valid('json');
+      const violation = ownershipViolation({ callerId: actor.erpUserId, callerIsAdmin: c.get('principal').isAdmin, requested: input });
+      if (violation) throw forbidden(violation);
       const action = await c.get('environment').erp.createAction({ ...input, ownerId: input.ownerId ?? actor.erpUserId }, actor);
       await audit(c, deps, 'action.create', action.id, { type: action.type });
       return c.json(action, 201);
@@ -49,9 +53,11 @@ export function registerActionRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       const { id } = c.req.valid('param');
       const erp = c.get('environment').erp;
       const actor = await actorOf(c, deps);
-      const current = await erp.getAction(id);
-      if (!current || (current.private && current.ownerId !== (actor.erpUserId ?? ''))) throw notFound(`action ${id}`);
+      const current = await findVisibleAction(c, deps, id);
+      if (!current) throw notFound(`action ${id}`);
       const patch = c.req.valid('json');
+      const violation = ownershipViolation({ callerId: actor.erpUserId, callerIsAdmin: c.get('principal').isAdmin, current, requested: patch });
+      if (violation) throw forbidden(violation);
       const start = patch.start ?? current.start;
       const end = patch.end ?? current.end;
       if (start && end && Date.parse(end) < Date.parse(start)) throw new ApiError('invalid_input', 400, 'end is before start');

@@ -17,7 +17,8 @@ import {
   ok,
   pageQuery,
 } from '../http/api-schemas';
-import { actorOf, viewerOf } from './actor';
+import { actorOf } from './actor';
+import { listVisibleActions } from './action-visibility';
 import { audit } from './audit';
 
 const contactQuery = pageQuery.extend({
@@ -98,8 +99,7 @@ export function registerContactRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
       const { cursor, limit } = c.req.valid('query');
       const erp = c.get('environment').erp;
       if (!(await erp.getContact(id))) throw notFound(`contact ${id}`);
-      const viewerId = await viewerOf(c, deps);
-      return c.json(await erp.listActions({ contactId: id, viewerId, cursor, limit }), 200);
+      return c.json(await listVisibleActions(c, deps, { contactId: id, cursor, limit }), 200);
     },
   );
 }

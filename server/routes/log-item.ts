@@ -2,7 +2,8 @@ import type { Context } from 'hono';
 import type { ActionInput, ErpAction } from '../../src/domain/erp-records';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
-import { actorOf } from './actor';
+import { isActionVisible } from './action-visibility';
+import { actorOf, viewerOf } from './actor';
 import { audit } from './audit';
 
 export interface LogResult {
@@ -12,6 +13,19 @@ export interface LogResult {
 }
 
 const defaultStaleClaimMs = 120_000;
+const hiddenLogMessage = 'this item was already logged by someone else, in an action they keep private';
+
+/**
+ * Whether an item was logged in the caller's environment; the action's id only when the caller
+ * may see that action.
+ */
+export async function loggedItemStatus(c: Context<AppEnv>, deps: AppDeps, itemKey: string): Promise<{ logged: boolean; actionId?: string; loggedAt?: string }> {
+  const item = await deps.store.loggedItems.get(c.get('environment').config.environment, itemKey);
+  if (!item?.erpActionId) return { logged: false };
+  const action = await c.get('environment').erp.getAction(item.erpActionId);
+  if (!action || !isActionVisible(action, await viewerOf(c, deps))) return { logged: true };
+  return { logged: true, actionId: item.erpActionId, loggedAt: item.loggedAt };
+}
 
 /**
  * Logs an email or meeting once per environment. The claim row is written before the ERP action,
@@ -37,7 +51,9 @@ export async function logItemOnce(
     const existing = outcome.existing;
     if (!existing.erpActionId) throw new ApiError('conflict', 409, 'this item is being logged right now; try again in a moment');
     const action = await erp.getAction(existing.erpActionId);
-    if (!action) throw new ApiError('not_found', 404, `this item was logged as action ${existing.erpActionId}, which has since been deleted from the ERP`);
+    if (!action) throw new ApiError('not_found', 404, 'this item was logged as an action that has since been deleted from the ERP');
+    // Logged before, but its owner has since made the action private: say so without showing it.
+    if (!isActionVisible(action, await viewerOf(c, deps))) throw new ApiError('conflict', 409, hiddenLogMessage);
     return { action, alreadyLogged: true, loggedAt: existing.loggedAt };
   }
 

@@ -4,7 +4,7 @@ import { emailSchema, erpIdSchema, ianaTimeZoneSchema } from '../../src/domain/e
 import { ApiError, notFound } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { actionSchema, conflictError, errors, jsonBody, ok } from '../http/api-schemas';
-import { findFirstContact, logItemOnce } from './log-item';
+import { findFirstContact, loggedItemStatus, logItemOnce } from './log-item';
 
 const tags = ['Logging'];
 const maxNotes = 100_000;
@@ -53,7 +53,7 @@ export function registerLogRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'post', path: '/api/log/email', tags,
-      summary: 'Log an email as an ERP action; logging the same internetMessageId again returns the first action',
+      summary: 'Log an email as an ERP action; logging the same internetMessageId again returns the first action (409 when its owner keeps it private)',
       request: jsonBody(logEmailSchema),
       responses: { 201: ok(logResult, 'Logged now'), 200: ok(logResult, 'Logged before'), ...errors, ...conflictError },
     }),
@@ -75,11 +75,11 @@ export function registerLogRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/log/email', tags, summary: 'Whether an email was logged, by anyone in the environment',
+      method: 'get', path: '/api/log/email', tags, summary: 'Whether an email was logged, by anyone in the environment; the action id only when its action is visible to me',
       request: { query: z.object({ internetMessageId }) },
       responses: { 200: ok(logStatus, 'The log status'), ...errors },
     }),
-    async (c) => c.json(await statusOf(c.get('environment').config.environment, `email:${c.req.valid('query').internetMessageId}`, deps), 200),
+    async (c) => c.json(await loggedItemStatus(c, deps, `email:${c.req.valid('query').internetMessageId}`), 200),
   );
 
   app.openapi(
@@ -107,11 +107,11 @@ export function registerLogRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/log/meeting', tags, summary: 'Whether a meeting was logged, by anyone in the environment',
+      method: 'get', path: '/api/log/meeting', tags, summary: 'Whether a meeting was logged, by anyone in the environment; the action id only when its action is visible to me',
       request: { query: z.object({ iCalUId: z.string().trim().min(1).max(1024) }) },
       responses: { 200: ok(logStatus, 'The log status'), ...errors },
     }),
-    async (c) => c.json(await statusOf(c.get('environment').config.environment, `meeting:${c.req.valid('query').iCalUId}`, deps), 200),
+    async (c) => c.json(await loggedItemStatus(c, deps, `meeting:${c.req.valid('query').iCalUId}`), 200),
   );
 }
 
@@ -124,9 +124,4 @@ async function targetOf(c: Parameters<typeof findFirstContact>[0], contactId: st
   const found = await findFirstContact(c, emails);
   if (!found) throw new ApiError('invalid_input', 400, 'none of the people in this item is an ERP contact; choose or create a contact first');
   return found;
-}
-
-async function statusOf(environment: string, itemKey: string, deps: AppDeps) {
-  const item = await deps.store.loggedItems.get(environment, itemKey);
-  return item?.erpActionId ? { logged: true, actionId: item.erpActionId, loggedAt: item.loggedAt } : { logged: false };
 }
