@@ -60,7 +60,6 @@ async function main() {
       {
         environment: 'fabrikam', tenantId: demoIds.fabrikamTenantId, applicationId: demoIds.fabrikamBridgeClientId, mode: 'app-only',
         clientSecret: { env: 'DEMO_FABRIKAM_CLIENT_SECRET' },
-        admins: ['amelie.dubois@fabrikamfrance.onmicrosoft.com'],
         erp: { adapter: 'demo', file: `${dataDir}/demo-erp-fabrikam.db`, seed: 2, contacts: 2_000, salespeople: salespeople.fabrikam },
       },
     ],

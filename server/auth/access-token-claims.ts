@@ -10,6 +10,12 @@ export const accessTokenClaimsSchema = z.object({
   roles: z.array(z.string()).optional(),
   /** `app` on app-only tokens when the optional claim is configured. */
   idtyp: z.string().optional(),
+  /** The client app the token was issued to (the add-in, or Office for legacy SSO). */
+  azp: z.string().optional(),
+  /** The identity provider that signed the user in; another tenant or provider than the issuer's for guests. */
+  idp: z.string().optional(),
+  /** Optional claim: 0 for a member of the tenant, 1 for a guest. */
+  acct: z.union([z.number(), z.string()]).optional(),
   preferred_username: z.string().optional(),
   upn: z.string().optional(),
   name: z.string().optional(),

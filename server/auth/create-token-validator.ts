@@ -14,7 +14,7 @@ export interface TokenValidatorOptions {
   /** `https://login.microsoftonline.com`, or the identity stand-in's URL. */
   authority: string;
   environments: readonly EnvironmentIdentity[];
-  /** Allowed clock skew on `exp` and `nbf`. */
+  /** Allowed clock skew on `exp` and `nbf`: 5 minutes by default, as Microsoft's own libraries. */
   clockToleranceSeconds?: number;
   now?: () => Date;
   /** Fetches the JWKS; for an authority whose certificate the system does not trust (see `createTrustingFetch`). */
@@ -26,6 +26,8 @@ export type TokenValidator = (authorization: string | undefined) => Promise<Prin
 /** The delegated scope the add-in asks for (`api://<host>/<appId>/access_as_user`). */
 const requiredScope = 'access_as_user';
 const adminRole = 'Bridge.Admin';
+/** Office's client for legacy SSO (`Office.auth.getAccessToken`), pre-authorized on the bridge's registration. */
+export const officeLegacySsoClientId = 'ea5a67f6-b6f3-4338-b240-c655ddc3cc8e';
 
 /**
  * Validates the add-in's bearer token for a delegated route and says who the user is. Tenants
@@ -38,7 +40,7 @@ const adminRole = 'Bridge.Admin';
  */
 export function createTokenValidator(options: TokenValidatorOptions): TokenValidator {
   const authority = options.authority.replace(/\/+$/, '');
-  const clockTolerance = options.clockToleranceSeconds ?? 60;
+  const clockTolerance = options.clockToleranceSeconds ?? 300;
   const now = options.now ?? (() => new Date());
   // One key set per tenant, as Entra publishes them per tenant; jose caches and refreshes the keys.
   const keySets = new Map<string, JWTVerifyGetKey>();
@@ -84,9 +86,18 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
     if (!scopes.includes(requiredScope)) {
       throw new AuthError('forbidden', `The token lacks the "${requiredScope}" scope: the add-in must ask for api://<host>/${environment.applicationId}/${requiredScope}.`);
     }
+    // NAA and the dialog fallback get the token as the add-in itself; legacy SSO gets it through Office.
+    const clientId = claims.azp?.toLowerCase();
+    if (clientId !== environment.applicationId.toLowerCase() && clientId !== officeLegacySsoClientId) {
+      throw new AuthError(
+        'forbidden',
+        `The token was issued to the client app ${claims.azp ?? '(none named)'}, which is neither this add-in (${environment.applicationId}) nor Office (${officeLegacySsoClientId}): another application's token for the bridge is not accepted.`,
+      );
+    }
     const email = claims.preferred_username ?? claims.upn;
     if (!email) throw new AuthError('invalid_token', 'The token names no user (no preferred_username or upn claim).');
     const roles = claims.roles ?? [];
+    const objectId = claims.oid.toLowerCase();
     return {
       tenantId: claims.tid,
       objectId: claims.oid,
@@ -95,7 +106,9 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
       environment: environment.environment,
       scopes,
       roles,
-      isAdmin: roles.includes(adminRole) || environment.admins.some((admin) => admin.toLowerCase() === email.toLowerCase()),
+      // Never by email: preferred_username is whatever the user's home directory says, even for a guest.
+      isAdmin: roles.includes(adminRole) || environment.admins.some((admin) => admin.toLowerCase() === objectId),
+      isGuest: claims.acct === 1 || claims.acct === '1' || (claims.idp !== undefined && !claims.idp.toLowerCase().includes(tenantId)),
     };
   };
 }

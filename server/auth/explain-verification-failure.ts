@@ -31,6 +31,9 @@ export function explainVerificationFailure(error: unknown, expected: { issuer: s
   if (error instanceof errors.JWKSNoMatchingKey) {
     return new AuthError('invalid_token', `The token is signed with a key that tenant ${expected.tenantId} does not publish.`);
   }
+  if (error instanceof errors.JWKSMultipleMatchingKeys) {
+    return new AuthError('invalid_token', `The token does not say which of tenant ${expected.tenantId}'s keys signed it (no usable kid).`);
+  }
   if (error instanceof errors.JOSEAlgNotAllowed) {
     return new AuthError('invalid_token', 'The token\'s signing algorithm is not allowed; only RS256 is accepted.');
   }

@@ -7,20 +7,25 @@ export interface UnverifiedToken {
 }
 
 /**
- * What can be refused before fetching any key: tokens that are not JWTs, not RS256, Entra v1.0
+ * What can be refused before fetching any key: tokens that are not JWTs, not RS256, with no key id, Entra v1.0
  * tokens, and tokens without a tenant. Nothing read here is trusted until the signature is checked.
  */
 export function inspectUnverifiedToken(token: string): UnverifiedToken {
   let algorithm: unknown;
+  let keyId: unknown;
   let claims: JWTPayload;
   try {
-    algorithm = decodeProtectedHeader(token).alg;
+    ({ alg: algorithm, kid: keyId } = decodeProtectedHeader(token));
     claims = decodeJwt(token);
   } catch {
     throw new AuthError('invalid_token', 'The bearer token is not a well-formed JWT access token.');
   }
   if (algorithm !== 'RS256') {
     throw new AuthError('invalid_token', `The token is signed with "${String(algorithm)}"; only RS256 tokens issued by Microsoft Entra ID are accepted.`);
+  }
+  // Entra names its signing key in every token; without it the tenant's several keys leave nothing to check against.
+  if (typeof keyId !== 'string' || keyId === '') {
+    throw new AuthError('invalid_token', 'The token\'s header names no signing key (kid); tokens issued by Microsoft Entra ID always do.');
   }
   if (claims.ver === '1.0' || (typeof claims.iss === 'string' && claims.iss.startsWith('https://sts.windows.net/'))) {
     throw new AuthError(

@@ -10,7 +10,8 @@ export const secretReferenceSchema = z.union(
   { error: 'a secret reference { "env": "NAME" } or { "file": "path" } — secrets are never written inline' },
 );
 
-const guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'a GUID such as 00000000-0000-0000-0000-000000000000');
+const guidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const guid = z.string().regex(guidPattern, 'a GUID such as 00000000-0000-0000-0000-000000000000');
 
 const demoErpSchema = z.strictObject({
   adapter: z.literal('demo'),
@@ -37,8 +38,11 @@ export const environmentSchema = z.strictObject({
   applicationId: guid,
   clientSecret: secretReferenceSchema.optional(),
   mode: z.enum(['delegated', 'app-only']).default('delegated'),
-  /** Emails (UPNs) of the environment's admins, besides holders of the `Bridge.Admin` app role. */
-  admins: z.array(z.email()).default([]),
+  /**
+   * Object ids (`oid`) of the environment's admins, besides holders of the `Bridge.Admin` app role.
+   * Never emails: an email claim proves nothing about who signed in (a guest may carry any).
+   */
+  admins: z.array(z.string().regex(guidPattern, 'an object id (GUID) from Entra ID, not an email: admins are recognised by object id or by the Bridge.Admin app role')).default([]),
   erp: z.discriminatedUnion('adapter', [demoErpSchema, sqlErpSchema], { error: 'erp.adapter must be "demo" or "sql"' }),
   sync: z
     .strictObject({

@@ -10,7 +10,10 @@ export interface Principal {
   environment: string;
   scopes: string[];
   roles: string[];
+  /** Holds the `Bridge.Admin` app role or is listed by object id in the environment's `admins`. */
   isAdmin: boolean;
+  /** A B2B guest of the tenant (`acct` 1, or an `idp` outside the tenant): mapped to an ERP user only by an admin. */
+  isGuest: boolean;
 }
 
 /** One configured client environment with its ERP connection. */

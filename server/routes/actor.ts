@@ -7,8 +7,9 @@ const cacheMs = 60_000;
 const caches = new WeakMap<AppDeps, Map<string, { user: ErpUser | undefined; expires: number }>>();
 
 /**
- * The ERP user of the signed-in person: the admin's override if set, else the ERP user with the
- * same email (UPN). Cached for a minute so lookups stay one query.
+ * The ERP user of the signed-in person: the admin's override if set, else, for a member of the
+ * tenant, the ERP user with the same email (UPN). A guest's email is whatever their home directory
+ * says, so a guest has an ERP user only once an admin maps them. Cached for a minute.
  */
 export async function erpUserOf(c: Context<AppEnv>, deps: AppDeps): Promise<ErpUser | undefined> {
   const principal = c.get('principal');
@@ -19,7 +20,8 @@ export async function erpUserOf(c: Context<AppEnv>, deps: AppDeps): Promise<ErpU
   if (hit && hit.expires > Date.now()) return hit.user;
   const erp = c.get('environment').erp;
   const record = await deps.store.users.get({ tenantId: principal.tenantId, objectId: principal.objectId });
-  const user = record?.erpUserIdOverride ? await erp.getUser(record.erpUserIdOverride) : await erp.findUserByEmail(principal.email);
+  const override = record?.erpUserIdOverride;
+  const user = override ? await erp.getUser(override) : principal.isGuest ? undefined : await erp.findUserByEmail(principal.email);
   cache.set(key, { user, expires: Date.now() + cacheMs });
   return user;
 }

@@ -16,7 +16,7 @@ export const demoIds = {
   /** Contoso admin through the `Bridge.Admin` app role. */
   luciaObjectId: '0a1b2c3d-1111-4e5f-8a9b-0c1d2e3f4a5b',
   inigoObjectId: '0a1b2c3d-2222-4e5f-8a9b-0c1d2e3f4a5b',
-  /** Fabrikam admin by name in the environment's `admins` list, not by app role. */
+  /** Fabrikam admin through the `Bridge.Admin` app role of Fabrikam's own registration. */
   amelieObjectId: '1b2c3d4e-3333-4f5a-9b0c-1d2e3f4a5b6c',
   /** Has never consented to Graph: on-behalf-of answers `consent_required`. */
   francoisObjectId: '1b2c3d4e-4444-4f5a-9b0c-1d2e3f4a5b6c',
@@ -82,7 +82,7 @@ export const demoDirectory: IdentityDirectory = {
       userPrincipalName: 'amelie.dubois@fabrikamfrance.onmicrosoft.com',
       displayName: 'Amélie Dubois',
       password: demoIds.password,
-      appRoleAssignments: [],
+      appRoleAssignments: [{ resourceAppId: demoIds.fabrikamBridgeClientId, role: 'Bridge.Admin' }],
     },
     {
       tenantId: demoIds.fabrikamTenantId,

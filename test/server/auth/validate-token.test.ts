@@ -3,14 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIds } from '../../../dev/m365/identity/demo-directory';
 import { startIdentityServer, type IdentityServer } from '../../../dev/m365/identity/start-identity-server';
 import { AuthError, type AuthErrorCode } from '../../../server/auth/auth-error';
-import { createTokenValidator, type EnvironmentIdentity, type TokenValidator } from '../../../server/auth/create-token-validator';
+import { createTokenValidator, officeLegacySsoClientId, type EnvironmentIdentity, type TokenValidator } from '../../../server/auth/create-token-validator';
 import { accessTokenOf, requestToken } from '../../dev/m365/identity/support/request-token';
 import { bridgeTokenFor } from '../../dev/m365/identity/support/sign-in-with-password';
 import { authTestDirectory, testIds } from './support/auth-test-directory';
 
 const environments: EnvironmentIdentity[] = [
   { environment: 'contoso', tenantId: demoIds.contosoTenantId, applicationId: demoIds.bridgeClientId, admins: [] },
-  { environment: 'fabrikam', tenantId: demoIds.fabrikamTenantId, applicationId: demoIds.fabrikamBridgeClientId, admins: ['Amelie.Dubois@FabrikamFrance.onmicrosoft.com'] },
+  { environment: 'fabrikam', tenantId: demoIds.fabrikamTenantId, applicationId: demoIds.fabrikamBridgeClientId, admins: [demoIds.francoisObjectId.toUpperCase()] },
 ];
 
 let identity: IdentityServer;
@@ -29,7 +29,7 @@ afterAll(() => identity.close());
 
 const nowInSeconds = () => Math.floor(Date.now() / 1000);
 const bearer = (token: string) => `Bearer ${token}`;
-const signedVariant = (changes: JWTPayload, options?: { kid?: string }) => identity.signAccessToken({ ...inigoClaims, ...changes }, options);
+const signedVariant = (changes: JWTPayload, options?: { kid?: string | null }) => identity.signAccessToken({ ...inigoClaims, ...changes }, options);
 const withoutClaim = (name: string) => Object.fromEntries(Object.entries(inigoClaims).filter(([claim]) => claim !== name));
 
 /** Runs the validator expecting a refusal, and checks the message never repeats the token. */
@@ -58,7 +58,20 @@ describe('a valid token', () => {
       scopes: ['access_as_user'],
       roles: [],
       isAdmin: false,
+      isGuest: false,
     });
+  });
+
+  it('passes with nbf 4 minutes ahead: the clock skew tolerance is 5 minutes, as Microsoft’s libraries', async () => {
+    const early = await signedVariant({ nbf: nowInSeconds() + 240 });
+
+    await expect(validate(bearer(early))).resolves.toMatchObject({ objectId: demoIds.inigoObjectId });
+  });
+
+  it('passes when Office obtained it for the add-in (legacy SSO client id)', async () => {
+    const throughOffice = await signedVariant({ azp: officeLegacySsoClientId });
+
+    await expect(validate(bearer(throughOffice))).resolves.toMatchObject({ objectId: demoIds.inigoObjectId });
   });
 
   it('passes within the clock tolerance just after expiry', async () => {
@@ -85,24 +98,34 @@ describe('admin detection', () => {
     await expect(validate(bearer(lucia))).resolves.toMatchObject({ roles: ['Bridge.Admin'], isAdmin: true });
   });
 
-  it('makes a user listed in the environment’s admins an admin, whatever the case of the email', async () => {
-    const amelie = await bridgeTokenFor(identity, {
-      tenant: demoIds.fabrikamTenantId,
-      clientId: demoIds.fabrikamBridgeClientId,
-      username: 'amelie.dubois@fabrikamfrance.onmicrosoft.com',
-    });
-
-    await expect(validate(bearer(amelie))).resolves.toMatchObject({ roles: [], isAdmin: true });
-  });
-
-  it('does not make anyone else an admin', async () => {
+  it('makes a user listed by object id in the environment’s admins an admin, whatever the case of the id', async () => {
     const francois = await bridgeTokenFor(identity, {
       tenant: demoIds.fabrikamTenantId,
       clientId: demoIds.fabrikamBridgeClientId,
       username: 'francois.lefevre@fabrikamfrance.onmicrosoft.com',
     });
 
-    await expect(validate(bearer(francois))).resolves.toMatchObject({ isAdmin: false });
+    await expect(validate(bearer(francois))).resolves.toMatchObject({ roles: [], isAdmin: true });
+  });
+
+  it('does not make anyone else an admin', async () => {
+    await expect(validate(bearer(inigoToken))).resolves.toMatchObject({ isAdmin: false });
+  });
+
+  it('never makes an admin of a guest whose email is an admin’s, and says it is a guest', async () => {
+    const guest = await signedVariant({
+      oid: '6f5e4d3c-7777-4b2a-9c8d-7e6f5a4b3c2d',
+      preferred_username: 'lucia.martinez@contosoiberica.onmicrosoft.com',
+      idp: `https://sts.windows.net/${testIds.andinaTenantId}/`,
+      acct: 1,
+    });
+
+    await expect(validate(bearer(guest))).resolves.toMatchObject({ email: 'lucia.martinez@contosoiberica.onmicrosoft.com', isAdmin: false, isGuest: true });
+  });
+
+  it('knows a guest by acct alone, and a member whose idp is their own tenant', async () => {
+    await expect(validate(bearer(await signedVariant({ acct: 1 })))).resolves.toMatchObject({ isGuest: true });
+    await expect(validate(bearer(await signedVariant({ acct: 0, idp: `https://sts.windows.net/${demoIds.contosoTenantId}/` })))).resolves.toMatchObject({ isGuest: false });
   });
 });
 
@@ -191,6 +214,15 @@ describe('an invalid token', () => {
     expect(refusal.message).toMatch(/key/);
   });
 
+  it('is refused with 401, not a key outage, when its header names no key and the tenant publishes several', async () => {
+    const keys = (await (await fetch(`${identity.url}/${demoIds.contosoTenantId}/discovery/v2.0/keys`)).json()) as JSONWebKeySet;
+    expect(keys.keys.length).toBeGreaterThan(1);
+    const noKid = await signedVariant({}, { kid: null });
+
+    const refusal = await expectRefusal(bearer(noKid), 'invalid_token', 401);
+    expect(refusal.message).toMatch(/kid/);
+  });
+
   it('is refused when the payload was changed after signing', async () => {
     const [header, , signature] = inigoToken.split('.');
     const promoted = Buffer.from(JSON.stringify({ ...inigoClaims, roles: ['Bridge.Admin'] })).toString('base64url');
@@ -229,6 +261,14 @@ describe('a valid token that does not allow the request', () => {
     expect(refusal).toBeInstanceOf(AuthError);
     expect(refusal).toMatchObject({ code: 'forbidden', status: 403 });
     await expectRefusal(bearer(sofia), 'forbidden', 403);
+  });
+
+  it('is forbidden when another client app obtained it for the bridge (unknown azp), naming the app', async () => {
+    const otherClient = await signedVariant({ azp: testIds.reportsClientId });
+
+    const refusal = await expectRefusal(bearer(otherClient), 'forbidden', 403);
+    expect(refusal.message).toContain(testIds.reportsClientId);
+    expect(refusal.message).toContain(officeLegacySsoClientId);
   });
 
   it('is forbidden without the access_as_user scope', async () => {

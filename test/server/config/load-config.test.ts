@@ -35,6 +35,13 @@ describe('configuration', () => {
     expect(error.message).toContain('environments[0].tenantId: a GUID');
   });
 
+  it('refuses an admin named by email: admins are object ids or holders of the Bridge.Admin app role', () => {
+    const error = errorOf(() => parseConfig({ environments: [{ ...environment, admins: ['it@acme.example'] }] }));
+    expect(error.message).toContain('environments[0].admins[0]');
+    expect(error.message).toContain('not an email');
+    expect(parseConfig({ environments: [{ ...environment, admins: ['0a1b2c3d-1111-4e5f-8a9b-0c1d2e3f4a5b'] }] }).environments[0]?.admins).toHaveLength(1);
+  });
+
   it('refuses a secret written inline', () => {
     const error = errorOf(() => parseConfig({ environments: [{ ...environment, clientSecret: 'p4ssw0rd' }] }));
     expect(error.message).toContain('environments[0].clientSecret');

@@ -53,7 +53,7 @@ export async function createTestBridge(options: { contacts?: number } = {}): Pro
       { environment: 'contoso', tenantId: demoIds.contosoTenantId, applicationId: demoIds.bridgeClientId, erp: { adapter: 'demo' } },
       {
         environment: 'fabrikam', tenantId: demoIds.fabrikamTenantId, applicationId: demoIds.fabrikamBridgeClientId, mode: 'app-only',
-        admins: [demoUsers.amelie.email], erp: { adapter: 'demo' },
+        erp: { adapter: 'demo' },
       },
     ],
     identity: { authority: identity.url },

@@ -47,12 +47,14 @@ describe('the OpenID configuration', () => {
 });
 
 describe('the signing keys', () => {
-  it('publishes one RS256 public key with a kid and no private part', async () => {
+  it('publishes two RS256 public keys, as Entra publishes several, each with a kid and no private part', async () => {
     const { status, body } = await getJson(`/${demoIds.contosoTenantId}/discovery/v2.0/keys`);
+    const publicKey = expect.objectContaining({ kty: 'RSA', alg: 'RS256', use: 'sig', kid: expect.any(String), n: expect.any(String), e: 'AQAB' });
+    const noPrivatePart = expect.not.objectContaining({ d: expect.anything() });
 
     expect(status).toBe(200);
-    expect(body.keys).toEqual([expect.objectContaining({ kty: 'RSA', alg: 'RS256', use: 'sig', kid: expect.any(String), n: expect.any(String), e: 'AQAB' })]);
-    expect(body.keys).toEqual([expect.not.objectContaining({ d: expect.anything() })]);
+    expect(body.keys).toEqual([publicKey, publicKey]);
+    expect(body.keys).toEqual([noPrivatePart, noPrivatePart]);
   });
 });
 
