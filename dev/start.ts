@@ -63,7 +63,8 @@ async function main() {
         erp: { adapter: 'demo', file: `${dataDir}/demo-erp-fabrikam.db`, seed: 2, contacts: 2_000, salespeople: salespeople.fabrikam },
       },
     ],
-    server: { port },
+    // The Outlook host stand-in frames the taskpane from another loopback port (it may move to a free one).
+    server: { port, frameAncestors: ['http://127.0.0.1:*', 'http://localhost:*'] },
     identity: { authority: identity.url, trustedCertificateFile: certificateFile },
     graph: { baseUrl: `${graph.url}/v1.0`, trustedCertificateFile: certificateFile },
     // The local Microsoft 365 lives in memory, so the bridge's store does too: links and delta

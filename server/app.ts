@@ -2,6 +2,9 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
 import { requestId } from 'hono/request-id';
 import { ApiError } from './http/api-error';
+import { closeUnreadConnections } from './http/close-unread-connections';
+import { enforceRateLimits } from './http/enforce-rate-limits';
+import { baseSecurityHeaders, docsSecurityHeaders, taskpaneSecurityHeaders } from './http/security-headers';
 import { type AppDeps, type AppEnv, createRouter } from './http/app-env';
 import { errorHandler } from './http/handle-error';
 import { rememberUser } from './routes/actor';
@@ -34,6 +37,11 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const app = createRouter();
 
   app.use('*', requestId());
+  app.use('*', closeUnreadConnections);
+  app.use('*', baseSecurityHeaders());
+  app.use('/docs', docsSecurityHeaders());
+  app.use('/docs/*', docsSecurityHeaders());
+  app.use('*', taskpaneSecurityHeaders(deps.frameAncestors));
   app.use('*', async (c, next) => {
     const logger = deps.logger.child({ requestId: c.get('requestId') });
     c.set('logger', logger);
@@ -52,6 +60,10 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     if (!environment) throw new ApiError('forbidden', 403, `environment ${principal.environment} is not configured`);
     c.set('principal', principal);
     c.set('environment', environment);
+    await next();
+  });
+  if (deps.rateLimits) app.use('/api/*', enforceRateLimits(deps.rateLimits));
+  app.use('/api/*', async (c, next) => {
     await rememberUser(c, deps);
     await next();
   });

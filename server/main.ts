@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { serve } from '@hono/node-server';
+import pg from 'pg';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Logger } from 'pino';
@@ -16,6 +17,7 @@ import { isPostgresUrl, pgBossNeedsPostgres, type BridgeConfig } from './config/
 import { ConfigError, loadConfigFile, resolveSecret } from './config/load-config';
 import { createLogger } from './create-logger';
 import { openErp } from './erp/open-erp';
+import { createRateLimits } from './http/create-rate-limits';
 import type { BridgeEnvironment } from './http/principal';
 import { openStore } from './store/open-store';
 
@@ -80,8 +82,19 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
           throw error;
         })
       : undefined;
+  // On PostgreSQL the limits live in the store's database, so every bridge counts against the same limit.
+  const limitsPool = isPostgresUrl(storeUrl) ? new pg.Pool({ connectionString: storeUrl, max: 2 }).on('error', () => {}) : undefined;
+  const rateLimits = await createRateLimits(config.rateLimits, limitsPool).catch(async (error: unknown) => {
+    await queue?.stop();
+    await limitsPool?.end();
+    await closeDatabases();
+    throw error;
+  });
   const app = createApp(
-    { environments, store, authenticate, logger, graphAccess, contactSync: queue ?? contactSync, authority: config.identity.authority },
+    {
+      environments, store, authenticate, logger, graphAccess, contactSync: queue ?? contactSync, authority: config.identity.authority,
+      rateLimits, frameAncestors: config.server.frameAncestors,
+    },
     { staticRoot: options.staticRoot },
   );
 
@@ -103,6 +116,7 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
         await new Promise<void>((done) => server.close(() => done()));
         await queue?.stop();
         await contactSync.close();
+        await limitsPool?.end();
         await closeDatabases();
       })();
       return closing;

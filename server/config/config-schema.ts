@@ -79,6 +79,11 @@ export const configSchema = z.strictObject({
       port: z.number().int().min(0).max(65_535).default(3000),
       /** Public URL of the bridge, used in links and the add-in manifest. */
       publicUrl: z.url().optional(),
+      /**
+       * Origins allowed to frame the taskpane besides the Office hosts (docs/security.md), such as
+       * a development Outlook host: CSP source expressions like `https://outlook.example.com`.
+       */
+      frameAncestors: z.array(z.string().regex(/^https?:\/\/[^\s;,']+$/, 'an origin such as https://host or http://127.0.0.1:*')).default([]),
     })
     .prefault({}),
   identity: z
@@ -120,6 +125,15 @@ export const configSchema = z.strictObject({
        * Graph's 10,000 requests per 10 minutes.
        */
       runExpiryMinutes: z.number().int().min(10).max(24 * 60).default(240),
+    })
+    .prefault({}),
+  /** Requests per window the API allows; over it the answer is 429 with Retry-After. Shared by all bridges on a PostgreSQL store. */
+  rateLimits: z
+    .strictObject({
+      perUserPerMinute: z.number().int().min(1).default(300),
+      perEnvironmentPerMinute: z.number().int().min(1).default(3_000),
+      /** Each `POST /api/me/sync/connect` is a token exchange with Entra ID. */
+      connectPerUserPerHour: z.number().int().min(1).default(10),
     })
     .prefault({}),
   log: z.strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') }).prefault({}),

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { GraphAccess } from '../jobs/create-graph-access';
 import type { Store } from '../store/store';
 import type { ContactSyncPort } from './contact-sync-port';
+import type { RateLimits } from './create-rate-limits';
 import { describeIssues } from '../config/load-config';
 import { ApiError } from './api-error';
 import type { BridgeEnvironment, Principal } from './principal';
@@ -23,6 +24,10 @@ export interface AppDeps {
   contactSync?: ContactSyncPort;
   /** The identity authority, for admin-consent links. */
   authority?: string;
+  /** Per-user and per-environment limits on the API; `main.ts` always sets them, tests that do not exercise them leave them out. */
+  rateLimits?: RateLimits;
+  /** Origins allowed to frame the taskpane besides the Office hosts (`server.frameAncestors`). */
+  frameAncestors?: readonly string[];
 }
 
 export interface AppEnv {

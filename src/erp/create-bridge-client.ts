@@ -4,7 +4,7 @@ import type { Page } from '../domain/page';
 import type { SyncSettings } from '../domain/sync-settings';
 import type { BridgeClient } from './bridge-client';
 import type { AdminUser, LogResult, LogStatus, Me } from './bridge-types';
-import { createBridgeRequest } from './create-bridge-request';
+import { type BridgePacing, createBridgeRequest } from './create-bridge-request';
 
 const searchLimit = 20;
 
@@ -12,8 +12,8 @@ const searchLimit = 20;
  * The browser client of the bridge API, authenticated by the token source.
  * @example const bridge = createBridgeClient({ baseUrl: location.origin, tokens, fetch: window.fetch.bind(window) });
  */
-export function createBridgeClient(options: { baseUrl: string; tokens: TokenSource; fetch: typeof fetch }): BridgeClient {
-  const request = createBridgeRequest(options.baseUrl, options.tokens, options.fetch);
+export function createBridgeClient(options: { baseUrl: string; tokens: TokenSource; fetch: typeof fetch; pacing?: BridgePacing }): BridgeClient {
+  const request = createBridgeRequest(options.baseUrl, options.tokens, options.fetch, options.pacing);
   const id = encodeURIComponent;
   const items = async <T>(page: Promise<Page<T>>) => (await page).items;
   const status = async (answer: Promise<{ logged: boolean; actionId?: string; loggedAt?: string }>): Promise<LogStatus> => {

@@ -11,7 +11,7 @@ interface Call {
   body?: unknown;
 }
 
-function bridgeWith(answers: (call: Call) => Response | Promise<Response>, tokens?: TokenSource) {
+function bridgeWith(answers: (call: Call) => Response | Promise<Response>, tokens?: TokenSource, waits: number[] = []) {
   const calls: Call[] = [];
   const forced: boolean[] = [];
   const tokenSource: TokenSource = tokens ?? {
@@ -30,7 +30,11 @@ function bridgeWith(answers: (call: Call) => Response | Promise<Response>, token
     calls.push(call);
     return answers(call);
   };
-  return { bridge: createBridgeClient({ baseUrl: 'https://erp.example.com', tokens: tokenSource, fetch: fetchBridge }), calls, forced };
+  // Waits are recorded and end at once: the test checks the delay asked for, not the clock.
+  const wait = async (ms: number) => {
+    waits.push(ms);
+  };
+  return { bridge: createBridgeClient({ baseUrl: 'https://erp.example.com', tokens: tokenSource, fetch: fetchBridge, pacing: { wait } }), calls, forced, waits };
 }
 
 describe('the bridge client', () => {
@@ -73,6 +77,39 @@ describe('the bridge client', () => {
   ] as const)('derives the code from the status when a %i is not ours', async (status, code) => {
     const { bridge } = bridgeWith(() => new Response('<html>Bad gateway</html>', { status, headers: { 'content-type': 'text/html' } }));
     await expect(bridge.getContact('C-1')).rejects.toMatchObject({ name: 'BridgeError', code, status });
+  });
+
+  it('waits the Retry-After of a 429 and tries again', async () => {
+    const waits: number[] = [];
+    let answered = 0;
+    const { bridge, calls } = bridgeWith(
+      () => (answered++ === 0 ? Response.json({ code: 'throttled', message: 'too many requests from you; try again in 2 s' }, { status: 429, headers: { 'retry-after': '2' } }) : Response.json({ id: 'C-1' })),
+      undefined,
+      waits,
+    );
+    expect(await bridge.getContact('C-1')).toEqual({ id: 'C-1' });
+    expect(waits).toEqual([2_000]);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('gives up at once with throttled when the Retry-After is too long to wait in the pane', async () => {
+    const waits: number[] = [];
+    const { bridge, calls } = bridgeWith(
+      () => Response.json({ code: 'throttled', message: 'connecting sync too often; try again in 1800 s' }, { status: 429, headers: { 'retry-after': '1800' } }),
+      undefined,
+      waits,
+    );
+    await expect(bridge.getContact('C-1')).rejects.toMatchObject({ code: 'throttled', status: 429, message: 'connecting sync too often; try again in 1800 s' });
+    expect(waits).toEqual([]);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('stops retrying a 429 after two waits', async () => {
+    const waits: number[] = [];
+    const { bridge, calls } = bridgeWith(() => Response.json({ code: 'throttled', message: 'slow down' }, { status: 429, headers: { 'retry-after': '0.5' } }), undefined, waits);
+    await expect(bridge.getContact('C-1')).rejects.toMatchObject({ code: 'throttled' });
+    expect(waits).toEqual([500, 500]);
+    expect(calls).toHaveLength(3);
   });
 
   it('does not trust an error body with a code it does not know', async () => {
