@@ -7,7 +7,8 @@ import { createTrustingNetworkClient } from '../../../server/auth/create-trustin
 import type { ContactSyncService } from '../../../server/jobs/contact-sync-service';
 import { createContactSyncService } from '../../../server/jobs/create-contact-sync-service';
 import { createGraphAccess } from '../../../server/jobs/create-graph-access';
-import { createApp, type BridgeApp } from '../../../server/app';
+import { createApp, type AppOptions, type BridgeApp } from '../../../server/app';
+import type { AppDeps } from '../../../server/http/app-env';
 import { createTokenValidator } from '../../../server/auth/create-token-validator';
 import { parseConfig } from '../../../server/config/load-config';
 import { openDemoErp, type DemoErp } from '../../../server/erp/demo/open-demo-erp';
@@ -43,7 +44,9 @@ export const testNow = new Date('2026-11-02T09:00:00.000Z');
  * store in SQLite memory, the token validator, Graph access and contact sync against the local
  * Graph. Two environments in two tenants.
  */
-export async function createTestBridge(options: { contacts?: number } = {}): Promise<TestBridge> {
+export async function createTestBridge(
+  options: { contacts?: number; deps?: Pick<AppDeps, 'maxBodyBytes' | 'frameAncestors' | 'rateLimits'>; app?: AppOptions } = {},
+): Promise<TestBridge> {
   // HTTPS, as MSAL requires: the bridge trusts the stand-in's certificate explicitly.
   const m365 = await startMicrosoft365({ https: true });
   const { identity } = m365;
@@ -85,8 +88,8 @@ export async function createTestBridge(options: { contacts?: number } = {}): Pro
   const app = createApp({
     environments, store, now, graphAccess, contactSync, authority: identity.url,
     authenticate: createTokenValidator({ authority: identity.url, environments: config.environments, fetch: createTrustingFetch(certificate) }),
-    logger,
-  });
+    logger, ...options.deps,
+  }, options.app);
   const signIn = (username: string, clientId: string = demoIds.bridgeClientId) => bridgeToken(m365, certificate, username, clientId);
   const lucia = await signIn(demoUsers.lucia.email);
   const inigo = await signIn(demoUsers.inigo.email);
