@@ -32,6 +32,8 @@ export interface TestBridge {
   contactSync: ContactSyncService;
   /** Bridge tokens: Lucía is a Contoso admin, Íñigo a Contoso user, Amélie a Fabrikam admin. */
   tokens: { admin: string; lucia: string; inigo: string; amelie: string };
+  /** A bridge token for a user of the identity server's directory (one pushed by the test too). */
+  signIn(username: string, clientId?: string): Promise<string>;
   request(path: string, init?: { method?: string; body?: string | object; token?: string; headers?: Record<string, string> }): Promise<Response>;
   close(): Promise<void>;
 }
@@ -98,6 +100,7 @@ export async function createTestBridge(
   return {
     app, identity, m365, store, erps: { contoso, fabrikam }, contactSync,
     tokens: { admin: lucia, lucia, inigo, amelie },
+    signIn,
     request(path, init = {}) {
       const headers: Record<string, string> = { ...init.headers };
       if (init.token) headers.authorization = `Bearer ${init.token}`;
