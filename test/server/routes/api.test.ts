@@ -60,6 +60,8 @@ describe('tokens at the API', () => {
     ['alg none', async () => `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify(inigoClaims())).toString('base64url')}.`, 401],
     ['app-only roles token', () => bridge.identity.signAccessToken({ ...inigoClaims(), scp: undefined, roles: ['Bridge.Admin'], idtyp: 'app' }), 403],
     ['tenant not allowed', () => bridge.identity.signAccessToken({ ...inigoClaims(), tid: '99999999-9999-4999-8999-999999999999' }), 403],
+    ['no kid in its header (the tenant publishes two keys)', () => bridge.identity.signAccessToken(inigoClaims(), { kid: null }), 401],
+    ['an unknown azp (another app obtained it for the bridge)', () => bridge.identity.signAccessToken({ ...inigoClaims(), azp: '0ddba11a-0000-4000-8000-000000000001' }), 403],
   ];
   for (const [name, token, status] of cases) {
     it(`refuses a request with ${name} with ${status} and { code, message }`, async () => {
@@ -69,6 +71,40 @@ describe('tokens at the API', () => {
       expect(Object.keys(body).sort()).toEqual(['code', 'message']);
     });
   }
+});
+
+describe('tokens the API accepts', () => {
+  const inigoClaims = () => decodeJwt(bridge.tokens.inigo);
+  const guestOid = '6f5e4d3c-8888-4b2a-9c8d-7e6f5a4b3c2d';
+  /** A B2B guest of Contoso whose home directory says their email is Lucía's, the admin's. */
+  const guestWithAdminEmail = () =>
+    bridge.identity.signAccessToken({ ...inigoClaims(), oid: guestOid, name: 'Not Lucía', preferred_username: demoUsers.lucia.email, idp: 'https://sts.windows.net/9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b/', acct: 1 });
+
+  it('accepts a token whose nbf is 4 minutes ahead: the clock skew tolerance is 5 minutes', async () => {
+    const early = await bridge.identity.signAccessToken({ ...inigoClaims(), nbf: Math.floor(Date.now() / 1000) + 240 });
+    expect((await bridge.request('/api/me', { token: early })).status).toBe(200);
+  });
+
+  it('answers an unknown azp with a message naming the client apps it accepts', async () => {
+    const otherApp = await bridge.identity.signAccessToken({ ...inigoClaims(), azp: '0ddba11a-0000-4000-8000-000000000001' });
+    const body = await json<{ message: string }>(await bridge.request('/api/me', { token: otherApp }));
+    expect(body.message).toContain('0ddba11a-0000-4000-8000-000000000001');
+    expect(body.message).toContain(demoIds.bridgeClientId);
+    expect(body.message).toContain('ea5a67f6-b6f3-4338-b240-c655ddc3cc8e');
+  });
+
+  it('never makes an admin or an ERP user of a guest with an admin’s email, until an admin maps the guest', async () => {
+    const guest = await guestWithAdminEmail();
+    const me = await json<{ isAdmin: boolean; erpUser: unknown }>(await bridge.request('/api/me', { token: guest }));
+    expect(me).toMatchObject({ isAdmin: false, erpUser: null });
+    expect((await bridge.request('/api/admin/users', { token: guest })).status).toBe(403);
+    expect((await bridge.request(`/api/actions/${actions.anaPrivateCall.id}`, { token: guest })).status).toBe(404);
+
+    const mapping = `/api/admin/users/${demoIds.contosoTenantId}/${guestOid}/erp-user`;
+    expect((await bridge.request(mapping, { method: 'PUT', token: bridge.tokens.lucia, body: { erpUserId: demoFixedRecords.users.carmenRuiz.id } })).status).toBe(200);
+    const mapped = await json<{ isAdmin: boolean; erpUser: { id: string } | null }>(await bridge.request('/api/me', { token: guest }));
+    expect(mapped).toMatchObject({ isAdmin: false, erpUser: { id: demoFixedRecords.users.carmenRuiz.id } });
+  });
 });
 
 describe('the current user', () => {
