@@ -47,7 +47,8 @@ export interface LogResult {
   loggedAt: string;
 }
 
-export type LogStatus = { logged: true; actionId: string; loggedAt: string } | { logged: false };
+/** Logged by someone whose action the user may see, logged in an action its owner keeps private (`hidden`), or not logged. */
+export type LogStatus = { logged: true; actionId: string; loggedAt: string } | { logged: true; hidden: true } | { logged: false };
 
 export interface AdminUser {
   tenantId: string;

@@ -18,7 +18,9 @@ export function createBridgeClient(options: { baseUrl: string; tokens: TokenSour
   const items = async <T>(page: Promise<Page<T>>) => (await page).items;
   const status = async (answer: Promise<{ logged: boolean; actionId?: string; loggedAt?: string }>): Promise<LogStatus> => {
     const { logged, actionId, loggedAt } = await answer;
-    return logged && actionId && loggedAt ? { logged: true, actionId, loggedAt } : { logged: false };
+    if (logged && actionId && loggedAt) return { logged: true, actionId, loggedAt };
+    // The bridge names no action it keeps from this user: logged, privately, by someone else.
+    return logged ? { logged: true, hidden: true } : { logged: false };
   };
 
   return {

@@ -49,6 +49,7 @@ export const en = {
     logging: 'Logging…',
     checking: 'Checking whether this email is logged',
     logged: 'Logged in the ERP on {{date}}',
+    loggedPrivately: 'Already logged in the ERP by a colleague, who keeps it private.',
     unavailable: 'This email can be logged once it has been sent or received.',
   },
   logMeeting: {
@@ -56,6 +57,7 @@ export const en = {
     logging: 'Logging…',
     checking: 'Checking whether this meeting is logged',
     logged: 'Logged in the ERP on {{date}}',
+    loggedPrivately: 'Already logged in the ERP by a colleague, who keeps it private.',
   },
   createAction: {
     open: 'Create action',

@@ -50,6 +50,7 @@ export const es: Translation = {
     logging: 'Registrando…',
     checking: 'Comprobando si este correo está registrado',
     logged: 'Registrado en el ERP el {{date}}',
+    loggedPrivately: 'Ya lo registró en el ERP un compañero, que lo mantiene privado.',
     unavailable: 'Este correo se podrá registrar cuando se haya enviado o recibido.',
   },
   logMeeting: {
@@ -57,6 +58,7 @@ export const es: Translation = {
     logging: 'Registrando…',
     checking: 'Comprobando si esta reunión está registrada',
     logged: 'Registrada en el ERP el {{date}}',
+    loggedPrivately: 'Ya la registró en el ERP un compañero, que la mantiene privada.',
   },
   createAction: {
     open: 'Crear acción',

@@ -50,6 +50,7 @@ export const fr: Translation = {
     logging: 'Enregistrement…',
     checking: 'Vérification de l’enregistrement de ce message',
     logged: 'Enregistré dans l’ERP le {{date}}',
+    loggedPrivately: 'Déjà enregistré dans l’ERP par un collègue, qui le garde privé.',
     unavailable: 'Ce message pourra être enregistré une fois envoyé ou reçu.',
   },
   logMeeting: {
@@ -57,6 +58,7 @@ export const fr: Translation = {
     logging: 'Enregistrement…',
     checking: 'Vérification de l’enregistrement de cette réunion',
     logged: 'Enregistrée dans l’ERP le {{date}}',
+    loggedPrivately: 'Déjà enregistrée dans l’ERP par un collègue, qui la garde privée.',
   },
   createAction: {
     open: 'Créer une action',

@@ -35,6 +35,7 @@ export function LogItem({ strings, check, log }: LogItemProps) {
           <Text>{t(`${strings}.logged`, { date: formatDateTime(state.loggedAt, i18n.language) })}</Text>
         </div>
       ) : null}
+      {state.status === 'loggedPrivately' ? <Text>{t(`${strings}.loggedPrivately`)}</Text> : null}
       {state.status === 'error' ? <ErrorNotice error={state.error} onRetry={retry} /> : null}
     </div>
   );

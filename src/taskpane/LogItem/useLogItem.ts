@@ -7,6 +7,7 @@ export type LogItemState =
   | { status: 'notLogged' }
   | { status: 'logging' }
   | { status: 'logged'; loggedAt: string }
+  | { status: 'loggedPrivately' }
   | { status: 'error'; error: UiError; failed: 'check' | 'log' };
 
 /**
@@ -21,7 +22,7 @@ export function useLogItem(check: () => Promise<LogStatus>, log: () => Promise<L
     let current = true;
     setState({ status: 'checking' });
     check().then(
-      (status) => current && setState(status.logged ? { status: 'logged', loggedAt: status.loggedAt } : { status: 'notLogged' }),
+      (status) => current && setState(!status.logged ? { status: 'notLogged' } : 'hidden' in status ? { status: 'loggedPrivately' } : { status: 'logged', loggedAt: status.loggedAt }),
       (error: unknown) => current && setState({ status: 'error', error: toUiError(error), failed: 'check' }),
     );
     return () => {

@@ -62,6 +62,11 @@ describe('the bridge client', () => {
     expect(await bridge.meetingLogStatus('new')).toEqual({ logged: false });
   });
 
+  it('reads a log status without an action as logged privately by someone else', async () => {
+    const { bridge } = bridgeWith(() => Response.json({ logged: true }));
+    expect(await bridge.emailLogStatus('<private@x>')).toEqual({ logged: true, hidden: true });
+  });
+
   it('turns the bridge’s { code, message } into one typed error', async () => {
     const { bridge } = bridgeWith(() => Response.json({ code: 'conflict', message: 'this item is being logged right now' }, { status: 409 }));
     const error = await bridge.logEmail({ internetMessageId: '<a@b>', subject: '', from: { email: 'a@b.c' }, to: [], cc: [], sentAt: '2026-03-02T10:00:00Z', bodyText: '' }).catch((caught: unknown) => caught);

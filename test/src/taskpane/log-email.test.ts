@@ -48,6 +48,15 @@ describe('logging an email', () => {
     expect(bridge.loggedEmails).toHaveLength(1);
   });
 
+  it('says a colleague logged it privately, with no button to log it again', async () => {
+    const bridge = createFakeBridge({ contacts: [aContact({ accountId: undefined })] });
+    bridge.emailLogStatus = async () => ({ logged: true, hidden: true });
+    renderWithServices(createElement(ReadView, { item: aMessage() }), createTestServices({ bridge }));
+
+    expect(await screen.findByText('Already logged in the ERP by a colleague, who keeps it private.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Log this email' })).not.toBeInTheDocument();
+  });
+
   it('says why logging failed and logs on retry', async () => {
     const bridge = createFakeBridge();
     const logOnce = bridge.logEmail;
