@@ -42,6 +42,11 @@ export const errors = {
   400: { description: 'Invalid input', content: json(errorBodySchema) },
   401: { description: 'No valid token', content: json(errorBodySchema) },
   403: { description: 'Not allowed', content: json(errorBodySchema) },
+  429: {
+    description: 'Over the user\'s or the environment\'s rate limit; Retry-After says when to try again',
+    headers: { 'Retry-After': { description: 'Seconds to wait', schema: { type: 'integer' as const } } },
+    content: json(errorBodySchema),
+  },
 };
 export const notFoundError = { 404: { description: 'Not found', content: json(errorBodySchema) } };
 export const conflictError = { 409: { description: 'Stale version or concurrent write', content: json(errorBodySchema) } };
