@@ -21,7 +21,8 @@ export function ownershipViolation(change: OwnershipChange): string | undefined 
   const ownerAfter = requested.ownerId ?? ownerBefore;
   const privateAfter = requested.private ?? current?.private ?? false;
   const reassigns = requested.ownerId !== undefined && requested.ownerId !== ownerBefore;
-  const callerOwnsIt = callerId !== undefined && ownerBefore === callerId;
+  // On create there is no owner yet: naming another owner is an assignment, for admins only.
+  const callerOwnsIt = current !== undefined && callerId !== undefined && current.ownerId === callerId;
   if (reassigns && !callerOwnsIt && !callerIsAdmin) {
     return current ? 'only the owner of an action or an admin can give it to another ERP user' : 'only an admin can create an action for another ERP user';
   }
