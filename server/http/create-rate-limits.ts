@@ -16,11 +16,14 @@ export interface RateLimits {
   connect: RateLimiterAbstract;
 }
 
-const windows = (settings: RateLimitSettings) => [
-  { name: 'user', keyPrefix: 'api-user', points: settings.perUserPerMinute, duration: 60 },
-  { name: 'environment', keyPrefix: 'api-environment', points: settings.perEnvironmentPerMinute, duration: 60 },
-  { name: 'connect', keyPrefix: 'sync-connect', points: settings.connectPerUserPerHour, duration: 3600 },
-] as const;
+interface Window {
+  keyPrefix: string;
+  points: number;
+  duration: number;
+}
+
+/** The table every bridge on the store counts in. */
+const tableName = 'bridge_rate_limits';
 
 /**
  * The API's limiters: in this process's memory, or, given the bridge store's PostgreSQL pool, in
@@ -29,26 +32,20 @@ const windows = (settings: RateLimitSettings) => [
  * @example const limits = await createRateLimits({ perUserPerMinute: 300, perEnvironmentPerMinute: 3000, connectPerUserPerHour: 10 });
  */
 export async function createRateLimits(settings: RateLimitSettings, postgres?: pg.Pool): Promise<RateLimits> {
-  const limiters = new Map<string, RateLimiterAbstract>();
-  // One after the other: each PostgreSQL limiter creates the shared table if missing.
-  for (const { name, ...window } of windows(settings)) {
-    const memory = new RateLimiterMemory(window);
-    limiters.set(
-      name,
-      postgres
-        ? await new Promise<RateLimiterAbstract>((resolve, reject) => {
-            const limiter: RateLimiterAbstract = new RateLimiterPostgres(
-              { ...window, storeClient: postgres, storeType: 'pool', tableName: 'bridge_rate_limits', insuranceLimiter: memory },
-              (error?: Error) => (error ? reject(error) : resolve(limiter)),
-            );
-          })
-        : memory,
+  const limiter = (window: Window) => (postgres ? sharedLimiter(window, postgres) : Promise.resolve(new RateLimiterMemory(window)));
+  // One after the other: each PostgreSQL limiter creates the shared table if it is missing.
+  const user = await limiter({ keyPrefix: 'api-user', points: settings.perUserPerMinute, duration: 60 });
+  const environment = await limiter({ keyPrefix: 'api-environment', points: settings.perEnvironmentPerMinute, duration: 60 });
+  const connect = await limiter({ keyPrefix: 'sync-connect', points: settings.connectPerUserPerHour, duration: 3600 });
+  return { user, environment, connect };
+}
+
+/** A limiter kept in PostgreSQL, ready once its table exists. */
+function sharedLimiter(window: Window, pool: pg.Pool): Promise<RateLimiterAbstract> {
+  return new Promise((resolve, reject) => {
+    const limiter: RateLimiterAbstract = new RateLimiterPostgres(
+      { ...window, storeClient: pool, storeType: 'pool', tableName, insuranceLimiter: new RateLimiterMemory(window) },
+      (error?: Error) => (error ? reject(error) : resolve(limiter)),
     );
-  }
-  const limiterOf = (name: string) => {
-    const limiter = limiters.get(name);
-    if (!limiter) throw new Error(`no ${name} limiter`);
-    return limiter;
-  };
-  return { user: limiterOf('user'), environment: limiterOf('environment'), connect: limiterOf('connect') };
+  });
 }
