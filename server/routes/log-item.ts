@@ -23,7 +23,8 @@ export async function loggedItemStatus(c: Context<AppEnv>, deps: AppDeps, itemKe
   const item = await deps.store.loggedItems.get(c.get('environment').config.environment, itemKey);
   if (!item?.erpActionId) return { logged: false };
   const action = await c.get('environment').erp.getAction(item.erpActionId);
-  if (!action || !isActionVisible(action, await viewerOf(c, deps))) return { logged: true };
+  // A deleted action hides nothing any more; a private one of someone else is not named.
+  if (action && !isActionVisible(action, await viewerOf(c, deps))) return { logged: true };
   return { logged: true, actionId: item.erpActionId, loggedAt: item.loggedAt };
 }
 
