@@ -28,6 +28,11 @@ const tracking = {
   version: column.optional(),
   /** Receives the email of the Microsoft 365 user who wrote through the bridge; optional. */
   updatedBy: column.optional(),
+  /**
+   * IANA zone of an `updatedAt` column that holds a local wall-clock time without offset
+   * (`timestamp` in Europe/Madrid). Without it such a column is read and written as UTC.
+   */
+  updatedAtTimeZone: ianaTimeZoneSchema.optional(),
 };
 
 const usersSchema = z.strictObject({ table, id: idSchema, email: column, displayName: column });
@@ -66,11 +71,6 @@ const contactsSchema = z
     table,
     id: idSchema,
     ...tracking,
-    /**
-     * IANA zone of an `updatedAt` column that holds a local wall-clock time without offset
-     * (`timestamp` in Europe/Madrid). Without it such a column is read and written as UTC.
-     */
-    updatedAtTimeZone: ianaTimeZoneSchema.optional(),
     /**
      * How the change feed finds changes: `updatedAt`, a keyset on the modification column (it must
      * move on every edit); `contentHash`, a listing of the scope compared by content with the last
