@@ -249,15 +249,19 @@ export class SqlContactRepository {
     return values;
   }
 
-  /** A display name that was only "Given Surname" follows name edits; one typed by hand stays. `undefined`: leave it. */
+  /**
+   * A display name that was only derived (the names, else the first email) follows them, as on
+   * create; one typed by hand stays. `undefined`: leave it.
+   */
   private nextDisplayName(current: ErpContact, currentDisplayName: string | undefined, changes: ContactPatch): string | undefined {
     if (changes.displayName) return changes.displayName;
     const given = changes.givenName === undefined ? current.givenName : changes.givenName;
     const surname = changes.surname === undefined ? current.surname : changes.surname;
+    const firstEmail = changes.emails === undefined ? current.emails[0] : changes.emails[0];
     const cleared = changes.displayName === '';
-    const wasDerived = currentDisplayName === composeDisplayName(current.givenName, current.surname);
-    if (!cleared && !(wasDerived && (changes.givenName !== undefined || changes.surname !== undefined))) return undefined;
-    return composeDisplayName(given, surname);
+    const wasDerived = currentDisplayName === (composeDisplayName(current.givenName, current.surname) ?? current.emails[0]);
+    if (!cleared && !(wasDerived && (changes.givenName !== undefined || changes.surname !== undefined || changes.emails !== undefined))) return undefined;
+    return composeDisplayName(given, surname) ?? firstEmail;
   }
 
   private keyOf(row: Row): string | number {

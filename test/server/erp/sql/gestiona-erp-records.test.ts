@@ -132,7 +132,7 @@ describe('the sql adapter over a Spanish-style ERP', () => {
 
     it('misses the edit by modification time: the reason for content hashes', async () => {
       await open();
-      const ana = await subject.erp.createContact({ givenName: 'Ana' }, actor);
+      const ana = await subject.erp.createContact({ givenName: 'Ana', emails: [] }, actor);
       const { nextCursor } = await subject.erp.contactChanges(undefined, 10);
       await editQuietly(ana.id);
       expect((await subject.erp.contactChanges(nextCursor, 10)).items).toEqual([]);
@@ -140,8 +140,8 @@ describe('the sql adapter over a Spanish-style ERP', () => {
 
     it('finds the edit and the BAJA mark by content hash, and refuses a write made on the old version', async () => {
       await open((contacts) => ({ ...contacts, changeDetection: 'contentHash' }));
-      const ana = await subject.erp.createContact({ givenName: 'Ana' }, actor);
-      const jose = await subject.erp.createContact({ givenName: 'José' }, actor);
+      const ana = await subject.erp.createContact({ givenName: 'Ana', emails: [] }, actor);
+      const jose = await subject.erp.createContact({ givenName: 'José', emails: [] }, actor);
       const { nextCursor } = await subject.erp.contactChanges(undefined, 10);
       expect((await subject.erp.contactChanges(nextCursor, 10)).items).toEqual([]);
       await editQuietly(ana.id);
@@ -155,7 +155,7 @@ describe('the sql adapter over a Spanish-style ERP', () => {
     it('pages a round of content-hash changes without losing or repeating one', async () => {
       await open((contacts) => ({ ...contacts, changeDetection: 'contentHash' }));
       const created = [];
-      for (let index = 0; index < 7; index++) created.push(await subject.erp.createContact({ givenName: `Persona ${index}` }, actor));
+      for (let index = 0; index < 7; index++) created.push(await subject.erp.createContact({ givenName: `Persona ${index}`, emails: [] }, actor));
       let cursor = (await subject.erp.contactChanges(undefined, 1000)).nextCursor;
       for (const contact of created) await editQuietly(contact.id);
       const seen: string[] = [];
