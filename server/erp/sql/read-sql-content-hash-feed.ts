@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import type { ChangeFeed } from '../../../src/domain/erp-port';
+import type { ChangeFeed, MailboxScope } from '../../../src/domain/erp-port';
 import type { ErpContact } from '../../../src/domain/erp-records';
 import { clampPageLimit } from '../clamp-page-limit';
 import { decodeKeysetCursor, encodeKeysetCursor } from '../keyset-cursor';
@@ -36,7 +36,7 @@ interface WalkedRow {
  * the modification column alone is seen on the next run. A hard-deleted row shows only when
  * another row shares its bucket; otherwise the next full listing finds it gone.
  */
-export async function readSqlContentHashFeed(context: SqlErpContext, cursor: string | undefined, limit: number): Promise<ChangeFeed<ErpContact>> {
+export async function readSqlContentHashFeed(context: SqlErpContext, cursor: string | undefined, limit: number, mailbox?: MailboxScope): Promise<ChangeFeed<ErpContact>> {
   const pageSize = clampPageLimit(limit);
   const state = cursor === undefined ? undefined : decodeKeysetCursor(cursor, LIST, cursorSchema);
   let sums: Uint32Array;
@@ -50,7 +50,7 @@ export async function readSqlContentHashFeed(context: SqlErpContext, cursor: str
   } else {
     const previous = state && decodeSums(state[0]);
     sums = new Uint32Array(BUCKETS);
-    for await (const row of walk(context, undefined)) sums[bucketOf(row.id)] = ((sums[bucketOf(row.id)] ?? 0) + rowHash(row)) >>> 0;
+    for await (const row of walk(context, undefined, mailbox)) sums[bucketOf(row.id)] = ((sums[bucketOf(row.id)] ?? 0) + rowHash(row)) >>> 0;
     changed = new Uint8Array(BUCKETS / 8);
     for (let bucket = 0; bucket < BUCKETS; bucket++) {
       if (previous === undefined || previous[bucket] !== sums[bucket]) changed[bucket >> 3] = (changed[bucket >> 3] ?? 0) | (1 << (bucket & 7));
@@ -60,7 +60,7 @@ export async function readSqlContentHashFeed(context: SqlErpContext, cursor: str
   }
   const items: WalkedRow[] = [];
   const deletedIds: string[] = [];
-  for await (const row of walk(context, after)) {
+  for await (const row of walk(context, after, mailbox)) {
     const bucket = bucketOf(row.id);
     if (!((changed[bucket >> 3] ?? 0) & (1 << (bucket & 7)))) continue;
     if (row.visible) items.push(row);
@@ -75,10 +75,10 @@ export async function readSqlContentHashFeed(context: SqlErpContext, cursor: str
 }
 
 /** Every row after `after`, in key order, read `CHUNK` at a time. */
-async function* walk(context: SqlErpContext, after: string | number | undefined): AsyncGenerator<WalkedRow> {
+async function* walk(context: SqlErpContext, after: string | number | undefined, mailbox: MailboxScope | undefined): AsyncGenerator<WalkedRow> {
   const mapping = context.mapping.contacts;
   const idColumn = sql.ref(`c.${mapping.id.column}`);
-  const visible = sqlContactVisible(context.dialect, mapping);
+  const visible = sqlContactVisible(context, mailbox);
   let last = after;
   for (;;) {
     const rows = await selectSqlContactRows(context, context.db)

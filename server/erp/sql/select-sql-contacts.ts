@@ -1,13 +1,14 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { MailboxScope } from '../../../src/domain/erp-port';
 import { foldSqlExpression } from './fold-sql-expression';
 import { addressColumns } from './sql-address-columns';
 import { sqlContactVisible } from './sql-contact-scope';
 import type { SqlErpContext, SqlErpDatabase } from './sql-erp-context';
 import { sqlFullNameDisplay } from './sql-full-name';
 
-/** The contacts the bridge syncs: `selectSqlContactRows` inside the mapping's scope, soft-deleted rows left out. */
-export function selectSqlContacts(context: SqlErpContext, db: Kysely<SqlErpDatabase>) {
-  return selectSqlContactRows(context, db).where(sqlContactVisible(context.dialect, context.mapping.contacts));
+/** The contacts the bridge syncs (for `mailbox`, those it gets): `selectSqlContactRows` inside the mapping's scope, soft-deleted rows left out. */
+export function selectSqlContacts(context: SqlErpContext, db: Kysely<SqlErpDatabase>, mailbox?: MailboxScope) {
+  return selectSqlContactRows(context, db).where(sqlContactVisible(context, mailbox));
 }
 
 /**

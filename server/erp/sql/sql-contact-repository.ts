@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { z } from 'zod';
-import { ErpError, type ChangeFeed, type ContactSearch, type ErpActor } from '../../../src/domain/erp-port';
+import { ErpError, type ChangeFeed, type ContactSearch, type ErpActor, type MailboxScope } from '../../../src/domain/erp-port';
 import { contactInputSchema, contactPatchSchema, type ContactInput, type ContactPatch, type ErpContact } from '../../../src/domain/erp-records';
 import type { Page } from '../../../src/domain/page';
 import { clampPageLimit } from '../clamp-page-limit';
@@ -43,7 +43,7 @@ export class SqlContactRepository {
     const { mapping, context } = this;
     const limit = clampPageLimit(search.limit);
     const sortKey = sqlContactSortKey(context);
-    let query = selectSqlContacts(context, context.db).select(sortKey.as('sortKey'));
+    let query = selectSqlContacts(context, context.db, search.mailbox).select(sortKey.as('sortKey'));
     if (search.email !== undefined) {
       const email = search.email.trim().toLowerCase();
       const { emailTable } = mapping;
@@ -182,15 +182,16 @@ export class SqlContactRepository {
   /**
    * Contacts changed after the cursor, oldest first. With `changeDetection: "updatedAt"`, a keyset
    * on (modification column, key): rows that were soft-deleted or left the scope after the cursor
-   * are its `deletedIds`. With `"contentHash"`, see `readSqlContentHashFeed`.
+   * are its `deletedIds`. With `"contentHash"`, see `readSqlContentHashFeed`. With `mailbox`,
+   * a contact that leaves its scope (given to another owner) is in `deletedIds` too.
    */
-  async changes(cursor: string | undefined, limit: number): Promise<ChangeFeed<ErpContact>> {
+  async changes(cursor: string | undefined, limit: number, mailbox?: MailboxScope): Promise<ChangeFeed<ErpContact>> {
     const { mapping, context } = this;
-    if (mapping.changeDetection === 'contentHash') return readSqlContentHashFeed(context, cursor, limit);
+    if (mapping.changeDetection === 'contentHash') return readSqlContentHashFeed(context, cursor, limit, mailbox);
     const pageSize = clampPageLimit(limit);
     const updatedAt = sql.ref(`c.${mapping.updatedAt}`);
     const idColumn = sql.ref(`c.${mapping.id.column}`);
-    const visible = sqlContactVisible(context.dialect, mapping);
+    const visible = sqlContactVisible(context, mailbox);
     let query = selectSqlContactRows(context, context.db).select([
       sql<string>`cast(${updatedAt} as text)`.as('changedAt'),
       sql<number>`case when ${visible} then 1 else 0 end`.as('visible'),

@@ -1,13 +1,17 @@
 import { sql, type RawBuilder } from 'kysely';
-import { booleanParameter } from './sql-column-values';
-import type { SqlErpDialect } from './sql-erp-context';
+import type { MailboxScope } from '../../../src/domain/erp-port';
+import { booleanParameter, idParameter } from './sql-column-values';
+import type { SqlErpContext, SqlErpDialect } from './sql-erp-context';
 import type { SqlColumnValue, SqlCondition, SqlContactsMapping } from './sql-erp-mapping';
 
 /**
- * Whether a contact row (alias `c`) is one the bridge syncs: inside the mapping's scope and not
- * soft-deleted. The change feed reads the rows where this is false as tombstones.
+ * Whether a contact row (alias `c`) is one the bridge syncs: inside the mapping's scope (and, for a
+ * mailbox when the mapping says so, owned by its ERP user) and not soft-deleted. The change feed
+ * reads the rows where this is false as tombstones.
  */
-export function sqlContactVisible(dialect: SqlErpDialect, mapping: SqlContactsMapping): RawBuilder<boolean> {
+export function sqlContactVisible(context: Pick<SqlErpContext, 'dialect' | 'mapping'>, mailbox?: MailboxScope): RawBuilder<boolean> {
+  const { dialect } = context;
+  const mapping = context.mapping.contacts;
   const parameter = (value: SqlColumnValue) => (typeof value === 'boolean' ? booleanParameter(dialect, value) : value);
   const list = (values: readonly SqlColumnValue[]) => sql.join(values.map(parameter));
   const condition = (where: SqlCondition): RawBuilder<boolean> => {
@@ -18,6 +22,11 @@ export function sqlContactVisible(dialect: SqlErpDialect, mapping: SqlContactsMa
     return where.isNull ? sql<boolean>`${ref} is null` : sql<boolean>`${ref} is not null`;
   };
   const conditions = [...(mapping.scope?.where ?? []).map(condition)];
+  const users = context.mapping.users;
+  if (mailbox && mapping.scope?.ownedByMailbox && mapping.columns.ownerId && users) {
+    const owner = mailbox.erpUserId === undefined ? undefined : idParameter(users.id, mailbox.erpUserId);
+    conditions.push(owner === undefined ? sql<boolean>`1 = 0` : sql<boolean>`${sql.ref(`c.${mapping.columns.ownerId}`)} = ${owner}`);
+  }
   const { softDelete } = mapping;
   if (softDelete) {
     const ref = sql.ref(`c.${softDelete.column}`);

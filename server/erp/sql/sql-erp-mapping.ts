@@ -110,8 +110,14 @@ const contactsSchema = z
         order: column.optional(),
       })
       .optional(),
-    /** Rows the bridge syncs; the others are not contacts to it (an inactive flag, a customer type). */
-    scope: z.strictObject({ where: z.array(conditionSchema).min(1) }).optional(),
+    scope: z
+      .strictObject({
+        /** Rows the bridge syncs; the others are not contacts to it (an inactive flag, a customer type). */
+        where: z.array(conditionSchema).min(1).optional(),
+        /** Each mailbox gets only the contacts its ERP user owns (`columns.ownerId`); lookups still see every contact. */
+        ownedByMailbox: z.boolean().default(false),
+      })
+      .optional(),
     /** A column that marks a row deleted: such a row is read as a tombstone, never as a contact. */
     softDelete: z
       .strictObject({
@@ -132,6 +138,9 @@ const contactsSchema = z
     }
     if (fullName && (columns.givenName || columns.surname)) {
       context.addIssue({ code: 'custom', path: ['fullName'], message: 'map either fullName or givenName/surname columns, not both' });
+    }
+    if (contacts.scope?.ownedByMailbox && !columns.ownerId) {
+      context.addIssue({ code: 'custom', path: ['scope', 'ownedByMailbox'], message: 'needs columns.ownerId' });
     }
     if (contacts.emailTable && contacts.emails.length) {
       context.addIssue({ code: 'custom', path: ['emailTable'], message: 'map either emails columns or an emailTable, not both' });

@@ -105,7 +105,7 @@ describe('the sql adapter over a Spanish-style ERP', () => {
   });
 
   it('syncs only the rows in scope, and reports a row that leaves the scope as gone', async () => {
-    await open((contacts) => ({ ...contacts, scope: { where: [{ column: 'ID_VENDEDOR', equals: 10 }] } }));
+    await open((contacts) => ({ ...contacts, scope: { where: [{ column: 'ID_VENDEDOR', equals: 10 }], ownedByMailbox: false } }));
     const mine = await insertContact({ NOMBRE_COMPLETO: 'Roca, Pau', ID_VENDEDOR: 10, FECHA_MODIF: '2026-03-01 10:00:00' });
     const other = await insertContact({ NOMBRE_COMPLETO: 'Vidal, Laia', ID_VENDEDOR: 11, FECHA_MODIF: '2026-03-01 10:00:00' });
     expect((await subject.erp.searchContacts({ limit: 10 })).items.map((contact) => contact.id)).toEqual([mine]);
@@ -114,6 +114,24 @@ describe('the sql adapter over a Spanish-style ERP', () => {
     expect(first).toMatchObject({ items: [{ id: mine }], deletedIds: [] });
     await query(`update "CLIENTES_CONTACTOS" set "ID_VENDEDOR" = 11, "FECHA_MODIF" = '2026-03-02 10:00:00' where "ID_CONTACTO" = $1`, [Number(mine)]);
     expect(await subject.erp.contactChanges(first.nextCursor, 10)).toMatchObject({ items: [], deletedIds: [mine] });
+  });
+
+  it("gives each mailbox the contacts its ERP user owns, and tells a mailbox when one goes to another owner", async () => {
+    await open((contacts) => ({ ...contacts, scope: { ownedByMailbox: true } }));
+    const alices = await insertContact({ NOMBRE_COMPLETO: 'Roca, Pau', ID_VENDEDOR: 10, FECHA_MODIF: '2026-03-01 10:00:00' });
+    const brunos = await insertContact({ NOMBRE_COMPLETO: 'Vidal, Laia', ID_VENDEDOR: 11, FECHA_MODIF: '2026-03-01 10:00:00' });
+    await insertContact({ NOMBRE_COMPLETO: 'Nadie, Sin', FECHA_MODIF: '2026-03-01 10:00:00' });
+    const listed = async (erpUserId?: string) => (await subject.erp.searchContacts({ limit: 10, mailbox: erpUserId === undefined ? {} : { erpUserId } })).items.map((contact) => contact.id);
+    expect(await listed('10')).toEqual([alices]);
+    expect(await listed('11')).toEqual([brunos]);
+    expect(await listed()).toEqual([]);
+    // A lookup from the pane is not a mailbox's listing: it sees every contact.
+    expect((await subject.erp.searchContacts({ limit: 10 })).items).toHaveLength(3);
+
+    const first = await subject.erp.contactChanges(undefined, 10, { erpUserId: '10' });
+    expect(first.items.map((contact) => contact.id)).toEqual([alices]);
+    await query(`update "CLIENTES_CONTACTOS" set "ID_VENDEDOR" = 11, "FECHA_MODIF" = '2026-03-02 10:00:00' where "ID_CONTACTO" = $1`, [Number(alices)]);
+    expect(await subject.erp.contactChanges(first.nextCursor, 10, { erpUserId: '10' })).toMatchObject({ items: [], deletedIds: [alices] });
   });
 
   it('refuses to change a read-only field, naming it, and writes the others', async () => {

@@ -69,6 +69,7 @@ describe('the sql ERP mapping', () => {
     expect(contacts({ updatedAtTimeZone: 'Madrid' })).toContain('contacts.updatedAtTimeZone: an IANA time zone');
     expect(contacts({ readOnly: ['nickname'] })).toContain('contacts.readOnly[0]');
     expect(contacts({ changeDetection: 'hash' })).toContain('contacts.changeDetection');
+    expect(contacts({ scope: { ownedByMailbox: true } })).toContain('contacts.scope.ownedByMailbox: needs columns.ownerId');
     expect(contacts({ fullName: { column: 'NOMBRE', format: 'surname, given' } })).toContain('contacts.fullName: map either fullName or givenName/surname columns, not both');
     expect(contacts({ emailTable: { table: 'EMAILS', contactId: 'ID', email: 'EMAIL' } })).toContain('contacts.emailTable: map either emails columns or an emailTable, not both');
   });
