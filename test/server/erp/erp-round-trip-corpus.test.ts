@@ -5,7 +5,7 @@ import { composeDisplayName } from '../../../server/erp/compose-display-name';
 import { buildEdgeCaseContacts } from '../../builders/build-edge-case-contacts';
 import { openDemoContractErp } from './demo/demo-erp';
 import { contractAccounts, steppingClock, type ErpContractFactory, type ErpContractSubject } from './erp-port-contract';
-import { openGestionaOnPostgres } from './sql/gestiona-erp';
+import { openGestionaOnPostgres, openGestionaOnSqlite } from './sql/gestiona-erp';
 import { openPrextraOnPostgres, openPrextraOnSqlite } from './sql/prextra-erp';
 
 const adapters: [string, ErpContractFactory][] = [
@@ -13,6 +13,7 @@ const adapters: [string, ErpContractFactory][] = [
   ['sql, Prextra-style schema on PostgreSQL', openPrextraOnPostgres],
   ['sql, Prextra-style schema on SQLite', openPrextraOnSqlite],
   ['sql, Spanish-style schema on PostgreSQL', (now) => openGestionaOnPostgres(now)],
+  ['sql, Spanish-style schema on SQLite', openGestionaOnSqlite],
 ];
 
 const corpusSize = buildEdgeCaseContacts({ accounts: { erable: '1', lefevre: '2' }, users: { bruno: '2' } }).length;

@@ -1,9 +1,13 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
 import pg from 'pg';
 import { loadSqlErpMapping } from '../../../../server/erp/sql/load-sql-erp-mapping';
 import { openSqlErp } from '../../../../server/erp/sql/open-sql-erp';
 import type { SqlErpMapping } from '../../../../server/erp/sql/sql-erp-mapping';
+import { sqlTimestampParameter } from '../../../../server/erp/sql/sql-zoned-timestamp';
 import { createTestDatabase } from '../../../support/postgres-database';
 import { contractAccounts, contractUsers, type ErpContractSubject } from '../erp-port-contract';
 
@@ -12,6 +16,7 @@ const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 /** The Spanish example shipped with the adapter: a full-name column, a BAJA flag, emails in a child table, Madrid wall-clock times. */
 export const gestionaMapping = loadSqlErpMapping(here('../../../../server/erp/sql/examples/gestiona-mapping.json'));
 const gestionaSchema = readFileSync(here('../../../../server/erp/sql/examples/gestiona-schema.sql'), 'utf8');
+const gestionaSqliteSchema = readFileSync(here('../fixtures/gestiona-schema.sqlite.sql'), 'utf8');
 
 const seedStatements = [
   `insert into "VENDEDORES" ("ID_VENDEDOR", "NOMBRE", "EMAIL") values (10, '${contractUsers.alice.displayName}', '${contractUsers.alice.email}'), (11, '${contractUsers.bruno.displayName}', '${contractUsers.bruno.email}')`,
@@ -49,4 +54,24 @@ export async function openGestionaOnPostgres(
     }
   };
   return { erp, ...ids, url: database.url, deleteContact, dispose: () => database.drop() };
+}
+
+/** The same ERP as a SQLite file in a temporary folder. */
+export async function openGestionaOnSqlite(now: () => Date): Promise<ErpContractSubject> {
+  const folder = mkdtempSync(join(tmpdir(), 'gestiona-'));
+  const file = join(folder, 'erp.db');
+  const setup = new Database(file);
+  setup.exec(gestionaSqliteSchema);
+  for (const statement of seedStatements) setup.exec(statement);
+  setup.close();
+  const erp = await openSqlErp({ dialect: 'sqlite', file, mapping: gestionaMapping, now });
+  const deleteContact = async (id: string) => {
+    const database = new Database(file);
+    try {
+      database.prepare(`update "CLIENTES_CONTACTOS" set "BAJA" = 'S', "FECHA_MODIF" = ? where "ID_CONTACTO" = ?`).run(sqlTimestampParameter('sqlite', new Date(), 'Europe/Madrid'), Number(id));
+    } finally {
+      database.close();
+    }
+  };
+  return { erp, ...ids, deleteContact, dispose: async () => rmSync(folder, { recursive: true, force: true }) };
 }
