@@ -11,7 +11,7 @@ import { idParameter, readId } from './sql-column-values';
 import { sqlContactVisible } from './sql-contact-scope';
 import type { SqlErpContext } from './sql-erp-context';
 
-/** Rows are hashed into this many buckets; the cursor keeps one 32-bit sum per bucket (about 5.5 kB). */
+/** Rows are hashed into this many buckets; the cursor keeps one 32-bit sum per bucket (about 7 kB of text). */
 const BUCKETS = 1024;
 /** Rows read per query while walking the table. */
 const CHUNK = 1000;
