@@ -1,9 +1,10 @@
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ErpActor } from '../../../../src/domain/erp-port';
+import { openSqlErp } from '../../../../server/erp/sql/open-sql-erp';
 import type { SqlErpMapping } from '../../../../server/erp/sql/sql-erp-mapping';
 import { steppingClock, type ErpContractSubject } from '../erp-port-contract';
-import { openGestionaOnPostgres } from './gestiona-erp';
+import { gestionaMapping, openGestionaOnPostgres } from './gestiona-erp';
 
 /** What the sql adapter makes of a Spanish ERP's own rows, and what it writes back, on PostgreSQL. */
 describe('the sql adapter over a Spanish-style ERP', () => {
@@ -143,6 +144,18 @@ describe('the sql adapter over a Spanish-style ERP', () => {
     await expect(refused).rejects.toMatchObject({ code: 'invalid_input', message: expect.stringContaining('jobTitle: read-only') });
     const written = await subject.erp.updateContact(id, { version, jobTitle: 'Gerente', mobilePhone: '612 00 00 00' }, actor);
     expect(written).toMatchObject({ jobTitle: 'Gerente', mobilePhone: '612 00 00 00' });
+  });
+
+  it('stops at open when the email table or the BAJA column is misnamed, naming the mapping key', async () => {
+    await open();
+    const emailTable = { table: 'CONTACTOS_EMAILS', contactId: 'ID_CONTACTO', email: 'CORREO', order: 'ORDEN' };
+    await expect(openSqlErp({ dialect: 'postgres', connectionString: subject.url, mapping: { ...gestionaMapping, contacts: { ...gestionaMapping.contacts, emailTable } } })).rejects.toThrow(
+      'contacts.emailTable.email names column CORREO, which CONTACTOS_EMAILS does not have',
+    );
+    const softDelete = { column: 'BORRADO', deletedValues: ['S'] };
+    await expect(openSqlErp({ dialect: 'postgres', connectionString: subject.url, mapping: { ...gestionaMapping, contacts: { ...gestionaMapping.contacts, softDelete } } })).rejects.toThrow(
+      'contacts.softDelete.column names column BORRADO',
+    );
   });
 
   describe('when the ERP edits without moving FECHA_MODIF', () => {
