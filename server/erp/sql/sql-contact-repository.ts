@@ -149,7 +149,7 @@ export class SqlContactRepository {
               .$if(context.dialect === 'postgres', (query) => query.forUpdate())
               .executeTakeFirst();
       if (!row || key === undefined) throw new ErpError('not_found', `contact ${id} does not exist`);
-      const children = mapping.emailTable ? ((await loadSqlChildEmails(scoped, trx, [key])).get(id) ?? []) : undefined;
+      const children = mapping.emailTable ? ((await loadSqlChildEmails(scoped, trx, [key])).get(readId(row.id) ?? id) ?? []) : undefined;
       const emailCells = children ? children.map((child) => child.email) : mapping.emails.map((_, index) => row[`email${index}`]);
       const current = readSqlContact(mapping, row, emailCells);
       if (current.version !== changes.version) throw new ErpError('conflict', `contact ${id} changed since version ${changes.version}: it is at version ${current.version}`);
