@@ -1,4 +1,4 @@
-import type { AccountSearch, ActionSearch, ChangeFeed, ContactSearch, ErpActor, ErpPort } from '../../src/domain/erp-port';
+import type { AccountSearch, ActionSearch, ChangeFeed, ContactSearch, ErpActor, ErpPort, MailboxScope } from '../../src/domain/erp-port';
 import type { ActionInput, ActionPatch, ContactInput, ContactPatch, ErpAccount, ErpAction, ErpContact, ErpUser } from '../../src/domain/erp-records';
 import type { Page } from '../../src/domain/page';
 import { guardErpCall } from './guard-erp-call';
@@ -12,7 +12,7 @@ export interface ErpRepositories {
     get(id: string): Promise<ErpContact | undefined>;
     create(input: ContactInput, actor: ErpActor): Promise<ErpContact>;
     update(id: string, patch: ContactPatch, actor: ErpActor): Promise<ErpContact>;
-    changes(cursor: string | undefined, limit: number): Promise<ChangeFeed<ErpContact>>;
+    changes(cursor: string | undefined, limit: number, mailbox?: MailboxScope): Promise<ChangeFeed<ErpContact>>;
   };
   accounts: { search(search: AccountSearch): Promise<Page<ErpAccount>>; get(id: string): Promise<ErpAccount | undefined> };
   actions: {
@@ -37,7 +37,7 @@ export function guardErpRepositories({ ping, users, contacts, accounts, actions 
     getContact: (id) => guardErpCall('read the contact', () => contacts.get(id)),
     createContact: (input, actor) => guardErpCall('create the contact', () => contacts.create(input, actor)),
     updateContact: (id, patch, actor) => guardErpCall('update the contact', () => contacts.update(id, patch, actor)),
-    contactChanges: (cursor, limit) => guardErpCall('list contact changes', () => contacts.changes(cursor, limit)),
+    contactChanges: (cursor, limit, mailbox) => guardErpCall('list contact changes', () => contacts.changes(cursor, limit, mailbox)),
     searchAccounts: (search) => guardErpCall('search accounts', () => accounts.search(search)),
     getAccount: (id) => guardErpCall('read the account', () => accounts.get(id)),
     listActions: (search) => guardErpCall('list actions', () => actions.list(search)),

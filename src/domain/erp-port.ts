@@ -10,12 +10,23 @@ import type {
   ErpUser,
 } from './erp-records';
 
+/**
+ * The mailbox a listing is for. An adapter whose mapping gives each mailbox only some contacts
+ * (those its ERP user owns) applies it; without it, a listing is of every contact.
+ */
+export interface MailboxScope {
+  /** The mailbox's ERP user; a mailbox without one owns no contact. */
+  erpUserId?: string;
+}
+
 export interface ContactSearch {
   /** Exact, case-insensitive, on every email of the contact. */
   email?: string;
   /** Prefix of given name, surname, display name or company name. */
   text?: string;
   accountId?: string;
+  /** Only the contacts this mailbox syncs (see `MailboxScope`). */
+  mailbox?: MailboxScope;
   cursor?: string;
   limit: number;
 }
@@ -69,7 +80,8 @@ export interface ErpPort {
   getAction(id: string): Promise<ErpAction | undefined>;
   createAction(input: ActionInput, actor: ErpActor): Promise<ErpAction>;
   updateAction(id: string, patch: ActionPatch, actor: ErpActor): Promise<ErpAction>;
-  contactChanges(cursor: string | undefined, limit: number): Promise<ChangeFeed<ErpContact>>;
+  /** With `mailbox`, changes of that mailbox's contacts; a contact that leaves its scope is in `deletedIds`. */
+  contactChanges(cursor: string | undefined, limit: number, mailbox?: MailboxScope): Promise<ChangeFeed<ErpContact>>;
   close(): Promise<void>;
 }
 

@@ -111,10 +111,12 @@ export class DemoContactRepository {
       const givenName = changes.givenName === undefined ? current.given_name : emptyToNull(changes.givenName);
       const surname = changes.surname === undefined ? current.surname : emptyToNull(changes.surname);
       const stamp = await nextContactChangeStamp(trx, this.now);
+      const firstEmail = await trx.selectFrom('contact_emails').select('email').where('contact_id', '=', numeric).orderBy('position').executeTakeFirst();
+      const emails = { before: firstEmail?.email, after: changes.emails === undefined ? firstEmail?.email : distinctEmails(changes.emails)[0] };
       await trx
         .updateTable('contacts')
         .set({
-          ...nameColumns(givenName, surname, nextDisplayName(current, givenName, surname, changes.displayName)),
+          ...nameColumns(givenName, surname, nextDisplayName(current, givenName, surname, changes.displayName, emails)),
           ...(changes.jobTitle !== undefined && { job_title: emptyToNull(changes.jobTitle) }),
           ...(references.accountId !== undefined && { account_id: references.accountId }),
           ...(changes.businessPhone !== undefined && { business_phone: emptyToNull(changes.businessPhone) }),
@@ -198,11 +200,18 @@ function nameColumns(givenName: string | null | undefined, surname: string | nul
 }
 
 /** A display name that was only "Given Surname" follows name edits; one typed by hand stays. */
-function nextDisplayName(current: Selectable<ContactTable>, givenName: string | null, surname: string | null, requested: string | undefined): string {
+function nextDisplayName(
+  current: Selectable<ContactTable>,
+  givenName: string | null,
+  surname: string | null,
+  requested: string | undefined,
+  firstEmail: { before: string | undefined; after: string | undefined },
+): string {
   if (requested) return requested;
-  const derivedBefore = composeDisplayName(current.given_name, current.surname);
+  // A display name that was only derived (the names, else the first email) follows them, as on create.
+  const derivedBefore = composeDisplayName(current.given_name, current.surname) ?? firstEmail.before;
   if (requested === undefined && current.display_name !== derivedBefore) return current.display_name;
-  return composeDisplayName(givenName, surname) ?? current.display_name;
+  return composeDisplayName(givenName, surname) ?? firstEmail.after ?? current.display_name;
 }
 
 /** Emails keep their order (the first is primary); a repeat in another case is the same address. */

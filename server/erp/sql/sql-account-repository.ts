@@ -9,7 +9,8 @@ import { decodeKeysetCursor, encodeKeysetCursor } from '../keyset-cursor';
 import { omitUndefined } from '../omit-undefined';
 import { foldSqlExpression, likePrefix } from './fold-sql-expression';
 import { addressColumns, readAddress } from './sql-address-columns';
-import { idParameter, readId, readInstant, readText, readVersion } from './sql-column-values';
+import { idParameter, readId, readText, readVersion } from './sql-column-values';
+import { readSqlTimestamp } from './sql-zoned-timestamp';
 import type { SqlErpContext } from './sql-erp-context';
 
 const keysetKey = z.tuple([z.string(), z.union([z.string(), z.number()])]);
@@ -36,7 +37,7 @@ export class SqlAccountRepository {
     const last = page.at(-1);
     const lastKey = last && idParameter(mapping.id, readId(last.id) ?? '');
     return omitUndefined({
-      items: page.map(toAccount),
+      items: page.map((row) => toAccount(row, mapping.updatedAtTimeZone)),
       nextCursor: rows.length > limit && last && lastKey !== undefined ? encodeKeysetCursor('accounts', [String(last.sortKey), lastKey]) : undefined,
     });
   }
@@ -46,7 +47,7 @@ export class SqlAccountRepository {
     const key = mapping && idParameter(mapping.id, id);
     if (!mapping || key === undefined) return undefined;
     const row = await this.select(mapping).where(sql.ref(mapping.id.column), '=', key).executeTakeFirst();
-    return row && toAccount(row);
+    return row && toAccount(row, mapping.updatedAtTimeZone);
   }
 
   private select(mapping: NonNullable<SqlErpContext['mapping']['accounts']>) {
@@ -66,8 +67,8 @@ export class SqlAccountRepository {
   }
 }
 
-function toAccount(row: Record<string, unknown>): ErpAccount {
-  const updatedAt = readInstant(row.updatedAt) ?? new Date(0).toISOString();
+function toAccount(row: Record<string, unknown>, timeZone: string | undefined): ErpAccount {
+  const updatedAt = readSqlTimestamp(row.updatedAt, timeZone) ?? new Date(0).toISOString();
   return omitUndefined<ErpAccount>({
     id: readId(row.id) ?? '',
     name: readText(row.name) ?? '',

@@ -18,6 +18,7 @@ import { omitUndefined } from '../omit-undefined';
 import { parseErpInput } from '../parse-erp-input';
 import { nextSqlWriteStamp } from './next-sql-write-stamp';
 import { actorOwner, resolveSqlReference } from './resolve-sql-reference';
+import { readSqlTimestamp, sqlTimestampParameter } from './sql-zoned-timestamp';
 import { booleanParameter, idParameter, instantParameter, readBoolean, readDate, readId, readInstant, readText, readVersion } from './sql-column-values';
 import type { SqlErpContext, SqlErpDatabase } from './sql-erp-context';
 import type { SqlErpMapping } from './sql-erp-mapping';
@@ -86,7 +87,7 @@ export class SqlActionRepository {
     const action = parseErpInput(actionInputSchema, input, 'action');
     return this.context.db.transaction().execute(async (trx) => {
       const scoped = { ...this.context, db: trx };
-      const values: Row = { ...(await this.fieldValues(scoped, mapping, action)), [mapping.updatedAt]: instantParameter(this.context.dialect, this.context.now()) };
+      const values: Row = { ...(await this.fieldValues(scoped, mapping, action)), [mapping.updatedAt]: sqlTimestampParameter(this.context.dialect, this.context.now(), mapping.updatedAtTimeZone) };
       const { columns } = mapping;
       if (columns.accountId && action.accountId === undefined && action.contactId !== undefined) {
         // Logged on a contact, the action also shows on the contact's company.
@@ -117,10 +118,10 @@ export class SqlActionRepository {
               .$if(this.context.dialect === 'postgres', (query) => query.forUpdate())
               .executeTakeFirst();
       if (!current || key === undefined) throw new ErpError('not_found', `action ${id} does not exist`);
-      const currentUpdatedAt = readInstant(current.updatedAt);
+      const currentUpdatedAt = readSqlTimestamp(current.updatedAt, mapping.updatedAtTimeZone);
       const version = readVersion(current.version, currentUpdatedAt);
       if (version !== changes.version) throw new ErpError('conflict', `action ${id} changed since version ${changes.version}: it is at version ${version}`);
-      const values: Row = { ...(await this.fieldValues(scoped, mapping, changes)), [mapping.updatedAt]: instantParameter(this.context.dialect, nextSqlWriteStamp(this.context.now, currentUpdatedAt)) };
+      const values: Row = { ...(await this.fieldValues(scoped, mapping, changes)), [mapping.updatedAt]: sqlTimestampParameter(this.context.dialect, nextSqlWriteStamp(this.context.now, currentUpdatedAt), mapping.updatedAtTimeZone) };
       if (mapping.version) values[mapping.version] = version + 1;
       if (mapping.updatedBy) values[mapping.updatedBy] = actor.email;
       await trx.updateTable(mapping.table).set(values).where(sql.ref(mapping.id.column), '=', key).execute();
@@ -198,7 +199,7 @@ export class SqlActionRepository {
     const statusText = readText(row.status);
     const status = mapping.statusCodes ? mapping.statusCodes[statusText ?? ''] : statusSchema.safeParse(statusText).data;
     const timeZone = readText(row.timeZone);
-    const updatedAt = readInstant(row.updatedAt) ?? new Date(0).toISOString();
+    const updatedAt = readSqlTimestamp(row.updatedAt, mapping.updatedAtTimeZone) ?? new Date(0).toISOString();
     return omitUndefined<ErpAction>({
       id: readId(row.id) ?? '',
       type: (code !== undefined && mapping.typeCodes[code]) || mapping.otherType,

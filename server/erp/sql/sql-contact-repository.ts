@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { z } from 'zod';
-import { ErpError, type ChangeFeed, type ContactSearch, type ErpActor } from '../../../src/domain/erp-port';
+import { ErpError, type ChangeFeed, type ContactSearch, type ErpActor, type MailboxScope } from '../../../src/domain/erp-port';
 import { contactInputSchema, contactPatchSchema, type ContactInput, type ContactPatch, type ErpContact } from '../../../src/domain/erp-records';
 import type { Page } from '../../../src/domain/page';
 import { clampPageLimit } from '../clamp-page-limit';
@@ -11,13 +11,19 @@ import { decodeKeysetCursor, encodeKeysetCursor } from '../keyset-cursor';
 import { omitUndefined } from '../omit-undefined';
 import { parseErpInput } from '../parse-erp-input';
 import { foldSqlExpression, likePrefix } from './fold-sql-expression';
-import { actorOwner, resolveSqlReference } from './resolve-sql-reference';
-import { readSqlContact } from './read-sql-contact';
-import { selectSqlContacts, sqlContactDisplayName, sqlContactSortKey } from './select-sql-contacts';
-import { addressValues } from './sql-address-columns';
-import { idParameter, instantParameter, readId, readInstant, readText, readVersion } from './sql-column-values';
-import type { SqlErpContext, SqlErpDatabase } from './sql-erp-context';
 import { nextSqlWriteStamp } from './next-sql-write-stamp';
+import { readSqlContact, readSqlContactRows } from './read-sql-contact';
+import { actorOwner, resolveSqlReference } from './resolve-sql-reference';
+import { readSqlContentHashFeed } from './read-sql-content-hash-feed';
+import { selectSqlContactRows, selectSqlContacts, sqlContactDisplayName, sqlContactSortKey } from './select-sql-contacts';
+import { sqlContactChanges, type SqlContactChanges } from './sql-contact-changes';
+import { loadSqlChildEmails, sqlEmailColumnValues, writeSqlChildEmails } from './sql-contact-emails';
+import { sqlActiveValue, sqlContactVisible } from './sql-contact-scope';
+import { idParameter, readId, readText } from './sql-column-values';
+import type { SqlErpContext, SqlErpDatabase } from './sql-erp-context';
+import type { SqlContactField } from './sql-erp-mapping';
+import { joinSqlFullName } from './sql-full-name';
+import { sqlTimestampParameter } from './sql-zoned-timestamp';
 
 type Row = Record<string, unknown>;
 
@@ -37,17 +43,24 @@ export class SqlContactRepository {
     const { mapping, context } = this;
     const limit = clampPageLimit(search.limit);
     const sortKey = sqlContactSortKey(context);
-    let query = selectSqlContacts(context, context.db).select(sortKey.as('sortKey'));
+    let query = selectSqlContacts(context, context.db, search.mailbox).select(sortKey.as('sortKey'));
     if (search.email !== undefined) {
       const email = search.email.trim().toLowerCase();
-      if (!mapping.emails.length) return { items: [] };
-      query = query.where((eb) => eb.or(mapping.emails.map((column) => eb(eb.fn('lower', [eb.ref(`c.${column}`)]), '=', email))));
+      const { emailTable } = mapping;
+      if (emailTable) {
+        query = query.where(
+          sql<boolean>`c.${sql.ref(mapping.id.column)} in (select ${sql.ref(emailTable.contactId)} from ${sql.table(emailTable.table)} where lower(${sql.ref(emailTable.email)}) = ${email})`,
+        );
+      } else {
+        if (!mapping.emails.length) return { items: [] };
+        query = query.where((eb) => eb.or(mapping.emails.map((column) => eb(eb.fn('lower', [eb.ref(`c.${column}`)]), '=', email))));
+      }
     }
     const prefix = search.text === undefined ? '' : foldSearchText(search.text.trim());
     if (prefix) {
       const pattern = likePrefix(prefix);
       const like = (expression: RawBuilder<unknown>) => sql<boolean>`${foldSqlExpression(context.dialect, expression)} like ${pattern} escape '\\'`;
-      const names = [mapping.columns.givenName, mapping.columns.surname].flatMap((column) => (column ? [like(sql.ref(`c.${column}`))] : []));
+      const names = [mapping.columns.givenName, mapping.columns.surname, mapping.fullName?.column].flatMap((column) => (column ? [like(sql.ref(`c.${column}`))] : []));
       const accounts = context.mapping.accounts;
       query = query.where((eb) =>
         eb.or([
@@ -72,7 +85,7 @@ export class SqlContactRepository {
     const page = rows.slice(0, limit);
     const last = page.at(-1);
     return omitUndefined({
-      items: page.map((row) => readSqlContact(this.mapping, row)),
+      items: await readSqlContactRows(context, context.db, page),
       nextCursor: rows.length > limit && last ? encodeKeysetCursor('contacts', [String(last.sortKey), this.keyOf(last)]) : undefined,
     });
   }
@@ -81,25 +94,27 @@ export class SqlContactRepository {
     const key = idParameter(this.mapping.id, id);
     if (key === undefined) return undefined;
     const row = await selectSqlContacts(this.context, db).where(sql.ref(`c.${this.mapping.id.column}`), '=', key).executeTakeFirst();
-    return row && readSqlContact(this.mapping, row);
+    return row && (await readSqlContactRows(this.context, db, [row]))[0];
   }
 
   async create(input: ContactInput, actor: ErpActor): Promise<ErpContact> {
     const contact = parseErpInput(contactInputSchema, input, 'contact');
     const { mapping, context } = this;
+    this.refuseReadOnly(sqlContactChanges(undefined, contact));
     return context.db.transaction().execute(async (trx) => {
       const scoped = { ...context, db: trx };
       const values: Row = {
-        ...this.fieldValues(contact),
-        ...this.emailValues(contact.emails),
-        [mapping.updatedAt]: instantParameter(context.dialect, context.now()),
+        ...this.fieldValues(undefined, contact),
+        ...(mapping.emailTable ? {} : sqlEmailColumnValues(mapping.emails, undefined, contact.emails)),
+        ...sqlActiveValue(context.dialect, mapping),
+        [mapping.updatedAt]: sqlTimestampParameter(context.dialect, context.now(), mapping.updatedAtTimeZone),
       };
       const displayName = contact.displayName || composeDisplayName(contact.givenName, contact.surname) || contact.emails[0];
       if (mapping.columns.displayName) values[mapping.columns.displayName] = displayName ?? null;
       if (mapping.columns.accountId && contact.accountId !== undefined) {
         values[mapping.columns.accountId] = await resolveSqlReference(scoped, 'accounts', contact.accountId, 'accountId');
       }
-      if (mapping.columns.ownerId) {
+      if (mapping.columns.ownerId && !mapping.readOnly.includes('ownerId')) {
         const owner = contact.ownerId === undefined ? await actorOwner(scoped, actor.erpUserId) : await resolveSqlReference(scoped, 'users', contact.ownerId, 'ownerId');
         values[mapping.columns.ownerId] = owner ?? null;
       }
@@ -107,55 +122,91 @@ export class SqlContactRepository {
       if (mapping.updatedBy) values[mapping.updatedBy] = actor.email;
       if (mapping.id.generated === 'uuid') values[mapping.id.column] = context.newId();
       const inserted = await trx.insertInto(mapping.table).values(values).returning(sql.ref(mapping.id.column).as('id')).executeTakeFirstOrThrow();
-      return this.getOrFail(readId(inserted.id) ?? '', trx);
+      const id = readId(inserted.id) ?? '';
+      const key = idParameter(mapping.id, id);
+      if (mapping.emailTable && key !== undefined) await writeSqlChildEmails(scoped, trx, key, [], contact.emails);
+      return this.getOrFail(id, trx);
     });
   }
 
+  /**
+   * Writes only the columns whose values the patch changes, and never a column the bridge could
+   * not read (an email cell holding two addresses): the ERP's other data stays as it was. A patch
+   * that changes nothing writes nothing and keeps the version.
+   */
   async update(id: string, patch: ContactPatch, actor: ErpActor): Promise<ErpContact> {
     const changes = parseErpInput(contactPatchSchema, patch, 'contact patch');
     const { mapping, context } = this;
     const key = idParameter(mapping.id, id);
     return context.db.transaction().execute(async (trx) => {
       const scoped = { ...context, db: trx };
-      const current = key === undefined ? undefined : await this.lockRow(trx, key);
-      if (!current || key === undefined) throw new ErpError('not_found', `contact ${id} does not exist`);
-      const currentUpdatedAt = readInstant(current.updatedAt);
-      const version = readVersion(current.version, currentUpdatedAt);
-      if (version !== changes.version) throw new ErpError('conflict', `contact ${id} changed since version ${changes.version}: it is at version ${version}`);
-      const values: Row = { ...this.fieldValues(changes), [mapping.updatedAt]: instantParameter(context.dialect, nextSqlWriteStamp(context.now, currentUpdatedAt)) };
-      if (changes.emails !== undefined) Object.assign(values, this.emailValues(changes.emails));
+      // Locked on PostgreSQL until the transaction ends, so two writers cannot both pass the version check.
+      const row =
+        key === undefined
+          ? undefined
+          : await selectSqlContacts(context, trx)
+              .where(sql.ref(`c.${mapping.id.column}`), '=', key)
+              .$if(context.dialect === 'postgres', (query) => query.forUpdate())
+              .executeTakeFirst();
+      if (!row || key === undefined) throw new ErpError('not_found', `contact ${id} does not exist`);
+      const children = mapping.emailTable ? ((await loadSqlChildEmails(scoped, trx, [key])).get(readId(row.id) ?? id) ?? []) : undefined;
+      const emailCells = children ? children.map((child) => child.email) : mapping.emails.map((_, index) => row[`email${index}`]);
+      const current = readSqlContact(mapping, row, emailCells);
+      if (current.version !== changes.version) throw new ErpError('conflict', `contact ${id} changed since version ${changes.version}: it is at version ${current.version}`);
+
+      const changed = sqlContactChanges(current, changes);
+      this.refuseReadOnly(changed);
+      const values: Row = this.fieldValues(current, changes, changed);
+      if (changed.fields.has('emails') && changes.emails !== undefined && !mapping.emailTable) Object.assign(values, sqlEmailColumnValues(mapping.emails, emailCells, changes.emails));
       if (mapping.columns.displayName) {
-        const displayName = this.nextDisplayName(current, changes);
-        if (displayName !== undefined) values[mapping.columns.displayName] = displayName;
+        const displayName = this.nextDisplayName(current, readText(row.displayName), changes);
+        if (displayName !== undefined && displayName !== readText(row.displayName)) values[mapping.columns.displayName] = displayName;
       }
-      if (mapping.columns.accountId && changes.accountId !== undefined) {
+      if (mapping.columns.accountId && changed.fields.has('accountId') && changes.accountId !== undefined) {
         values[mapping.columns.accountId] = await resolveSqlReference(scoped, 'accounts', changes.accountId, 'accountId');
       }
-      if (mapping.columns.ownerId && changes.ownerId !== undefined) {
+      if (mapping.columns.ownerId && changed.fields.has('ownerId') && changes.ownerId !== undefined) {
         values[mapping.columns.ownerId] = await resolveSqlReference(scoped, 'users', changes.ownerId, 'ownerId');
       }
-      if (mapping.version) values[mapping.version] = version + 1;
+      const emailsWritten = children !== undefined && changes.emails !== undefined && changed.fields.has('emails') && (await writeSqlChildEmails(scoped, trx, key, children, changes.emails));
+      if (!Object.keys(values).length && !emailsWritten) return current;
+
+      values[mapping.updatedAt] = sqlTimestampParameter(context.dialect, nextSqlWriteStamp(context.now, current.updatedAt), mapping.updatedAtTimeZone);
+      if (mapping.version) values[mapping.version] = current.version + 1;
       if (mapping.updatedBy) values[mapping.updatedBy] = actor.email;
       await trx.updateTable(mapping.table).set(values).where(sql.ref(mapping.id.column), '=', key).execute();
       return this.getOrFail(id, trx);
     });
   }
 
-  /** Contacts changed after the cursor, oldest first, on (updated-at column, key). The ERP keeps no tombstones. */
-  async changes(cursor: string | undefined, limit: number): Promise<ChangeFeed<ErpContact>> {
-    const { mapping } = this;
+  /**
+   * Contacts changed after the cursor, oldest first. With `changeDetection: "updatedAt"`, a keyset
+   * on (modification column, key): rows that were soft-deleted or left the scope after the cursor
+   * are its `deletedIds`. With `"contentHash"`, see `readSqlContentHashFeed`. With `mailbox`,
+   * a contact that leaves its scope (given to another owner) is in `deletedIds` too.
+   */
+  async changes(cursor: string | undefined, limit: number, mailbox?: MailboxScope): Promise<ChangeFeed<ErpContact>> {
+    const { mapping, context } = this;
+    if (mapping.changeDetection === 'contentHash') return readSqlContentHashFeed(context, cursor, limit, mailbox);
     const pageSize = clampPageLimit(limit);
     const updatedAt = sql.ref(`c.${mapping.updatedAt}`);
     const idColumn = sql.ref(`c.${mapping.id.column}`);
-    let query = selectSqlContacts(this.context, this.context.db).select(sql<string>`cast(${updatedAt} as text)`.as('changedAt'));
+    const visible = sqlContactVisible(context, mailbox);
+    let query = selectSqlContactRows(context, context.db).select([
+      sql<string>`cast(${updatedAt} as text)`.as('changedAt'),
+      sql<number>`case when ${visible} then 1 else 0 end`.as('visible'),
+    ]);
     const after = cursor ? decodeKeysetCursor(cursor, 'contact-changes', feedKey) : [];
     if (after.length) query = query.where(sql<boolean>`(${updatedAt}, ${idColumn}) > (${after[0]}, ${after[1]})`);
     const rows = await query.orderBy(updatedAt).orderBy(idColumn).limit(pageSize + 1).execute();
     const page = rows.slice(0, pageSize);
     const last = page.at(-1);
+    const live = page.filter((row) => Number(row.visible) === 1);
+    // Before a first cursor there is nothing to delete: rows already gone are not listed at all.
+    const gone = after.length ? page.filter((row) => Number(row.visible) !== 1).map((row) => readId(row.id) ?? '') : [];
     return {
-      items: page.map((row) => readSqlContact(this.mapping, row)),
-      deletedIds: [],
+      items: await readSqlContactRows(context, context.db, live),
+      deletedIds: gone,
       nextCursor: last ? encodeKeysetCursor('contact-changes', [String(last.changedAt), this.keyOf(last)]) : (cursor ?? encodeKeysetCursor('contact-changes', [])),
       hasMore: rows.length > pageSize,
     };
@@ -167,55 +218,51 @@ export class SqlContactRepository {
     return contact;
   }
 
-  /** The row to update, locked on PostgreSQL until the transaction ends so two writers cannot both pass the version check. */
-  private async lockRow(db: Kysely<SqlErpDatabase>, key: string | number): Promise<Row | undefined> {
-    const { mapping } = this;
-    const columns = [mapping.columns.givenName, mapping.columns.surname, mapping.columns.displayName].flatMap((column) => (column ? [column] : []));
-    return db
-      .selectFrom(mapping.table)
-      .select([
-        sql.ref(mapping.updatedAt).as('updatedAt'),
-        ...(mapping.version ? [sql.ref(mapping.version).as('version')] : []),
-        ...columns.map((column) => sql.ref(column).as(column)),
-      ])
-      .where(sql.ref(mapping.id.column), '=', key)
-      .$if(this.context.dialect === 'postgres', (query) => query.forUpdate())
-      .executeTakeFirst();
+  /** A write that would change a field the mapping keeps read-only is refused, naming the field. */
+  private refuseReadOnly(changed: SqlContactChanges): void {
+    const refused = this.mapping.readOnly.filter((field) => changed.fields.has(field));
+    if (refused.length) throw new ErpError('invalid_input', `contact is not valid: ${refused.map((field) => `${field}: read-only in this ERP`).join('; ')}`);
   }
 
-  private fieldValues(contact: Partial<ContactInput>): Row {
-    const { columns } = this.mapping;
+  /** Column values of the text fields that change (all given ones on create); the full-name column joins both names. */
+  private fieldValues(current: ErpContact | undefined, contact: Partial<ContactInput>, changed = sqlContactChanges(current, contact)): Row {
+    const { columns, fullName } = this.mapping;
     const values: Row = {};
-    const text = (column: string | undefined, value: string | undefined) => {
-      if (column && value !== undefined) values[column] = emptyToNull(value);
+    const text = (field: SqlContactField & keyof ContactInput, column: string | undefined) => {
+      const value = contact[field];
+      if (column && typeof value === 'string' && changed.fields.has(field)) values[column] = emptyToNull(value);
     };
-    text(columns.givenName, contact.givenName);
-    text(columns.surname, contact.surname);
-    text(columns.jobTitle, contact.jobTitle);
-    text(columns.businessPhone, contact.businessPhone);
-    text(columns.mobilePhone, contact.mobilePhone);
-    text(columns.notes, contact.notes);
-    if (contact.address !== undefined) Object.assign(values, addressValues(columns.address, contact.address));
+    text('givenName', columns.givenName);
+    text('surname', columns.surname);
+    text('jobTitle', columns.jobTitle);
+    text('businessPhone', columns.businessPhone);
+    text('mobilePhone', columns.mobilePhone);
+    text('notes', columns.notes);
+    if (fullName && (changed.fields.has('givenName') || changed.fields.has('surname'))) {
+      const pick = (field: 'givenName' | 'surname') => (contact[field] === undefined ? current?.[field] : contact[field] || undefined);
+      values[fullName.column] = joinSqlFullName(fullName.format, pick('givenName'), pick('surname'));
+    }
+    const address = columns.address;
+    for (const [part, value] of changed.addressParts) {
+      const column = address?.[part];
+      if (column) values[column] = value;
+    }
     return values;
   }
 
-  /** Emails fill the mapped columns in order; those beyond the last column are not stored. */
-  private emailValues(emails: readonly string[]): Row {
-    const distinct = [...new Map(emails.map((email) => [email.toLowerCase(), email])).values()];
-    return Object.fromEntries(this.mapping.emails.map((column, index) => [column, distinct[index] ?? null]));
-  }
-
-  /** A display name that was only "Given Surname" follows name edits; one typed by hand stays. `undefined`: leave it. */
-  private nextDisplayName(current: Row, changes: ContactPatch): string | undefined {
-    const { columns } = this.mapping;
+  /**
+   * A display name that was only derived (the names, else the first email) follows them, as on
+   * create; one typed by hand stays. `undefined`: leave it.
+   */
+  private nextDisplayName(current: ErpContact, currentDisplayName: string | undefined, changes: ContactPatch): string | undefined {
     if (changes.displayName) return changes.displayName;
-    const currentText = (column: string | undefined) => (column ? readText(current[column]) : undefined);
-    const given = changes.givenName === undefined ? currentText(columns.givenName) : changes.givenName;
-    const surname = changes.surname === undefined ? currentText(columns.surname) : changes.surname;
+    const given = changes.givenName === undefined ? current.givenName : changes.givenName;
+    const surname = changes.surname === undefined ? current.surname : changes.surname;
+    const firstEmail = changes.emails === undefined ? current.emails[0] : changes.emails[0];
     const cleared = changes.displayName === '';
-    const wasDerived = currentText(columns.displayName) === composeDisplayName(currentText(columns.givenName), currentText(columns.surname));
-    if (!cleared && !(wasDerived && (changes.givenName !== undefined || changes.surname !== undefined))) return undefined;
-    return composeDisplayName(given, surname);
+    const wasDerived = currentDisplayName === (composeDisplayName(current.givenName, current.surname) ?? current.emails[0]);
+    if (!cleared && !(wasDerived && (changes.givenName !== undefined || changes.surname !== undefined || changes.emails !== undefined))) return undefined;
+    return composeDisplayName(given, surname) ?? firstEmail;
   }
 
   private keyOf(row: Row): string | number {

@@ -28,6 +28,11 @@ const tracking = {
   version: column.optional(),
   /** Receives the email of the Microsoft 365 user who wrote through the bridge; optional. */
   updatedBy: column.optional(),
+  /**
+   * IANA zone of an `updatedAt` column that holds a local wall-clock time without offset
+   * (`timestamp` in Europe/Madrid). Without it such a column is read and written as UTC.
+   */
+  updatedAtTimeZone: ianaTimeZoneSchema.optional(),
 };
 
 const usersSchema = z.strictObject({ table, id: idSchema, email: column, displayName: column });
@@ -46,12 +51,33 @@ const accountsSchema = z.strictObject({
   }),
 });
 
-const contactsSchema = z.strictObject({
-  table,
-  id: idSchema,
-  ...tracking,
-  columns: z
-    .strictObject({
+/** A value a scope or soft-delete column is compared with. */
+const columnValue = z.union([z.string(), z.number(), z.boolean()]);
+
+/** One condition on a column; a row is in scope when all conditions hold. */
+const conditionSchema = z.union([
+  z.strictObject({ column, equals: columnValue }),
+  z.strictObject({ column, in: z.array(columnValue).min(1) }),
+  /** NULL is "not in" the list too. */
+  z.strictObject({ column, notIn: z.array(columnValue).min(1) }),
+  z.strictObject({ column, isNull: z.boolean() }),
+]);
+
+/** Fields of a contact a mapping can mark read-only. */
+export const sqlContactFields = ['givenName', 'surname', 'displayName', 'jobTitle', 'accountId', 'emails', 'businessPhone', 'mobilePhone', 'address', 'notes', 'ownerId'] as const;
+
+const contactsSchema = z
+  .strictObject({
+    table,
+    id: idSchema,
+    ...tracking,
+    /**
+     * How the change feed finds changes: `updatedAt`, a keyset on the modification column (it must
+     * move on every edit); `contentHash`, a listing of the scope compared by content with the last
+     * one (finds edits that leave the column alone, and hard deletes of rows that shared a bucket).
+     */
+    changeDetection: z.enum(['updatedAt', 'contentHash']).default('updatedAt'),
+    columns: z.strictObject({
       givenName: column.optional(),
       surname: column.optional(),
       displayName: column.optional(),
@@ -62,11 +88,64 @@ const contactsSchema = z.strictObject({
       notes: column.optional(),
       ownerId: column.optional(),
       address: addressSchema.optional(),
-    })
-    .refine((columns) => columns.givenName || columns.surname || columns.displayName, 'map at least one of givenName, surname, displayName'),
-  /** Email columns, primary first (`["courriel1", "courriel2"]`); none when the ERP keeps no email. */
-  emails: z.array(column).max(10).default([]),
-});
+    }),
+    /** One column holding the whole name, split into given name and surname on read and joined on write. */
+    fullName: z
+      .strictObject({
+        column,
+        /** `surname, given` ("García López, Ana": lossless); `given surname` ("Ana García": the last word is the surname). */
+        format: z.enum(['surname, given', 'given surname']),
+      })
+      .optional(),
+    /** Email columns, primary first (`["courriel1", "courriel2"]`); none when the ERP keeps no email. */
+    emails: z.array(column).max(10).default([]),
+    /** Emails kept in a child table, one row per email, instead of `emails` columns. */
+    emailTable: z
+      .strictObject({
+        table,
+        /** The child row's reference to the contact's key. */
+        contactId: column,
+        email: column,
+        /** Ascending: the primary email first. Without it, rows are ordered by email. */
+        order: column.optional(),
+      })
+      .optional(),
+    scope: z
+      .strictObject({
+        /** Rows the bridge syncs; the others are not contacts to it (an inactive flag, a customer type). */
+        where: z.array(conditionSchema).min(1).optional(),
+        /** Each mailbox gets only the contacts its ERP user owns (`columns.ownerId`); lookups still see every contact. */
+        ownedByMailbox: z.boolean().default(false),
+      })
+      .optional(),
+    /** A column that marks a row deleted: such a row is read as a tombstone, never as a contact. */
+    softDelete: z
+      .strictObject({
+        column,
+        /** Values that mean deleted (`["S"]`); without it, any non-NULL value does (a deletion date). */
+        deletedValues: z.array(columnValue).min(1).optional(),
+        /** Written on create when the column has no default (`"N"`). */
+        activeValue: columnValue.optional(),
+      })
+      .optional(),
+    /** Fields read but never written: a write that would change one is refused with `invalid_input`. */
+    readOnly: z.array(z.enum(sqlContactFields)).default([]),
+  })
+  .superRefine((contacts, context) => {
+    const { columns, fullName } = contacts;
+    if (!(columns.givenName || columns.surname || columns.displayName || fullName)) {
+      context.addIssue({ code: 'custom', path: ['columns'], message: 'map at least one of givenName, surname, displayName (or fullName)' });
+    }
+    if (fullName && (columns.givenName || columns.surname)) {
+      context.addIssue({ code: 'custom', path: ['fullName'], message: 'map either fullName or givenName/surname columns, not both' });
+    }
+    if (contacts.scope?.ownedByMailbox && !columns.ownerId) {
+      context.addIssue({ code: 'custom', path: ['scope', 'ownedByMailbox'], message: 'needs columns.ownerId' });
+    }
+    if (contacts.emailTable && contacts.emails.length) {
+      context.addIssue({ code: 'custom', path: ['emailTable'], message: 'map either emails columns or an emailTable, not both' });
+    }
+  });
 
 const actionsSchema = z.strictObject({
   table,
@@ -125,3 +204,7 @@ export type SqlErpMapping = z.infer<typeof sqlErpMappingSchema>;
 export type SqlErpMappingInput = z.input<typeof sqlErpMappingSchema>;
 export type SqlIdMapping = z.infer<typeof idSchema>;
 export type SqlAddressMapping = z.infer<typeof addressSchema>;
+export type SqlContactsMapping = z.infer<typeof contactsSchema>;
+export type SqlCondition = z.infer<typeof conditionSchema>;
+export type SqlColumnValue = z.infer<typeof columnValue>;
+export type SqlContactField = (typeof sqlContactFields)[number];

@@ -48,7 +48,20 @@ function mappedTables(mapping: SqlErpMapping): MappedTable[] {
   const tables: [string, string | undefined, Record<string, string | undefined>][] = [
     ['users', users?.table, users ? { 'id.column': users.id.column, email: users.email, displayName: users.displayName } : {}],
     ['accounts', accounts?.table, accounts ? { ...tracked(accounts), ...prefixed('columns', accounts.columns), ...address(accounts.columns) } : {}],
-    ['contacts', contacts.table, { ...tracked(contacts), ...prefixed('columns', contacts.columns), ...address(contacts.columns), ...prefixed('emails', contacts.emails) }],
+    [
+      'contacts',
+      contacts.table,
+      {
+        ...tracked(contacts),
+        ...prefixed('columns', contacts.columns),
+        ...address(contacts.columns),
+        ...prefixed('emails', contacts.emails),
+        'fullName.column': contacts.fullName?.column,
+        'softDelete.column': contacts.softDelete?.column,
+        ...Object.fromEntries((contacts.scope?.where ?? []).map((condition, index) => [`scope.where[${index}].column`, condition.column])),
+      },
+    ],
+    ['contacts.emailTable', contacts.emailTable?.table, { contactId: contacts.emailTable?.contactId, email: contacts.emailTable?.email, order: contacts.emailTable?.order }],
     ['actions', actions?.table, actions ? { ...tracked(actions), ...prefixed('columns', actions.columns) } : {}],
   ];
   return tables.flatMap(([entity, table, columns]) =>

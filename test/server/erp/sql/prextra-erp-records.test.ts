@@ -87,6 +87,49 @@ describe('the sql adapter over a Prextra-style ERP', () => {
     expect(changes.items.map((item) => item.jobTitle)).toEqual(['Directeur']);
   });
 
+  it('never writes an email cell it could not read, and writes only the columns that change', async () => {
+    const [row] = await query<{ no_contact: number }>(
+      `insert into contacts_clients (prenom, nom, courriel1, courriel2, remarques, date_modif)
+       values (' Marie-Ève ', 'Côté', 'marie@cote.ca', 'pedidos@x.es; admin@x.es', 'Appeler le matin.  ', '2026-01-15 14:30:00+00')
+       returning no_contact`,
+    );
+    const id = String(row?.no_contact);
+    const read = await subject.erp.getContact(id);
+    expect(read?.emails).toEqual(['marie@cote.ca']);
+
+    // Outlook changed the first email; the rest of the record comes back as it was read.
+    if (!read) throw new Error('the contact reads');
+    const { id: _id, updatedAt: _updatedAt, companyName: _companyName, ...fields } = read;
+    await subject.erp.updateContact(id, { ...fields, emails: ['marie.cote@erable.ca'], version: read.version }, actor);
+
+    const [after] = await query(`select prenom, courriel1, courriel2, courriel3, remarques from contacts_clients where no_contact = $1`, [row?.no_contact]);
+    expect(after).toEqual({
+      prenom: ' Marie-Ève ',
+      courriel1: 'marie.cote@erable.ca',
+      courriel2: 'pedidos@x.es; admin@x.es',
+      courriel3: null,
+      remarques: 'Appeler le matin.  ',
+    });
+  });
+
+  it('puts added emails in the columns it can read, around one it cannot', async () => {
+    const [row] = await query<{ no_contact: number }>(
+      `insert into contacts_clients (prenom, courriel1, courriel2) values ('Ana', 'n/a', 'ana@x.es') returning no_contact`,
+    );
+    const id = String(row?.no_contact);
+    const read = await subject.erp.getContact(id);
+    await subject.erp.updateContact(id, { emails: ['ana@x.es', 'ana.garcia@gmail.com', 'extra@x.es'], version: read?.version ?? 0 }, actor);
+    const [after] = await query(`select courriel1, courriel2, courriel3 from contacts_clients where no_contact = $1`, [row?.no_contact]);
+    // The third email has no readable column left: it is not stored, and n/a stays.
+    expect(after).toEqual({ courriel1: 'n/a', courriel2: 'ana@x.es', courriel3: 'ana.garcia@gmail.com' });
+  });
+
+  it('writes nothing and keeps the version when a patch changes nothing', async () => {
+    const contact = await subject.erp.createContact({ givenName: 'Jean', surname: 'Roy', emails: ['jean@roy.ca'] }, actor);
+    const same = await subject.erp.updateContact(contact.id, { version: contact.version, givenName: 'Jean', emails: ['jean@roy.ca'] }, actor);
+    expect(same).toEqual(contact);
+  });
+
   it('refuses to store a private action where the ERP cannot keep it private', async () => {
     if (!prextraMapping.actions) throw new Error('the example mapping has actions');
     const { private: _private, ...columns } = prextraMapping.actions.columns;

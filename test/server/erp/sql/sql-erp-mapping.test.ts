@@ -61,6 +61,37 @@ describe('the sql ERP mapping', () => {
     );
   });
 
+  it('names the key of a wrong scope, soft-delete, time zone, read-only field, full name or email table', () => {
+    const raw = minimal();
+    const contacts = (extra: object) => problems({ ...raw, contacts: { ...raw.contacts, ...extra } });
+    expect(contacts({ scope: { where: [{ column: 'ACTIVO', equals: 'S', in: ['S'] }] } })).toContain('contacts.scope.where[0]');
+    expect(contacts({ softDelete: { column: 'BAJA', deletedValues: [] } })).toContain('contacts.softDelete.deletedValues');
+    expect(contacts({ updatedAtTimeZone: 'Madrid' })).toContain('contacts.updatedAtTimeZone: an IANA time zone');
+    expect(contacts({ readOnly: ['nickname'] })).toContain('contacts.readOnly[0]');
+    expect(contacts({ changeDetection: 'hash' })).toContain('contacts.changeDetection');
+    expect(contacts({ scope: { ownedByMailbox: true } })).toContain('contacts.scope.ownedByMailbox: needs columns.ownerId');
+    expect(contacts({ fullName: { column: 'NOMBRE', format: 'surname, given' } })).toContain('contacts.fullName: map either fullName or givenName/surname columns, not both');
+    expect(contacts({ emailTable: { table: 'EMAILS', contactId: 'ID', email: 'EMAIL' } })).toContain('contacts.emailTable: map either emails columns or an emailTable, not both');
+  });
+
+  it('accepts a Spanish mapping: a full name, emails in a child table, a BAJA flag, Madrid time, an active scope', () => {
+    const mapping = parseSqlErpMapping({
+      contacts: {
+        table: 'CLIENTES_CONTACTOS',
+        id: { column: 'ID_CONTACTO' },
+        updatedAt: 'FECHA_MODIF',
+        updatedAtTimeZone: 'Europe/Madrid',
+        fullName: { column: 'NOMBRE_COMPLETO', format: 'surname, given' },
+        columns: { jobTitle: 'CARGO' },
+        emailTable: { table: 'CONTACTOS_EMAILS', contactId: 'ID_CONTACTO', email: 'EMAIL', order: 'ORDEN' },
+        softDelete: { column: 'BAJA', deletedValues: ['S'] },
+        scope: { where: [{ column: 'ACTIVO', notIn: ['N'] }] },
+        readOnly: ['jobTitle'],
+      },
+    });
+    expect(mapping.contacts).toMatchObject({ changeDetection: 'updatedAt', emails: [], readOnly: ['jobTitle'] });
+  });
+
   it('reads a mapping file and says which file is wrong', () => {
     const folder = mkdtempSync(join(tmpdir(), 'mapping-'));
     folders.push(folder);
