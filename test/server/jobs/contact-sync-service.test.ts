@@ -95,6 +95,34 @@ describe('an incremental contact sync', () => {
     // The ERP has one business phone: the user's second one stays.
     expect(after?.businessPhones?.[1]).toBe('+34 910 999 999');
   });
+
+  it('keeps the names the user gave to emails, every other business phone, home phones and addresses when the ERP rewrites the lists', async () => {
+    const sync = await start();
+    await sync.run('lucia');
+    const target = (await sync.erpContacts('lucia')).find((contact) => contact.emails.length > 0 && contact.businessPhone);
+    if (!target) throw new Error('no ERP contact with an email and a business phone');
+    const [kept] = target.emails;
+    const item = sync.folderContacts('lucia').find((contact) => erpIdOf(contact) === target.id);
+    const { client, mailbox } = sync.outlook('lucia');
+    const homeAddress = { street: 'Calle Mayor 1', city: 'Toledo', postalCode: '45001', state: null, countryOrRegion: 'España' };
+    await updateContact(client, mailbox, item?.id ?? '', {
+      emailAddresses: [{ address: kept, name: 'Compras (no responder)' }],
+      businessPhones: [target.businessPhone ?? '', '+34 910 999 999'],
+      homePhones: ['+34 925 000 111'],
+      homeAddress,
+    });
+    await sync.erps.contoso.updateContact(target.id, { emails: [kept ?? '', 'nuevo@contoso-erp.test'], businessPhone: '+34 910 000 000', address: { city: 'Sevilla' }, version: target.version }, actor);
+
+    await sync.run('lucia');
+
+    const after = admin().readMailbox(mailboxes.lucia.user.objectId).contacts.find((contact) => contact.immutableId === item?.id);
+    expect(after?.emailAddresses).toEqual([
+      { address: kept, name: 'Compras (no responder)' },
+      { address: 'nuevo@contoso-erp.test', name: expect.any(String) },
+    ]);
+    expect(after?.businessPhones).toEqual(['+34 910 000 000', '+34 910 999 999']);
+    expect(after).toMatchObject({ homePhones: ['+34 925 000 111'], homeAddress, businessAddress: { city: 'Sevilla' } });
+  });
 });
 
 describe('deletes', () => {
@@ -238,6 +266,18 @@ describe('an expired Outlook delta link', () => {
     expect(run.report).toMatchObject({ outcome: 'succeeded', resynced: true, quiet: false });
     expect(run.report.planned.createInOutlook).toBe(0);
     expect(sync.folderContacts('lucia')).toEqual(before);
+  });
+
+  it('reads the folder again from the start when the saved link is empty, instead of reading nothing ever after', async () => {
+    const sync = await start();
+    await sync.run('lucia');
+    await sync.store.cursors.put({ user: mailboxes.lucia.user, collection: 'contacts:outlook-delta', value: '', updatedAt: new Date(0).toISOString() });
+
+    const run = await sync.run('lucia');
+
+    expect(run.status).toBe('succeeded');
+    expect((await sync.store.cursors.get(mailboxes.lucia.user, 'contacts:outlook-delta'))?.value).toMatch(/deltatoken=/i);
+    expect(duplicatedTags(sync.folderContacts('lucia'))).toEqual([]);
   });
 
   it('expiring in the middle of a run is resynced by the next run, with no duplicates', async () => {
