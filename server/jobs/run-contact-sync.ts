@@ -42,6 +42,8 @@ export interface RunContactSyncDeps {
 export interface RunContactSyncOptions {
   /** ERP ids whose removal the user confirmed after the last run held them. */
   confirmedRemovals: readonly string[];
+  /** ERP ids whose removal the last run held and the user has not confirmed: they stay held. */
+  heldRemovals?: readonly string[];
 }
 
 /** What change detection and the run's fingerprint read of a stored link. */
@@ -190,6 +192,7 @@ export async function runContactSync(target: ContactSyncTarget, options: RunCont
       conflicts,
       settings: { direction: target.direction, policy: target.policy },
       confirmedRemovals: options.confirmedRemovals,
+      heldRemovals: options.heldRemovals ?? [],
       now: startedAt,
       newId: deps.newId,
     });

@@ -66,7 +66,6 @@ export function planContactChanges(input: ContactPlanInput): ContactPlan {
   // One record at a time, keeping only the plans that do something: at 100,000 contacts, normalized
   // copies of every link and item, or a plan per record, would hold far more than the listings.
   const planned: { erpId: string; plan: ContactRecordPlan }[] = [];
-  let syncedCount = 0;
   let waitingConflicts = 0;
   let unchanged = 0;
   for (const erpId of erpIds) {
@@ -86,7 +85,6 @@ export function planContactChanges(input: ContactPlanInput): ContactPlan {
         input,
       });
     }
-    if (plan.holdsCopy) syncedCount += 1;
     waitingConflicts += plan.waitingConflicts;
     // A record that is listed has no removal: its operations are all it does.
     if (listedErp !== undefined && plan.holdsCopy && plan.operations.length === 0) unchanged += 1;
@@ -94,7 +92,9 @@ export function planContactChanges(input: ContactPlanInput): ContactPlan {
   }
 
   const removals = planned.flatMap(({ plan }) => (plan.removal ? [plan.removal.operation] : []));
-  const guard = guardMassRemoval(removals, syncedCount, new Set(input.confirmedRemovals ?? []));
+  // The share is of what the mailbox held before this run: its own creates must not dilute it.
+  const linkedBefore = input.links.reduce((count, link) => (link.state === 'active' ? count + 1 : count), 0);
+  const guard = guardMassRemoval(removals, linkedBefore, new Set(input.confirmedRemovals ?? []), new Set(input.heldRemovals ?? []));
   const held = new Set(guard.held.map((operation) => operation.erpId));
 
   const operations: ContactOperation[] = planned.flatMap(({ erpId, plan }) => {

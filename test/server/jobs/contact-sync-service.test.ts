@@ -252,6 +252,33 @@ describe('the mass-removal guard', () => {
     expect(folderByTag(sync)).toEqual(await sync.projection('lucia'));
     expect(await sync.erpContacts('lucia')).toHaveLength(records.length - deleted.length);
   });
+
+  it('counts the share against the contacts synced before the run, not with the run\'s own creates', async () => {
+    const sync = await start();
+    await sync.run('lucia');
+    const records = await sync.erpContacts('lucia');
+    const deleted = records.slice(0, Math.ceil(records.length * 0.3)).map((record) => record.id);
+    for (const erpId of deleted) await sync.erps.contoso.deleteContact(erpId, actor);
+    // Twice as many new contacts as removals: with them in the denominator, 30% would look like 19%.
+    for (let index = 0; index < deleted.length * 2; index += 1) {
+      await sync.erps.contoso.createContact({ givenName: `Nueva ${index}`, surname: 'Cliente', emails: [`nueva.${index}@contoso-erp.test`] }, actor);
+    }
+
+    const held = await sync.run('lucia');
+    // The creates are linked now, so the same removals are under 20% of the folder: they still wait for the user.
+    const stillHeld = await sync.run('lucia');
+
+    expect(held.status).toBe('waiting_confirmation');
+    expect(held.report.heldRemovals.sort()).toEqual([...deleted].sort());
+    expect(stillHeld.status).toBe('waiting_confirmation');
+    expect(stillHeld.report.heldRemovals.sort()).toEqual([...deleted].sort());
+    expect(sync.folderContacts('lucia')).toHaveLength(records.length + deleted.length * 2);
+
+    const confirmed = await sync.run('lucia', { confirmRemovals: true });
+
+    expect(confirmed.status).toBe('succeeded');
+    expect(sync.folderContacts('lucia')).toHaveLength(records.length + deleted.length);
+  });
 });
 
 describe('an expired Outlook delta link', () => {
