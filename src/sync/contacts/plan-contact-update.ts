@@ -65,7 +65,7 @@ function mergeBothWays({ erp, projected, item, link, conflicts, input }: Contact
   const decisions = pendingDecisions(conflicts, link);
   const timestamps = { erpUpdatedAt: erp.updatedAt, outlookModifiedAt: item.lastModifiedDateTime };
   const merge = mergeContactFields(link.snapshot, projected, item.fields, input.settings.policy, timestamps, decisions);
-  const erpChanges = diffErpFields(erp, projected, merge.erp);
+  const erpChanges = diffErpFields(erp, projected, merge.erp, merge.erpEmails);
   if (Object.keys(erpChanges).length) operations.push({ kind: 'updateInErp', erpId: erp.id, version: erp.version, changes: erpChanges });
 
   // What the ERP will project after the write (an email past the third may take a freed slot), so
