@@ -162,6 +162,7 @@ export const en = {
       waiting_confirmation: 'waiting for your confirmation',
     },
     applied: 'Changes made: {{count}}',
+    duplicatesLeftAlone: 'Copies of synced contacts that you edited, left as they are: {{count}}',
     failedCount: 'Contacts that failed: {{count}}',
     failuresHeading: 'Contacts that failed',
     failure: 'Contact {{erpId}}, {{operation}}: {{reason}}',

@@ -163,6 +163,7 @@ export const es: Translation = {
       waiting_confirmation: 'esperando su confirmación',
     },
     applied: 'Cambios hechos: {{count}}',
+    duplicatesLeftAlone: 'Copias de contactos sincronizados que usted editó, dejadas como están: {{count}}',
     failedCount: 'Contactos con error: {{count}}',
     failuresHeading: 'Contactos con error',
     failure: 'Contacto {{erpId}}, {{operation}}: {{reason}}',

@@ -163,6 +163,7 @@ export const fr: Translation = {
       waiting_confirmation: 'en attente de votre confirmation',
     },
     applied: 'Changements faits : {{count}}',
+    duplicatesLeftAlone: 'Copies de contacts synchronisés que vous avez modifiées, laissées telles quelles : {{count}}',
     failedCount: 'Contacts en échec : {{count}}',
     failuresHeading: 'Contacts en échec',
     failure: 'Contact {{erpId}}, {{operation}} : {{reason}}',

@@ -7,6 +7,8 @@ export type ContactPlanCounters = Record<ContactOperationKind, number> & {
   waitingConflicts: number;
   /** Outlook contacts without our tag (the user's own, another environment's): never touched. */
   untouchedOutlookContacts: number;
+  /** Tagged copies someone edited beside the kept one (a user's copy, a contact moved out and back): left alone. */
+  duplicatesLeftAlone: number;
   /** ERP contacts whose Outlook copy is already in step. */
   unchanged: number;
 };

@@ -36,12 +36,12 @@ function groupConflicts(conflicts: readonly ContactConflict[]): Map<string, Cont
 function planListedInStep(erpId: string, erp: ListedErpContact | undefined, link: ListedContactLink | undefined, copies: readonly ListedOutlookContact[]): ContactRecordPlan | undefined {
   if (erp === undefined || !('inStepWith' in erp) || link === undefined || !('snapshotKey' in link)) return undefined;
   if (link.state !== 'active' || link.missedListings !== 0 || erp.inStepWith !== link.snapshotKey) return undefined;
-  const { keep, duplicates } = chooseKeptCopy(copies, link.outlookId);
+  const { keep, duplicates, leftAlone } = chooseKeptCopy(copies, link.outlookId);
   if (keep?.id !== link.outlookId || !('inStepWith' in keep) || keep.inStepWith !== link.snapshotKey) return undefined;
   const operations: ContactOperation[] = duplicates.length
     ? [{ kind: 'deduplicate', erpId, keepOutlookId: keep.id, remove: duplicates.map((copy) => ({ outlookId: copy.id, changeKey: copy.changeKey })) }]
     : [];
-  return { operations, holdsCopy: true, waitingConflicts: 0 };
+  return { operations, holdsCopy: true, waitingConflicts: 0, ...(leftAlone.length ? { leftAlone: leftAlone.length } : {}) };
 }
 
 /**
@@ -68,6 +68,7 @@ export function planContactChanges(input: ContactPlanInput): ContactPlan {
   const planned: { erpId: string; plan: ContactRecordPlan }[] = [];
   let waitingConflicts = 0;
   let unchanged = 0;
+  let duplicatesLeftAlone = 0;
   for (const erpId of erpIds) {
     const listedErp = erpById.get(erpId);
     const listedLink = linksById.get(erpId);
@@ -86,6 +87,7 @@ export function planContactChanges(input: ContactPlanInput): ContactPlan {
       });
     }
     waitingConflicts += plan.waitingConflicts;
+    duplicatesLeftAlone += plan.leftAlone ?? 0;
     // A record that is listed has no removal: its operations are all it does.
     if (listedErp !== undefined && plan.holdsCopy && plan.operations.length === 0) unchanged += 1;
     if (plan.operations.length || plan.removal) planned.push({ erpId, plan });
@@ -99,7 +101,7 @@ export function planContactChanges(input: ContactPlanInput): ContactPlan {
 
   const operations: ContactOperation[] = planned.flatMap(({ erpId, plan }) => {
     if (plan.removal === undefined) return plan.operations;
-    return [...plan.operations, ...(held.has(erpId) ? plan.removal.fallback : [plan.removal.operation])];
+    return [...plan.operations, ...(held.has(erpId) ? plan.removal.fallback : [plan.removal.operation, ...(plan.removal.others ?? [])])];
   });
   const sorted = sortContactOperations(operations);
   return {
@@ -111,6 +113,7 @@ export function planContactChanges(input: ContactPlanInput): ContactPlan {
       heldRemovals: guard.held.length,
       waitingConflicts,
       untouchedOutlookContacts: tagged.untouched,
+      duplicatesLeftAlone,
       unchanged,
     },
   };

@@ -25,6 +25,7 @@ export function RunResult({ run, onConfirmRemovals, busy }: RunResultProps) {
     <div className={styles.result}>
       <Text weight="semibold">{t('sync.lastRun', { status: statusLabel(t, run.status), date: formatDateTime(run.finishedAt ?? run.startedAt, i18n.language) })}</Text>
       {report ? <Text>{t('sync.applied', { count: report.applied })}</Text> : null}
+      {report && report.duplicatesLeftAlone > 0 ? <Text>{t('sync.duplicatesLeftAlone', { count: report.duplicatesLeftAlone })}</Text> : null}
       {report && report.failedOperations > 0 ? (
         <>
           <h4 id={failuresId} className={styles.failuresHeading}>

@@ -14,6 +14,8 @@ export interface RunReport {
   failures: RunItemFailure[];
   skipped: number;
   heldRemovals: number;
+  /** Copies of synced contacts that someone edited, beside the synced one: never removed as duplicates. */
+  duplicatesLeftAlone: number;
   /** Set when the whole run stopped (auth, throttling budget, ERP down). */
   failure?: { code: string; message: string };
 }
@@ -33,6 +35,7 @@ export function readRunReport(report: Record<string, unknown> | undefined): RunR
     failures,
     skipped: asNumber(report.skipped),
     heldRemovals: asArray(report.heldRemovals).length,
+    duplicatesLeftAlone: asNumber(asRecord(report.planned).duplicatesLeftAlone),
     ...(code ? { failure: { code, message: asString(failure.message) ?? '' } } : {}),
   };
 }

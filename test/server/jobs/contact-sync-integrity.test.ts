@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { erpIdPropertyId } from '../../../src/graph/contacts/erp-id-property';
+import { folderContactsPath } from '../../../src/graph/contacts/contact-paths';
+import { createContactFolder } from '../../../src/graph/contacts/create-contact-folder';
+import type { GraphContact } from '../../../src/graph/contacts/graph-contact';
 import { updateContact } from '../../../src/graph/contacts/update-contact';
 import type { ConflictPolicy } from '../../../src/domain/sync-settings';
 import { erpIdOf, mailboxes, useSyncWorlds, type SyncWorld } from './support/start-sync-world';
@@ -47,5 +51,51 @@ describe('two-way contact sync merges lists and addresses part by part', () => {
     expect((await sync.erps.contoso.getContact(record.id))?.emails).toEqual(expected);
     expect(outlookItem(sync, item.id)?.fields.emails).toEqual(expected);
     expect(await sync.store.conflicts.listForUser(mailboxes.lucia.user)).toEqual([]);
+  });
+});
+
+describe('copies of a synced contact', () => {
+  const oneMinute = 60_000;
+
+  it('removes only an untouched copy of a synced contact, and leaves the copy the user edited alone, reporting it', async () => {
+    const sync = await worlds.start();
+    const { item } = await syncedPair(sync);
+    const { client, mailbox } = sync.outlook('lucia');
+    const copy = (givenName: string) =>
+      client.request<GraphContact>('POST', folderContactsPath(mailbox, sync.folders.lucia), {
+        body: { givenName, surname: item.fields.surname, singleValueExtendedProperties: [{ id: erpIdPropertyId, value: item.tag }] },
+      });
+    const untouched = await copy(item.fields.givenName ?? 'Copia');
+    const usersCopy = await copy('Copia de trabajo');
+    worlds.shared().advanceGraphClock(oneMinute);
+    await updateContact(client, mailbox, usersCopy.id ?? '', { jobTitle: 'Notas de la visita del martes' });
+
+    const run = await sync.run('lucia');
+
+    const ids = sync.folderContacts('lucia').filter((contact) => contact.tag === item.tag).map((contact) => contact.id);
+    expect(ids.sort()).toEqual([item.id, usersCopy.id].sort());
+    expect(ids).not.toContain(untouched.id);
+    expect(outlookItem(sync, usersCopy.id ?? '')?.fields.jobTitle).toBe('Notas de la visita del martes');
+    expect(run.report.planned).toMatchObject({ deduplicate: 1, duplicatesLeftAlone: 1 });
+  });
+
+  it('merges the edits of a contact the user moved out of the folder and back, instead of overwriting them', async () => {
+    const sync = await worlds.start({ direction: 'two-way' });
+    const { record, item } = await syncedPair(sync);
+    const { client, mailbox } = sync.outlook('lucia');
+    const elsewhere = (await createContactFolder(client, mailbox, 'Pendientes')).id ?? '';
+    const admin = worlds.shared().m365.graph.admin;
+    admin.moveContact(mailboxes.lucia.user.objectId, item.id, elsewhere);
+    await sync.run('lucia');
+    worlds.shared().advanceGraphClock(oneMinute);
+    await updateContact(client, mailbox, item.id, { jobTitle: 'Director de compras' });
+    admin.moveContact(mailboxes.lucia.user.objectId, item.id, sync.folders.lucia);
+
+    await sync.run('lucia');
+
+    const copies = sync.folderContacts('lucia').filter((contact) => contact.tag === item.tag);
+    expect(copies.map((contact) => contact.id)).toEqual([item.id]);
+    expect(copies[0]?.fields.jobTitle).toBe('Director de compras');
+    expect((await sync.erps.contoso.getContact(record.id))?.jobTitle).toBe('Director de compras');
   });
 });

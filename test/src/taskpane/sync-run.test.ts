@@ -73,6 +73,12 @@ describe('sync now', () => {
     expect(within(panel).getByText('Changes made: 38')).toBeInTheDocument();
   });
 
+  it('says how many edited copies of synced contacts it left alone', async () => {
+    const run = aRun({ status: 'succeeded', stage: 'done', report: { applied: 1, failures: [], heldRemovals: [], planned: { deduplicate: 1, duplicatesLeftAlone: 2 } } });
+    const panel = await renderRun(createFakeSync({ runs: [run] }));
+    expect(await within(panel).findByText('Copies of synced contacts that you edited, left as they are: 2')).toBeInTheDocument();
+  });
+
   it('says why a run stopped', async () => {
     const run = aRun({ status: 'failed', stage: 'failed', report: { applied: 0, failures: [], heldRemovals: [], failure: { code: 'erp_unavailable', message: 'connection refused' } } });
     const panel = await renderRun(createFakeSync({ runs: [run] }));

@@ -35,11 +35,14 @@ export interface SharedMicrosoft365 {
   m365: Microsoft365;
   certificate: string;
   luciaBridgeToken: string;
+  /** Moves the Graph emulator's clock on (it stamps items with it), e.g. so an edit is later than a create. */
+  advanceGraphClock(ms: number): void;
   close(): Promise<void>;
 }
 
 export async function startSharedMicrosoft365(): Promise<SharedMicrosoft365> {
-  const m365 = await startMicrosoft365({ https: true });
+  let graphClockOffsetMs = 0;
+  const m365 = await startMicrosoft365({ https: true, graphNow: () => Date.now() + graphClockOffsetMs });
   const certificate = m365.certificate ?? '';
   const answer = await createTrustingFetch(certificate)(`${m365.identity.url}/organizations/oauth2/v2.0/token`, {
     method: 'POST',
@@ -51,7 +54,11 @@ export async function startSharedMicrosoft365(): Promise<SharedMicrosoft365> {
   });
   const body = (await answer.json()) as { access_token?: string };
   if (!body.access_token) throw new Error('Lucía could not sign in to the bridge');
-  return { m365, certificate, luciaBridgeToken: body.access_token, close: () => m365.close() };
+  return {
+    m365, certificate, luciaBridgeToken: body.access_token,
+    advanceGraphClock: (ms) => void (graphClockOffsetMs += ms),
+    close: () => m365.close(),
+  };
 }
 
 export interface SyncWorldOptions {
