@@ -166,6 +166,7 @@ export const en = {
     failedCount: 'Contacts that failed: {{count}}',
     failuresHeading: 'Contacts that failed',
     failure: 'Contact {{erpId}}, {{operation}}: {{reason}}',
+    refusedValue: 'Contact {{erpId}}: the ERP refused the {{field}} “{{value}}”; the rest of the contact was synced',
     runFailed: 'The run stopped: {{reason}}',
     heldRemovals: 'The run held back {{count}} removals from Outlook. Check your ERP, then confirm.',
     confirmRemovals: 'Remove them and sync',

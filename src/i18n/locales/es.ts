@@ -167,6 +167,7 @@ export const es: Translation = {
     failedCount: 'Contactos con error: {{count}}',
     failuresHeading: 'Contactos con error',
     failure: 'Contacto {{erpId}}, {{operation}}: {{reason}}',
+    refusedValue: 'Contacto {{erpId}}: el ERP rechazó el valor «{{value}}» del campo {{field}}; el resto del contacto se sincronizó',
     runFailed: 'La sincronización se detuvo: {{reason}}',
     heldRemovals: 'La sincronización ha retenido {{count}} bajas en Outlook. Revise su ERP y confirme.',
     confirmRemovals: 'Quitarlos y sincronizar',

@@ -167,6 +167,7 @@ export const fr: Translation = {
     failedCount: 'Contacts en échec : {{count}}',
     failuresHeading: 'Contacts en échec',
     failure: 'Contact {{erpId}}, {{operation}} : {{reason}}',
+    refusedValue: 'Contact {{erpId}} : l’ERP a refusé la valeur « {{value}} » du champ {{field}} ; le reste du contact a été synchronisé',
     runFailed: 'La synchronisation s’est arrêtée : {{reason}}',
     heldRemovals: 'La synchronisation a retenu {{count}} retraits d’Outlook. Vérifiez votre ERP, puis confirmez.',
     confirmRemovals: 'Les retirer et synchroniser',

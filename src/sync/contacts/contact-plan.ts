@@ -1,3 +1,4 @@
+import type { RefusedContactField } from './check-erp-contact-changes';
 import type { ContactOperation, ContactOperationKind } from './contact-operation';
 
 export type ContactPlanCounters = Record<ContactOperationKind, number> & {
@@ -21,5 +22,7 @@ export type ContactPlan = {
   heldRemovals: Extract<ContactOperation, { kind: 'removeFromOutlook' }>[];
   /** True when removals were held: the run ends in `waiting_confirmation`. */
   needsConfirmation: boolean;
+  /** Outlook values the ERP would refuse, sorted by erpId: left out of its writes, reported as item failures. */
+  refusedFields: (RefusedContactField & { erpId: string })[];
   counters: ContactPlanCounters;
 };

@@ -90,7 +90,7 @@ export function planContactChanges(input: ContactPlanInput): ContactPlan {
     duplicatesLeftAlone += plan.leftAlone ?? 0;
     // A record that is listed has no removal: its operations are all it does.
     if (listedErp !== undefined && plan.holdsCopy && plan.operations.length === 0) unchanged += 1;
-    if (plan.operations.length || plan.removal) planned.push({ erpId, plan });
+    if (plan.operations.length || plan.removal || plan.refused) planned.push({ erpId, plan });
   }
 
   const removals = planned.flatMap(({ plan }) => (plan.removal ? [plan.removal.operation] : []));
@@ -108,6 +108,7 @@ export function planContactChanges(input: ContactPlanInput): ContactPlan {
     operations: sorted,
     heldRemovals: guard.held,
     needsConfirmation: guard.held.length > 0,
+    refusedFields: planned.flatMap(({ erpId, plan }) => (plan.refused ?? []).map((refusal) => ({ erpId, ...refusal }))),
     counters: {
       ...countContactOperations(sorted),
       heldRemovals: guard.held.length,

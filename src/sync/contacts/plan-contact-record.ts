@@ -3,6 +3,7 @@ import { normalizeSyncedContact } from '../../domain/normalize-synced-contact';
 import { projectErpContact } from '../../domain/project-erp-contact';
 import type { SyncedContact } from '../../domain/synced-contact';
 import { chooseKeptCopy } from './choose-kept-copy';
+import type { RefusedContactField } from './check-erp-contact-changes';
 import type { ContactConflict } from './contact-conflict';
 import type { ContactLink } from './contact-link';
 import type { ContactOperation } from './contact-operation';
@@ -41,6 +42,8 @@ export type ContactRecordPlan = {
   waitingConflicts: number;
   /** Tagged copies besides the kept one that someone edited: never removed, reported. */
   leftAlone?: number;
+  /** Outlook values the ERP would refuse, left out of its write and reported. */
+  refused?: RefusedContactField[];
 };
 
 /** The ERP does not manage categories unless its record has them: they are then left out of snapshots. */
@@ -135,5 +138,6 @@ function planKeptCopy(context: ContactRecordContext, keep: OutlookContact | unde
     sameSyncedContact(projected, keep.fields, projected.categories !== undefined);
   if (inStep) return { operations, holdsCopy: true, waitingConflicts: 0 };
   const update = planContactUpdate({ erp, projected, item: keep, link: current, conflicts: context.conflicts, input });
-  return { operations: [...operations, ...update.operations], holdsCopy: true, waitingConflicts: update.waitingConflicts };
+  const plan: ContactRecordPlan = { operations: [...operations, ...update.operations], holdsCopy: true, waitingConflicts: update.waitingConflicts };
+  return update.refused.length ? { ...plan, refused: update.refused } : plan;
 }

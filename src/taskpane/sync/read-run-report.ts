@@ -5,6 +5,8 @@ export interface RunItemFailure {
   operation: string;
   code: string;
   message: string;
+  /** For a value the ERP refused: the field and the value as typed in Outlook. */
+  refused?: { field: string; value: string };
 }
 
 export interface RunReport {
@@ -25,7 +27,11 @@ export function readRunReport(report: Record<string, unknown> | undefined): RunR
   if (!report) return undefined;
   const failures = asArray(report.failures).map((entry) => {
     const failure = asRecord(entry);
-    return { erpId: asString(failure.erpId) ?? '', operation: asString(failure.operation) ?? '', code: asString(failure.code) ?? '', message: asString(failure.message) ?? '' };
+    const field = asString(failure.field);
+    return {
+      erpId: asString(failure.erpId) ?? '', operation: asString(failure.operation) ?? '', code: asString(failure.code) ?? '', message: asString(failure.message) ?? '',
+      ...(field ? { refused: { field, value: asString(failure.value) ?? '' } } : {}),
+    };
   });
   const failure = asRecord(report.failure);
   const code = asString(failure.code);

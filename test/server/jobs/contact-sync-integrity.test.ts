@@ -99,3 +99,38 @@ describe('copies of a synced contact', () => {
     expect((await sync.erps.contoso.getContact(record.id))?.jobTitle).toBe('Director de compras');
   });
 });
+
+describe('values the ERP refuses', () => {
+  it('reports a refused email and an over-long job title, syncs the rest of the record both ways, and lets later changes through', async () => {
+    const sync = await worlds.start({ direction: 'two-way' });
+    const { record, item } = await syncedPair(sync);
+    const [email] = record.emails;
+    const longTitle = 'Responsable de compras '.repeat(5).trim();
+    const { client, mailbox } = sync.outlook('lucia');
+    await updateContact(client, mailbox, item.id, {
+      emailAddresses: [{ address: email }, { address: 'juan@empresa' }],
+      jobTitle: longTitle,
+      mobilePhone: '+34 600 111 222',
+    });
+
+    const run = await sync.run('lucia');
+
+    expect(run.status).toBe('succeeded');
+    expect(run.report.failures).toEqual(expect.arrayContaining([
+      expect.objectContaining({ erpId: record.id, operation: 'updateInErp', code: 'invalid_input', field: 'emails', value: 'juan@empresa' }),
+      expect.objectContaining({ erpId: record.id, operation: 'updateInErp', code: 'invalid_input', field: 'jobTitle', value: longTitle }),
+    ]));
+    const inErp = await sync.erps.contoso.getContact(record.id);
+    expect(inErp).toMatchObject({ mobilePhone: '+34 600 111 222', emails: [email] });
+    expect(inErp?.jobTitle).toBe(record.jobTitle);
+    expect(outlookItem(sync, item.id)?.fields).toMatchObject({ emails: [email, 'juan@empresa'], jobTitle: longTitle, mobilePhone: '+34 600 111 222' });
+    const state = await sync.store.cursors.get(mailboxes.lucia.user, 'contacts:state');
+    expect(JSON.parse(state?.value ?? '{}')).toMatchObject({ pending: false });
+
+    await sync.erps.contoso.updateContact(record.id, { businessPhone: '+34 910 222 333', version: inErp?.version ?? 0 }, actor);
+    const next = await sync.run('lucia');
+
+    expect(next.status).toBe('succeeded');
+    expect(outlookItem(sync, item.id)?.fields).toMatchObject({ businessPhone: '+34 910 222 333', emails: [email, 'juan@empresa'], jobTitle: longTitle });
+  });
+});
