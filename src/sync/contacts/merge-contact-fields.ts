@@ -10,8 +10,16 @@ import { setSyncedField } from './set-synced-field';
 
 export type FieldSide = 'erp' | 'outlook';
 
-/** When each side last changed: `newest` compares them (server times of each system, not local clocks). */
-export type ContactMergeTimestamps = { erpUpdatedAt: string; outlookModifiedAt: string };
+/**
+ * When each side last changed: `newest` compares them field by field (server times of each system,
+ * not local clocks). The ERP may date each field (`ErpContact.fieldUpdatedAt`); Outlook dates only
+ * the whole item.
+ */
+export type ContactMergeTimestamps = {
+  erpUpdatedAt: string;
+  outlookModifiedAt: string;
+  erpFieldUpdatedAt?: Partial<Record<SyncedContactField, string>>;
+};
 
 export type FieldConflict = {
   field: SyncedContactField;
@@ -42,7 +50,7 @@ type FieldOutcome<Field extends SyncedContactField> = {
   conflict?: FieldConflict;
 };
 
-function winnerByPolicy(policy: ConflictPolicy, timestamps: ContactMergeTimestamps): FieldSide | undefined {
+function winnerByPolicy(policy: ConflictPolicy, timestamps: ContactMergeTimestamps, field: SyncedContactField): FieldSide | undefined {
   switch (policy) {
     case 'erp-wins':
       return 'erp';
@@ -52,7 +60,8 @@ function winnerByPolicy(policy: ConflictPolicy, timestamps: ContactMergeTimestam
       return undefined;
     case 'newest': {
       // A tie, or a time that cannot be read, goes to the ERP: it is the record of reference.
-      const erpTime = Date.parse(timestamps.erpUpdatedAt);
+      // The field's own time where the ERP keeps one: a later edit of another field does not make this one newer.
+      const erpTime = Date.parse(timestamps.erpFieldUpdatedAt?.[field] ?? timestamps.erpUpdatedAt);
       const outlookTime = Date.parse(timestamps.outlookModifiedAt);
       return outlookTime > erpTime ? 'outlook' : 'erp';
     }
@@ -141,7 +150,7 @@ export function mergeContactFields(
       merged.outlook.categories = outlookValues.categories;
       continue;
     }
-    const winner = () => decisions[field] ?? winnerByPolicy(policy, timestamps);
+    const winner = () => decisions[field] ?? winnerByPolicy(policy, timestamps, field);
     const outcome = field === 'address' || field === 'emails' ? mergeByParts(field, sides, winner) : mergeField(field, sides, winner);
     setSyncedField(merged.erp, field, outcome.erp);
     setSyncedField(merged.outlook, field, outcome.outlook);

@@ -69,7 +69,7 @@ function mirrorErp({ projected, item }: ContactUpdateContext): Targets {
 function mergeBothWays({ erp, projected, item, link, conflicts, input }: ContactUpdateContext): Targets {
   const operations: ContactOperation[] = [];
   const decisions = pendingDecisions(conflicts, link);
-  const timestamps = { erpUpdatedAt: erp.updatedAt, outlookModifiedAt: item.lastModifiedDateTime };
+  const timestamps = { erpUpdatedAt: erp.updatedAt, outlookModifiedAt: item.lastModifiedDateTime, ...(erp.fieldUpdatedAt ? { erpFieldUpdatedAt: erp.fieldUpdatedAt } : {}) };
   const merge = mergeContactFields(link.snapshot, projected, item.fields, input.settings.policy, timestamps, decisions);
   // A value the ERP would refuse stays out of the write, so the rest of the record still syncs both ways.
   const { accepted: erpChanges, refused } = checkErpContactChanges(diffErpFields(erp, projected, merge.erp, merge.erpEmails));

@@ -134,3 +134,23 @@ describe('values the ERP refuses', () => {
     expect(outlookItem(sync, item.id)?.fields).toMatchObject({ businessPhone: '+34 910 222 333', emails: [email, 'juan@empresa'], jobTitle: longTitle });
   });
 });
+
+describe('newest, field by field', () => {
+  it('gives the job title to the later Outlook edit although the ERP edited the phone after it', async () => {
+    const sync = await worlds.start({ direction: 'two-way', policy: 'newest' });
+    const { record, item } = await syncedPair(sync);
+    const minute = 60_000;
+    const titled = await sync.erps.contoso.updateContact(record.id, { jobTitle: 'Jefe de compras (ERP)', version: record.version }, actor);
+    worlds.shared().advanceGraphClock(minute);
+    const { client, mailbox } = sync.outlook('lucia');
+    await updateContact(client, mailbox, item.id, { jobTitle: 'Jefe de compras (Outlook)' });
+    sync.advanceErpClock(2 * minute);
+    await sync.erps.contoso.updateContact(record.id, { businessPhone: '+34 910 444 555', version: titled.version }, actor);
+
+    await sync.run('lucia');
+
+    expect((await sync.erps.contoso.getContact(record.id))).toMatchObject({ jobTitle: 'Jefe de compras (Outlook)', businessPhone: '+34 910 444 555' });
+    expect(outlookItem(sync, item.id)?.fields).toMatchObject({ jobTitle: 'Jefe de compras (Outlook)', businessPhone: '+34 910 444 555' });
+    expect(await sync.store.conflicts.listForUser(mailboxes.lucia.user)).toEqual([expect.objectContaining({ field: 'jobTitle', resolution: 'outlook' })]);
+  });
+});

@@ -98,6 +98,8 @@ export interface SyncWorld {
   /** What the folder should hold: each ERP contact's projection, by tag. */
   projection(name: MailboxName): Promise<Map<string, OutlookContact['fields']>>;
   erpContacts(name: MailboxName): Promise<ErpContact[]>;
+  /** Moves the demo ERPs' clock on (they date each write with it). */
+  advanceErpClock(ms: number): void;
   /** One more bridge over the same store database and ERPs (`storeUrl`), closed with the world. */
   addBridge(): Promise<SyncBridge>;
   close(): Promise<void>;
@@ -166,7 +168,9 @@ export async function startSyncWorld(shared: SharedMicrosoft365, options: SyncWo
     identity: { authority: m365.identity.url },
   });
   const seed = (value: number) => ({ seed: value, contacts: options.contacts ?? 30, salespeople: [{ email: mailboxes.lucia.email, displayName: mailboxes.lucia.name }] });
-  const erps = { contoso: await openDemoErp({ file: ':memory:', seed: seed(1) }), fabrikam: await openDemoErp({ file: ':memory:', seed: seed(2) }) };
+  let erpClockOffsetMs = 0;
+  const erpNow = () => new Date(Date.now() + erpClockOffsetMs);
+  const erps = { contoso: await openDemoErp({ file: ':memory:', seed: seed(1), now: erpNow }), fabrikam: await openDemoErp({ file: ':memory:', seed: seed(2), now: erpNow }) };
   const openWorldStore = () => openStore(options.storeUrl ?? 'sqlite::memory:', { encryptionKey: Buffer.alloc(32, 7).toString('base64') });
   const store = await openWorldStore();
   const trusting = createTrustingFetch(certificate);
@@ -229,6 +233,7 @@ export async function startSyncWorld(shared: SharedMicrosoft365, options: SyncWo
       return new Map(projected.map(({ tag, fields }) => [tag, fields]));
     },
     erpContacts: (name) => listAllErpContacts(erpOf(name)),
+    advanceErpClock: (ms) => void (erpClockOffsetMs += ms),
     async addBridge() {
       const bridgeStore = await openWorldStore();
       const bridgeGraphAccess = graphAccessOver(bridgeStore);

@@ -87,6 +87,12 @@ describe('mergeContactFields', () => {
     expect(mergeContactFields(two, erpSide, outlookSide, 'manual', erpNewer)).toMatchObject({ erp: { emails: erpSide.emails }, outlook: { emails: outlookSide.emails }, snapshot: { emails: two.emails } });
   });
 
+  it('under newest compares the field\'s own ERP time, not the record\'s, when the ERP keeps one', () => {
+    const times = { erpUpdatedAt: '2026-03-02T10:00:00Z', outlookModifiedAt: '2026-03-02T09:00:00Z', erpFieldUpdatedAt: { jobTitle: '2026-03-02T08:00:00Z' } };
+    const merge = mergeContactFields(base, { ...base, jobTitle: 'ERP' }, { ...base, jobTitle: 'Outlook' }, 'newest', times);
+    expect(merge.conflicts).toEqual([{ field: 'jobTitle', erpValue: 'ERP', outlookValue: 'Outlook', resolution: 'outlook' }]);
+  });
+
   it('gives a tie under newest to the ERP', () => {
     const same = { erpUpdatedAt: '2026-03-02T08:00:00Z', outlookModifiedAt: '2026-03-02T08:00:00.000Z' };
     expect(mergeContactFields(base, { ...base, surname: 'E' }, { ...base, surname: 'O' }, 'newest', same).conflicts[0]?.resolution).toBe('erp');
