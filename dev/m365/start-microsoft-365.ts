@@ -21,7 +21,7 @@ export interface Microsoft365 {
  * refuses an authority that is not HTTPS).
  */
 export async function startMicrosoft365(
-  options: { directory?: IdentityDirectory; identityPort?: number; graphPort?: number; https?: boolean } = {},
+  options: { directory?: IdentityDirectory; identityPort?: number; graphPort?: number; https?: boolean; graphNow?: () => number } = {},
 ): Promise<Microsoft365> {
   const directory = options.directory ?? demoDirectory;
   // One certificate for both servers, so callers trust a single PEM.
@@ -38,6 +38,7 @@ export async function startMicrosoft365(
   const graph = await startGraphEmulator({
     port: options.graphPort ?? 0,
     https: tls ?? false,
+    ...(options.graphNow ? { now: options.graphNow } : {}),
     verifyToken: async (jwt) => {
       const tenantId = decodeJwt(jwt).tid;
       if (typeof tenantId !== 'string' || !tenantIds.has(tenantId)) throw new Error('token from an unknown tenant');

@@ -79,7 +79,9 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
   async function execute(runId: string, target: ContactSyncTarget, confirmRemovals: boolean, created: () => void): Promise<ContactSyncRun> {
     const { user } = target;
     const ports = await portsOf(target);
-    const confirmedRemovals = confirmRemovals ? await heldRemovalsOf(user) : [];
+    // Removals the last run held stay held until the user confirms them.
+    const held = await heldRemovalsOf(user);
+    const removals = confirmRemovals ? { confirmedRemovals: held, heldRemovals: [] } : { confirmedRemovals: [], heldRemovals: held };
     const startedAt = now().toISOString();
     await closeAbandonedRuns(user, startedAt, runId);
     // A queued run (`queueRun`) has its record already.
@@ -96,7 +98,7 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
       written = { stage: state.stage, at };
       await store.runs.update(user, runId, { status: runStatusOf(state.stage), stage: state.stage, done: state.done, total: state.total });
     };
-    const { state, report } = await runContactSync(target, { confirmedRemovals }, { store, ...ports, now, newId, fullListingEveryMs, onState });
+    const { state, report } = await runContactSync(target, removals, { store, ...ports, now, newId, fullListingEveryMs, onState });
     const status = report.outcome === 'succeeded' ? 'succeeded' : report.outcome;
     await store.runs.update(user, runId, { status, stage: state.stage, done: state.done, total: state.total, finishedAt: report.finishedAt, report });
     const summary = { quiet: report.quiet, applied: report.applied, failed: report.failedOperations, skipped: report.skipped, held: report.heldRemovals.length };

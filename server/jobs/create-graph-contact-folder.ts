@@ -7,7 +7,7 @@ import { createContact } from '../../src/graph/contacts/create-contact';
 import { deleteContact } from '../../src/graph/contacts/delete-contact';
 import { erpIdPropertyId, expandErpId } from '../../src/graph/contacts/erp-id-property';
 import type { GraphContact } from '../../src/graph/contacts/graph-contact';
-import { toGraphContact } from '../../src/graph/contacts/to-graph-contact';
+import { type OutlookOnlyParts, toGraphContact } from '../../src/graph/contacts/to-graph-contact';
 import { updateContact } from '../../src/graph/contacts/update-contact';
 import type { GraphClient } from '../../src/graph/create-graph-client';
 import type { Mailbox } from '../../src/graph/mailbox-path';
@@ -36,14 +36,18 @@ const etagOf = (changeKey: string) => `W/"${changeKey}"`;
  */
 export function createGraphContactFolder(client: GraphClient, mailbox: Mailbox, folderId: string): GraphContactFolder {
   const folderPath = folderContactsPath(mailbox, folderId);
-  // The user's second business phone, which a PATCH of the first must keep (the ERP has one slot).
-  // Only items with more than one are remembered: at 100,000 contacts a list for each would hold megabytes.
-  const businessPhones = new Map<string, string[]>();
+  // What a PATCH of synced lists must keep: business phones after the first (the ERP has one slot) and
+  // the names the user gave to email addresses. Only items that have some are remembered: at 100,000
+  // contacts a copy of every list would hold megabytes.
+  const outlookOnly = new Map<string, OutlookOnlyParts>();
 
   const remember = (contact: GraphContact) => {
     if (!contact.id) return;
-    if ((contact.businessPhones?.length ?? 0) > 1) businessPhones.set(contact.id, [...(contact.businessPhones ?? [])]);
-    else businessPhones.delete(contact.id);
+    const phones = contact.businessPhones ?? [];
+    // A name that is the address or the contact's own name is what Outlook or we would write anyway.
+    const namedEmails = (contact.emailAddresses ?? []).filter((email) => email.name && email.name !== email.address && email.name !== contact.displayName);
+    if (phones.length > 1 || namedEmails.length > 0) outlookOnly.set(contact.id, { businessPhones: phones.length > 1 ? [...phones] : [], emailAddresses: namedEmails });
+    else outlookOnly.delete(contact.id);
   };
 
   const toRequest = (write: OutlookWrite, id: string): BatchRequest => {
@@ -56,7 +60,7 @@ export function createGraphContactFolder(client: GraphClient, mailbox: Mailbox, 
       case 'update':
         return {
           id, method: 'PATCH', url: contactPath(mailbox, write.outlookId),
-          body: toGraphContactPatch(write.changes, { businessPhones: businessPhones.get(write.outlookId) ?? [] }),
+          body: toGraphContactPatch(write.changes, outlookOnly.get(write.outlookId)),
           headers: { 'If-Match': etagOf(write.changeKey) },
         };
       case 'remove':
@@ -70,7 +74,7 @@ export function createGraphContactFolder(client: GraphClient, mailbox: Mailbox, 
     async listContacts<Listed = OutlookContact>(shrink?: (contact: OutlookContact) => Listed) {
       // Mapped (and shrunk) page by page: 100,000 contacts as Graph JSON would hold several times the memory of the engine's view.
       const byId = new Map<string, OutlookContact | Listed>();
-      businessPhones.clear();
+      outlookOnly.clear();
       for (let next: string | undefined = `${folderPath}?${listQuery}`; next !== undefined; ) {
         const page: GraphCollection<GraphContact> | undefined = await client.request<GraphCollection<GraphContact>>('GET', next);
         // Offset paging can show an item twice while the folder changes: one id is one item.
@@ -92,7 +96,7 @@ export function createGraphContactFolder(client: GraphClient, mailbox: Mailbox, 
     },
 
     async updateContact(outlookId, changes, changeKey) {
-      const patch = toGraphContactPatch(changes, { businessPhones: businessPhones.get(outlookId) ?? [] });
+      const patch = toGraphContactPatch(changes, outlookOnly.get(outlookId));
       return toOutlookContact(await updateContact(client, mailbox, outlookId, patch, etagOf(changeKey)));
     },
 
@@ -112,7 +116,6 @@ export function createGraphContactFolder(client: GraphClient, mailbox: Mailbox, 
         if (write?.kind === 'remove') return { ok: true };
         const written = writtenItemSchema.safeParse(answer.body);
         if (!written.success) return { ok: false, error: new SyncError('unavailable', `Graph answered ${answer.status} without the written contact`) };
-        if (write?.kind === 'update') businessPhones.delete(write.outlookId);
         return { ok: true, id: written.data.id, ...(written.data.changeKey === undefined ? {} : { changeKey: written.data.changeKey }) };
       });
     },

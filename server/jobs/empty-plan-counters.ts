@@ -3,5 +3,5 @@ import { countContactOperations } from '../../src/sync/contacts/count-contact-op
 
 /** The counters of a run that planned nothing (quiet, or stopped before its plan). */
 export function emptyPlanCounters(): ContactPlanCounters {
-  return { ...countContactOperations([]), heldRemovals: 0, waitingConflicts: 0, untouchedOutlookContacts: 0, unchanged: 0 };
+  return { ...countContactOperations([]), heldRemovals: 0, waitingConflicts: 0, untouchedOutlookContacts: 0, duplicatesLeftAlone: 0, unchanged: 0 };
 }

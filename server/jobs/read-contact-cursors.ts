@@ -32,7 +32,8 @@ export async function readContactCursors(store: Store, user: UserKey): Promise<S
   return {
     erpWriteIntents: erpWriteIntentsSchema.safeParse(parseJson(intents?.value)).data ?? {},
     ...(erpFeed ? { erpFeed: erpFeed.value } : {}),
-    ...(outlookDelta ? { outlookDelta: outlookDelta.value } : {}),
+    // An empty link is no link: resuming from it would read nothing ever again.
+    ...(outlookDelta?.value ? { outlookDelta: outlookDelta.value } : {}),
     ...(parsedState ? { state: parsedState } : {}),
   };
 }

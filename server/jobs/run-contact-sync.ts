@@ -6,6 +6,7 @@ import type { ErpContactSource } from '../../src/sync/contacts/erp-contact-sourc
 import { planContactChanges } from '../../src/sync/contacts/plan-contact-changes';
 import { advanceRun } from '../../src/sync/advance-run';
 import type { RunEvent, RunFailure, RunState } from '../../src/sync/run-state';
+import type { ContactItemFailure } from '../../src/sync/contacts/contact-run-report';
 import { startRun } from '../../src/sync/start-run';
 import { SyncError } from '../../src/sync/sync-error';
 import type { LinkRecord, Store } from '../store/store';
@@ -42,6 +43,8 @@ export interface RunContactSyncDeps {
 export interface RunContactSyncOptions {
   /** ERP ids whose removal the user confirmed after the last run held them. */
   confirmedRemovals: readonly string[];
+  /** ERP ids whose removal the last run held and the user has not confirmed: they stay held. */
+  heldRemovals?: readonly string[];
 }
 
 /** What change detection and the run's fingerprint read of a stored link. */
@@ -78,14 +81,17 @@ export async function runContactSync(target: ContactSyncTarget, options: RunCont
   let applied: AppliedContactPlan | undefined;
   let quiet = false;
   let resynced = false;
+  // A value the ERP refuses is an item failure of the ERP write: its field, value and reason go to the report.
+  const refusals = (): ContactItemFailure[] =>
+    (plan?.refusedFields ?? []).map(({ erpId, field, value, reason }) => ({ erpId, operation: 'updateInErp', code: 'invalid_input', message: reason, field, value }));
   const report = (): ContactSyncReport => ({
     outcome: state.stage === 'done' ? 'succeeded' : state.stage === 'waiting_confirmation' ? 'waiting_confirmation' : 'failed',
     startedAt,
     finishedAt: at(),
     planned: plan?.counters ?? emptyPlanCounters(),
     applied: applied?.applied ?? 0,
-    failures: applied?.failures.slice(0, reportedFailures) ?? [],
-    failedOperations: applied?.failures.length ?? 0,
+    failures: [...refusals(), ...(applied?.failures ?? [])].slice(0, reportedFailures),
+    failedOperations: refusals().length + (applied?.failures.length ?? 0),
     skipped: applied?.skipped ?? plan?.operations.length ?? 0,
     heldRemovals: plan?.heldRemovals.map((removal) => removal.erpId) ?? [],
     ...(state.failure ? { failure: state.failure } : {}),
@@ -190,6 +196,7 @@ export async function runContactSync(target: ContactSyncTarget, options: RunCont
       conflicts,
       settings: { direction: target.direction, policy: target.policy },
       confirmedRemovals: options.confirmedRemovals,
+      heldRemovals: options.heldRemovals ?? [],
       now: startedAt,
       newId: deps.newId,
     });

@@ -1,7 +1,7 @@
 import type { Contact } from '@microsoft/microsoft-graph-types';
 import type { SyncedContact, SyncedContactField } from '../../src/domain/synced-contact';
 import { syncedContactFields } from '../../src/domain/synced-contact-fields';
-import { toGraphContact } from '../../src/graph/contacts/to-graph-contact';
+import { type OutlookOnlyParts, toGraphContact } from '../../src/graph/contacts/to-graph-contact';
 import type { OutlookContactChanges } from '../../src/sync/contacts/outlook-contact-changes';
 import { setSyncedField } from '../../src/sync/contacts/set-synced-field';
 
@@ -32,11 +32,12 @@ function takeChange<Field extends SyncedContactField>(fields: SyncedContact, cha
 
 /**
  * The PATCH body for the changed synced fields only, so every other Outlook field stays as the user
- * left it. `businessPhones` keeps the user's second phone (`current`), a slot the ERP does not have.
+ * left it. `current` holds what the ERP has no slot for (the business phones after the first, the
+ * names the user gave to email addresses), which the written lists keep.
  *
  * @example toGraphContactPatch({ mobilePhone: null }) // { mobilePhone: null }
  */
-export function toGraphContactPatch(changes: OutlookContactChanges, current?: Pick<Contact, 'businessPhones'>): Contact {
+export function toGraphContactPatch(changes: OutlookContactChanges, current?: OutlookOnlyParts): Contact {
   const fields: SyncedContact = { emails: [] };
   const changed = syncedContactFields.filter((field) => field in changes);
   for (const field of changed) takeChange(fields, changes, field);

@@ -62,11 +62,19 @@ export const contactFieldsSchema = z.object({
   ownerId: erpIdSchema.optional(),
 });
 
+/** The contact fields an ERP may date one by one (named as the synced fields: `companyName` follows the account). */
+export const timedContactFields = ['givenName', 'surname', 'displayName', 'companyName', 'jobTitle', 'emails', 'businessPhone', 'mobilePhone', 'address', 'notes'] as const;
+
 export const erpContactSchema = contactFieldsSchema.extend({
   id: erpIdSchema,
   displayName: z.string(),
   companyName: z.string().optional(),
   updatedAt: isoDateTime,
+  /**
+   * When each field last changed, for ERPs that keep it (the demo ERP does); a field without a
+   * time, or a record without any, changed at `updatedAt` for all the sync engine knows.
+   */
+  fieldUpdatedAt: z.partialRecord(z.enum(timedContactFields), isoDateTime).optional(),
   version: z.number().int(),
 });
 

@@ -55,6 +55,9 @@ function assertUniqueIds(requests: readonly BatchRequest[]): void {
   }
 }
 
+/** Only a 2xx is done: a 3xx inside a `$batch` is not followed, so the request did not get its answer. */
+const isSuccess = (status: number) => status >= 200 && status < 300;
+
 /** The failure whose wait is the longest: the retry round waits for all of them at once. */
 const longestWait = (left: SyncError | undefined, right: SyncError) =>
   left === undefined || (right.retryAfterMs ?? 0) > (left.retryAfterMs ?? 0) ? right : left;
@@ -80,7 +83,7 @@ async function runChunk(client: GraphClient, mailbox: Mailbox, requests: readonl
     let wait: SyncError | undefined;
     for (const request of pending) {
       const item = items.get(request.id.toLowerCase());
-      if (item !== undefined && item.status < 400) {
+      if (item !== undefined && isSuccess(item.status)) {
         answers.set(request.id, { id: request.id, ok: true, status: item.status, body: item.body });
         continue;
       }

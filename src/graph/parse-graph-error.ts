@@ -25,7 +25,9 @@ function readHeader(headers: HeaderSource | undefined, name: string): string | u
   return key === undefined ? undefined : headers[key];
 }
 
-function codeOfStatus(status: number, graphCode: string | undefined): SyncErrorCode {
+function codeOfStatus(status: number, graphCode: string | undefined, retryAfterMs: number | undefined): SyncErrorCode {
+  // Graph's batching page once answered a throttled `$batch` 424 with a `Retry-After`; its throttling page says 429.
+  if (status === 424 && retryAfterMs !== undefined) return 'throttled';
   if (status === 410 || (status >= 400 && status < 500 && graphCode !== undefined && resyncCode.test(graphCode))) return 'cursor_expired';
   switch (status) {
     case 401:
@@ -43,11 +45,15 @@ function codeOfStatus(status: number, graphCode: string | undefined): SyncErrorC
     case 429:
       return 'throttled';
   }
-  return status >= 500 ? 'unavailable' : 'invalid_input';
+  // A redirect (or any answer below 400 that is not a 2xx) is not what was asked for; Graph's answers are 2xx.
+  return status >= 500 || status < 400 ? 'unavailable' : 'invalid_input';
 }
 
-/** 502, 504 and 500 may come after the mailbox already did the work; 503 and 429 come before it. */
-const mayHaveRun = (status: number) => status >= 500 && status !== 503;
+/**
+ * 500, 502 and 504 may come after the mailbox already did the work; 503 and 429 come before it,
+ * and 501 (a method or feature the service does not implement) means nothing ran.
+ */
+const mayHaveRun = (status: number) => status >= 500 && status !== 501 && status !== 503;
 
 /** No answer at all: a reset, refused connection or timeout. The request may or may not have run. */
 function fromNetworkFailure(failure: Error): SyncError {
@@ -73,8 +79,8 @@ export function parseGraphError(statusOrResponse: number | ResponseHead | Error,
   const parsed = graphErrorBodySchema.safeParse(body);
   const graphCode = parsed.success ? parsed.data.error.code : undefined;
   const graphMessage = parsed.success ? parsed.data.error.message : undefined;
-  const code = codeOfStatus(status, graphCode);
   const retryAfterMs = parseRetryAfter(readHeader(headerSource, 'retry-after'), nowMs);
+  const code = codeOfStatus(status, graphCode, retryAfterMs);
   const summary = [graphCode, graphMessage].filter(Boolean).join(': ');
   return new SyncError(code, `Microsoft Graph answered ${status}${summary ? ` ${summary}` : ''}.`, {
     status,

@@ -3,7 +3,7 @@
  * translated message; handle them in one exhaustive `switch`.
  */
 export const syncErrorCodes = [
-  /** 429, or 503 with `Retry-After`, still refused after the bounded retries. */
+  /** 429 (or a 424 with `Retry-After`, as an older batching page answers a throttled `$batch`), still refused after the bounded retries. */
   'throttled',
   /** 401: the token is missing, expired or refused; the user signs in again. */
   'auth_required',
@@ -20,7 +20,7 @@ export const syncErrorCodes = [
   'dependency_failed',
   /** 400 and other 4xx: our request is wrong; retrying will not help. */
   'invalid_input',
-  /** 5xx, gateway timeouts and connection resets. */
+  /** 5xx, gateway timeouts, connection resets, and answers that are neither success nor error (a 3xx, a delta round without an end). */
   'unavailable',
 ] as const;
 

@@ -23,6 +23,8 @@ export class ContactSyncFakes {
   readonly outlook: FakeOutlookContactFolder;
   readonly links: FakeContactLinkStore;
   readonly newId = sequentialIds('conflict-');
+  /** What the last run held for confirmation, as the service reads it from the last run's report. */
+  private held: readonly string[] = [];
 
   constructor(setup: { now: string; erpContacts?: readonly ErpContact[]; links?: readonly ContactLink[] }) {
     this.clock = new FakeClock(setup.now);
@@ -43,6 +45,7 @@ export class ContactSyncFakes {
       conflicts: await this.links.listConflicts(),
       settings: { direction: options.direction ?? 'erp-to-outlook', policy: options.policy ?? 'erp-wins' },
       confirmedRemovals: options.confirmedRemovals ?? [],
+      heldRemovals: this.held.filter((erpId) => !(options.confirmedRemovals ?? []).includes(erpId)),
       now: this.clock.now(),
       newId: this.newId,
     });
@@ -56,6 +59,8 @@ export class ContactSyncFakes {
   async run(at: string, options: PlanOptions = {}): Promise<{ plan: ContactPlan; result: AppliedPlan }> {
     this.clock.set(at);
     const plan = await this.plan(options);
-    return { plan, result: await this.apply(plan) };
+    const result = await this.apply(plan);
+    this.held = plan.heldRemovals.map((removal) => removal.erpId);
+    return { plan, result };
   }
 }

@@ -25,7 +25,11 @@ const address = z
  */
 const contactInputSchema = z.strictObject({
   assistantName: text,
-  birthday: z.iso.datetime({ offset: true, local: true }).nullable().optional(),
+  // Edm.DateTimeOffset; Graph also takes a bare date (`1974-07-22`), kept as midnight UTC.
+  birthday: z
+    .union([z.iso.datetime({ offset: true, local: true }), z.iso.date().transform((date) => `${date}T00:00:00Z`)])
+    .nullable()
+    .optional(),
   businessAddress: address,
   businessHomePage: text,
   businessPhones: texts(2),

@@ -14,6 +14,7 @@ import { addressToColumns } from './address-columns';
 import type { ContactTable, DemoErpDatabase } from './demo-erp-database';
 import { loadDemoContacts, selectDemoContacts, toErpContacts } from './load-demo-contacts';
 import { nextContactChangeStamp } from './next-contact-change-stamp';
+import { stampChangedFields } from './stamp-changed-fields';
 import { parseDemoId } from './parse-demo-id';
 import { resolveDemoReferences } from './resolve-demo-references';
 
@@ -107,6 +108,7 @@ export class DemoContactRepository {
       if (current.version !== changes.version) {
         throw new ErpError('conflict', `contact ${id} changed since version ${changes.version}: it is at version ${current.version}`);
       }
+      const before = await loadOne(trx, numeric);
       const references = await resolveDemoReferences(trx, { accountId: changes.accountId, ownerId: changes.ownerId });
       const givenName = changes.givenName === undefined ? current.given_name : emptyToNull(changes.givenName);
       const surname = changes.surname === undefined ? current.surname : emptyToNull(changes.surname);
@@ -131,7 +133,10 @@ export class DemoContactRepository {
         .where('id', '=', numeric)
         .execute();
       if (changes.emails !== undefined) await replaceEmails(trx, numeric, distinctEmails(changes.emails));
-      return loadOne(trx, numeric);
+      const after = await loadOne(trx, numeric);
+      const fieldUpdatedAt = stampChangedFields(before, after, stamp);
+      await trx.updateTable('contacts').set({ field_updated_at: JSON.stringify(fieldUpdatedAt) }).where('id', '=', numeric).execute();
+      return { ...after, fieldUpdatedAt };
     });
   }
 

@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * Tables of the demo ERP (SQLite). Timestamps are UTC ISO strings (`toISOString()`), so text
@@ -58,6 +58,8 @@ export interface ContactTable extends AddressColumns {
   display_key: string;
   updated_at: string;
   updated_by: string | null;
+  /** JSON: when each field last changed (`ErpContact.fieldUpdatedAt`); null until one is edited. */
+  field_updated_at: ColumnType<string | null, string | null | undefined, string | null>;
   version: number;
 }
 

@@ -87,6 +87,12 @@ export const demoErpMigrations: Record<string, Migration> = {
       await sql`create table demo_meta (key text primary key, value text not null)`.execute(db);
     },
   },
+  '0002-contact-field-times': {
+    async up(db) {
+      // JSON of `ErpContact.fieldUpdatedAt`: when each field last changed (null until a field is edited).
+      await sql`alter table contacts add column field_updated_at text`.execute(db);
+    },
+  },
 };
 
 /** Brings a demo ERP database to the latest schema; the error names the step that failed. */

@@ -1,5 +1,5 @@
 import type { Kysely, Selectable } from 'kysely';
-import type { ErpContact } from '../../../src/domain/erp-records';
+import { erpContactSchema, type ErpContact } from '../../../src/domain/erp-records';
 import { omitUndefined } from '../omit-undefined';
 import { addressFromColumns } from './address-columns';
 import type { ContactTable, DemoErpDatabase } from './demo-erp-database';
@@ -58,7 +58,20 @@ export async function toErpContacts(db: Kysely<DemoErpDatabase>, rows: readonly 
       notes: row.notes ?? undefined,
       ownerId: row.owner_id === null ? undefined : String(row.owner_id),
       updatedAt: row.updated_at,
+      fieldUpdatedAt: readFieldTimes(row.field_updated_at),
       version: row.version,
     }),
   );
+}
+
+const fieldTimesSchema = erpContactSchema.shape.fieldUpdatedAt;
+
+/** A column that does not read as field times is read as none: `updatedAt` then stands for every field. */
+function readFieldTimes(column: string | null): ErpContact['fieldUpdatedAt'] {
+  if (column === null) return undefined;
+  try {
+    return fieldTimesSchema.safeParse(JSON.parse(column)).data;
+  } catch {
+    return undefined;
+  }
 }

@@ -1,6 +1,7 @@
 import type { GraphClient } from '../create-graph-client';
 import type { GraphCollection } from '../graph-collection';
 import type { Mailbox } from '../mailbox-path';
+import { SyncError } from '../../sync/sync-error';
 import { odataQuery } from '../odata-query';
 import { folderContactsPath } from './contact-paths';
 import type { GraphContact } from './graph-contact';
@@ -43,14 +44,16 @@ function toPage(page: GraphCollection<DeltaItem> | undefined): ContactDeltaPage 
     if (removed === undefined) contacts.push(contact);
     else if (item.id) removals.push({ id: item.id, reason: removed.reason === 'changed' ? 'changed' : 'deleted' });
   }
-  const deltaLink = page?.['@odata.deltaLink'];
+  // An empty link is no link: a round resumed from it would read nothing.
+  const deltaLink = page?.['@odata.deltaLink'] || undefined;
   return deltaLink === undefined ? { contacts, removals } : { contacts, removals, deltaLink };
 }
 
 /**
  * One delta round of a contact folder, page by page, following `@odata.nextLink` to the
  * `@odata.deltaLink`. A stale link (410 `syncStateNotFound`) throws `SyncError` `cursor_expired`:
- * drop the link and start a full round, upserting by id. Permission: Contacts.Read.
+ * drop the link and start a full round, upserting by id. A page with neither link throws
+ * `unavailable`: the round did not end, and no cursor may be saved from it. Permission: Contacts.Read.
  *
  * @example
  * for await (const page of pageContactDelta(graph, userId, { folderId, deltaLink: saved })) apply(page);
@@ -61,7 +64,11 @@ export async function* pageContactDelta(client: GraphClient, mailbox: Mailbox, r
   while (next !== undefined) {
     const answer: GraphCollection<DeltaItem> | undefined = await client.request<GraphCollection<DeltaItem>>('GET', next, { headers, mailbox });
     const page = toPage(answer);
+    next = page.deltaLink === undefined ? answer?.['@odata.nextLink'] || undefined : undefined;
+    // Graph's delta rounds end with a deltaLink; a last page without one would leave nothing to resume from.
+    if (page.deltaLink === undefined && next === undefined) {
+      throw new SyncError('unavailable', 'Microsoft Graph ended a contact delta round with neither @odata.nextLink nor @odata.deltaLink.');
+    }
     yield page;
-    next = page.deltaLink === undefined ? answer?.['@odata.nextLink'] : undefined;
   }
 }

@@ -18,6 +18,8 @@ export type ContactPlanInput = {
   settings: { direction: Exclude<SyncDirection, 'off'>; policy: ConflictPolicy };
   /** ERP ids whose removal the user confirmed after a run stopped at the mass-removal guard. */
   confirmedRemovals?: readonly string[];
+  /** ERP ids whose removal the last run held for confirmation and the user has not confirmed: they stay held. */
+  heldRemovals?: readonly string[];
   /** The run's start (ISO 8601): one listing. Planning again with the same `now` counts no second miss. */
   now: string;
   /** New ids for conflict records, called in plan order. */

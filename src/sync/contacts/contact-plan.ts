@@ -1,3 +1,4 @@
+import type { RefusedContactField } from './check-erp-contact-changes';
 import type { ContactOperation, ContactOperationKind } from './contact-operation';
 
 export type ContactPlanCounters = Record<ContactOperationKind, number> & {
@@ -7,6 +8,8 @@ export type ContactPlanCounters = Record<ContactOperationKind, number> & {
   waitingConflicts: number;
   /** Outlook contacts without our tag (the user's own, another environment's): never touched. */
   untouchedOutlookContacts: number;
+  /** Tagged copies someone edited beside the kept one (a user's copy, a contact moved out and back): left alone. */
+  duplicatesLeftAlone: number;
   /** ERP contacts whose Outlook copy is already in step. */
   unchanged: number;
 };
@@ -19,5 +22,7 @@ export type ContactPlan = {
   heldRemovals: Extract<ContactOperation, { kind: 'removeFromOutlook' }>[];
   /** True when removals were held: the run ends in `waiting_confirmation`. */
   needsConfirmation: boolean;
+  /** Outlook values the ERP would refuse, sorted by erpId: left out of its writes, reported as item failures. */
+  refusedFields: (RefusedContactField & { erpId: string })[];
   counters: ContactPlanCounters;
 };

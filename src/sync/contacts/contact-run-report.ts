@@ -10,6 +10,9 @@ export type ContactItemFailure = {
   operation: ContactOperationKind;
   code: SyncErrorCode | ErpErrorCode;
   message: string;
+  /** For a value the ERP refused: the synced field and the value as the user typed it. */
+  field?: string;
+  value?: string;
 };
 
 /**

@@ -3,13 +3,23 @@ import type { ConflictPolicy } from '../../domain/sync-settings';
 import type { SyncedContact, SyncedContactField } from '../../domain/synced-contact';
 import { syncedContactFields } from '../../domain/synced-contact-fields';
 import { erpWritableContactFields } from './erp-writable-contact-fields';
+import { mergeAddressParts } from './merge-address-parts';
+import { mergeEmailLists } from './merge-email-lists';
 import { sameFieldValue } from './same-field-value';
 import { setSyncedField } from './set-synced-field';
 
 export type FieldSide = 'erp' | 'outlook';
 
-/** When each side last changed: `newest` compares them (server times of each system, not local clocks). */
-export type ContactMergeTimestamps = { erpUpdatedAt: string; outlookModifiedAt: string };
+/**
+ * When each side last changed: `newest` compares them field by field (server times of each system,
+ * not local clocks). The ERP may date each field (`ErpContact.fieldUpdatedAt`); Outlook dates only
+ * the whole item.
+ */
+export type ContactMergeTimestamps = {
+  erpUpdatedAt: string;
+  outlookModifiedAt: string;
+  erpFieldUpdatedAt?: Partial<Record<SyncedContactField, string>>;
+};
 
 export type FieldConflict = {
   field: SyncedContactField;
@@ -26,6 +36,11 @@ export type ContactMerge = {
   snapshot: SyncedContact;
   /** Sorted in field order. */
   conflicts: FieldConflict[];
+  /**
+   * The emails the ERP should hold: `erp.emails` before Outlook's three slots cut it, so an email
+   * each side added survives in the ERP when together they make more than three.
+   */
+  erpEmails: string[];
 };
 
 type FieldOutcome<Field extends SyncedContactField> = {
@@ -35,7 +50,7 @@ type FieldOutcome<Field extends SyncedContactField> = {
   conflict?: FieldConflict;
 };
 
-function winnerByPolicy(policy: ConflictPolicy, timestamps: ContactMergeTimestamps): FieldSide | undefined {
+function winnerByPolicy(policy: ConflictPolicy, timestamps: ContactMergeTimestamps, field: SyncedContactField): FieldSide | undefined {
   switch (policy) {
     case 'erp-wins':
       return 'erp';
@@ -45,16 +60,47 @@ function winnerByPolicy(policy: ConflictPolicy, timestamps: ContactMergeTimestam
       return undefined;
     case 'newest': {
       // A tie, or a time that cannot be read, goes to the ERP: it is the record of reference.
-      const erpTime = Date.parse(timestamps.erpUpdatedAt);
+      // The field's own time where the ERP keeps one: a later edit of another field does not make this one newer.
+      const erpTime = Date.parse(timestamps.erpFieldUpdatedAt?.[field] ?? timestamps.erpUpdatedAt);
       const outlookTime = Date.parse(timestamps.outlookModifiedAt);
       return outlookTime > erpTime ? 'outlook' : 'erp';
     }
   }
 }
 
+type Sides = { base: SyncedContact; erp: SyncedContact; outlook: SyncedContact };
+
+/** Merges a list or structured value from its parts; `conflicting` when both sides changed the same part. */
+type PartMerge<Value> = (base: Value, erp: Value, outlook: Value, pick: FieldSide) => { merged: Value; conflicting: boolean };
+
+const mergeParts: { [Field in 'address' | 'emails']: PartMerge<SyncedContact[Field]> } = {
+  address: mergeAddressParts,
+  emails: (base, erp, outlook, pick) => mergeEmailLists(base, erp, outlook, pick),
+};
+
+/**
+ * A field merged part by part (address parts, email list elements): edits of different parts on
+ * each side are both kept; only parts changed on both sides are a conflict, which the policy or
+ * the user's choice settles for those parts. Under `manual` the whole field waits, as a plain one.
+ */
+function mergeByParts<Field extends 'address' | 'emails'>(field: Field, sides: Sides, winner: () => FieldSide | undefined): FieldOutcome<Field> {
+  const base = sides.base[field];
+  const erp = sides.erp[field];
+  const outlook = sides.outlook[field];
+  if (sameFieldValue(erp, outlook)) return { erp, outlook, snapshot: erp };
+  const merge: PartMerge<SyncedContact[Field]> = mergeParts[field];
+  const trial = merge(base, erp, outlook, 'erp');
+  if (!trial.conflicting) return { erp: trial.merged, outlook: trial.merged, snapshot: trial.merged };
+  const resolution = winner();
+  const conflict: FieldConflict = { field, erpValue: erp, outlookValue: outlook, resolution };
+  if (resolution === undefined) return { erp, outlook, snapshot: base, conflict };
+  const { merged } = merge(base, erp, outlook, resolution);
+  return { erp: merged, outlook: merged, snapshot: merged, conflict };
+}
+
 function mergeField<Field extends SyncedContactField>(
   field: Field,
-  sides: { base: SyncedContact; erp: SyncedContact; outlook: SyncedContact },
+  sides: Sides,
   winner: () => FieldSide | undefined,
 ): FieldOutcome<Field> {
   const base = sides.base[field];
@@ -77,7 +123,8 @@ function mergeField<Field extends SyncedContactField>(
 
 /**
  * Field-level three-way merge against the last synced snapshot (`base`). A field changed on one
- * side only takes that side; changed on both to different values, it is a conflict that
+ * side only takes that side; the address merges part by part and the emails element by element, so
+ * only the same part changed on both sides conflicts. Changed on both to different values, it is a conflict that
  * `decisions` (a user's choice) or else the policy settles: `newest` compares the ERP `updatedAt`
  * with Outlook's `lastModifiedDateTime`, `manual` leaves both sides as they are and waits. Fields
  * the ERP owns (company, categories) follow the ERP. Categories the ERP does not manage are Outlook's
@@ -96,13 +143,15 @@ export function mergeContactFields(
   const baseValues = normalizeSyncedContact(base);
   const erpValues = normalizeSyncedContact(erp);
   const outlookValues = normalizeSyncedContact(outlook);
-  const merged: ContactMerge = { erp: { emails: [] }, outlook: { emails: [] }, snapshot: { emails: [] }, conflicts: [] };
+  const merged: ContactMerge = { erp: { emails: [] }, outlook: { emails: [] }, snapshot: { emails: [] }, conflicts: [], erpEmails: [] };
+  const sides: Sides = { base: baseValues, erp: erpValues, outlook: outlookValues };
   for (const field of syncedContactFields) {
     if (field === 'categories' && erpValues.categories === undefined) {
       merged.outlook.categories = outlookValues.categories;
       continue;
     }
-    const outcome = mergeField(field, { base: baseValues, erp: erpValues, outlook: outlookValues }, () => decisions[field] ?? winnerByPolicy(policy, timestamps));
+    const winner = () => decisions[field] ?? winnerByPolicy(policy, timestamps, field);
+    const outcome = field === 'address' || field === 'emails' ? mergeByParts(field, sides, winner) : mergeField(field, sides, winner);
     setSyncedField(merged.erp, field, outcome.erp);
     setSyncedField(merged.outlook, field, outcome.outlook);
     setSyncedField(merged.snapshot, field, outcome.snapshot);
@@ -113,5 +162,6 @@ export function mergeContactFields(
     outlook: normalizeSyncedContact(merged.outlook),
     snapshot: normalizeSyncedContact(merged.snapshot),
     conflicts: merged.conflicts,
+    erpEmails: merged.erp.emails,
   };
 }

@@ -36,12 +36,12 @@ function groupConflicts(conflicts: readonly ContactConflict[]): Map<string, Cont
 function planListedInStep(erpId: string, erp: ListedErpContact | undefined, link: ListedContactLink | undefined, copies: readonly ListedOutlookContact[]): ContactRecordPlan | undefined {
   if (erp === undefined || !('inStepWith' in erp) || link === undefined || !('snapshotKey' in link)) return undefined;
   if (link.state !== 'active' || link.missedListings !== 0 || erp.inStepWith !== link.snapshotKey) return undefined;
-  const { keep, duplicates } = chooseKeptCopy(copies, link.outlookId);
+  const { keep, duplicates, leftAlone } = chooseKeptCopy(copies, link.outlookId);
   if (keep?.id !== link.outlookId || !('inStepWith' in keep) || keep.inStepWith !== link.snapshotKey) return undefined;
   const operations: ContactOperation[] = duplicates.length
     ? [{ kind: 'deduplicate', erpId, keepOutlookId: keep.id, remove: duplicates.map((copy) => ({ outlookId: copy.id, changeKey: copy.changeKey })) }]
     : [];
-  return { operations, holdsCopy: true, waitingConflicts: 0 };
+  return { operations, holdsCopy: true, waitingConflicts: 0, ...(leftAlone.length ? { leftAlone: leftAlone.length } : {}) };
 }
 
 /**
@@ -66,9 +66,9 @@ export function planContactChanges(input: ContactPlanInput): ContactPlan {
   // One record at a time, keeping only the plans that do something: at 100,000 contacts, normalized
   // copies of every link and item, or a plan per record, would hold far more than the listings.
   const planned: { erpId: string; plan: ContactRecordPlan }[] = [];
-  let syncedCount = 0;
   let waitingConflicts = 0;
   let unchanged = 0;
+  let duplicatesLeftAlone = 0;
   for (const erpId of erpIds) {
     const listedErp = erpById.get(erpId);
     const listedLink = linksById.get(erpId);
@@ -86,31 +86,35 @@ export function planContactChanges(input: ContactPlanInput): ContactPlan {
         input,
       });
     }
-    if (plan.holdsCopy) syncedCount += 1;
     waitingConflicts += plan.waitingConflicts;
+    duplicatesLeftAlone += plan.leftAlone ?? 0;
     // A record that is listed has no removal: its operations are all it does.
     if (listedErp !== undefined && plan.holdsCopy && plan.operations.length === 0) unchanged += 1;
-    if (plan.operations.length || plan.removal) planned.push({ erpId, plan });
+    if (plan.operations.length || plan.removal || plan.refused) planned.push({ erpId, plan });
   }
 
   const removals = planned.flatMap(({ plan }) => (plan.removal ? [plan.removal.operation] : []));
-  const guard = guardMassRemoval(removals, syncedCount, new Set(input.confirmedRemovals ?? []));
+  // The share is of what the mailbox held before this run: its own creates must not dilute it.
+  const linkedBefore = input.links.reduce((count, link) => (link.state === 'active' ? count + 1 : count), 0);
+  const guard = guardMassRemoval(removals, linkedBefore, new Set(input.confirmedRemovals ?? []), new Set(input.heldRemovals ?? []));
   const held = new Set(guard.held.map((operation) => operation.erpId));
 
   const operations: ContactOperation[] = planned.flatMap(({ erpId, plan }) => {
     if (plan.removal === undefined) return plan.operations;
-    return [...plan.operations, ...(held.has(erpId) ? plan.removal.fallback : [plan.removal.operation])];
+    return [...plan.operations, ...(held.has(erpId) ? plan.removal.fallback : [plan.removal.operation, ...(plan.removal.others ?? [])])];
   });
   const sorted = sortContactOperations(operations);
   return {
     operations: sorted,
     heldRemovals: guard.held,
     needsConfirmation: guard.held.length > 0,
+    refusedFields: planned.flatMap(({ erpId, plan }) => (plan.refused ?? []).map((refusal) => ({ erpId, ...refusal }))),
     counters: {
       ...countContactOperations(sorted),
       heldRemovals: guard.held.length,
       waitingConflicts,
       untouchedOutlookContacts: tagged.untouched,
+      duplicatesLeftAlone,
       unchanged,
     },
   };

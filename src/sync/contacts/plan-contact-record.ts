@@ -3,6 +3,7 @@ import { normalizeSyncedContact } from '../../domain/normalize-synced-contact';
 import { projectErpContact } from '../../domain/project-erp-contact';
 import type { SyncedContact } from '../../domain/synced-contact';
 import { chooseKeptCopy } from './choose-kept-copy';
+import type { RefusedContactField } from './check-erp-contact-changes';
 import type { ContactConflict } from './contact-conflict';
 import type { ContactLink } from './contact-link';
 import type { ContactOperation } from './contact-operation';
@@ -31,11 +32,18 @@ export type ContactRecordContext = {
 
 export type ContactRecordPlan = {
   operations: ContactOperation[];
-  /** A removal, subject to the mass-removal guard; `fallback` runs instead when it is held. */
-  removal?: { operation: RemoveOperation; fallback: ContactOperation[] };
-  /** The mailbox holds (or this plan creates) a synced copy of the record: the guard's denominator. */
+  /**
+   * A removal, subject to the mass-removal guard; `fallback` runs instead when it is held. `others`
+   * go with it: the record's edited copies left alone while it was synced leave Outlook with it.
+   */
+  removal?: { operation: RemoveOperation; fallback: ContactOperation[]; others?: RemoveOperation[] };
+  /** The mailbox holds (or this plan creates) a synced copy of the record. */
   holdsCopy: boolean;
   waitingConflicts: number;
+  /** Tagged copies besides the kept one that someone edited: never removed, reported. */
+  leftAlone?: number;
+  /** Outlook values the ERP would refuse, left out of its write and reported. */
+  refused?: RefusedContactField[];
 };
 
 /** The ERP does not manage categories unless its record has them: they are then left out of snapshots. */
@@ -78,12 +86,22 @@ function planMissingCopy(context: ContactRecordContext): ContactRecordPlan {
  * the folder's items carrying its tag call for.
  */
 export function planContactRecord(context: ContactRecordContext): ContactRecordPlan {
-  const { erpId, erp, tombstoned, link, copies, input } = context;
-  const { keep, duplicates } = chooseKeptCopy(copies, link?.outlookId);
+  const { erpId, link, copies } = context;
+  const { keep, duplicates, leftAlone } = chooseKeptCopy(copies, link?.outlookId);
   const operations: ContactOperation[] = [];
   if (keep && duplicates.length) {
     operations.push({ kind: 'deduplicate', erpId, keepOutlookId: keep.id, remove: duplicates.map((copy) => ({ outlookId: copy.id, changeKey: copy.changeKey })) });
   }
+  const plan = planKeptCopy(context, keep, operations);
+  if (leftAlone.length === 0) return plan;
+  if (plan.removal === undefined) return { ...plan, leftAlone: leftAlone.length };
+  const { reason } = plan.removal.operation;
+  return { ...plan, removal: { ...plan.removal, others: leftAlone.map((copy) => removal(copy, erpId, reason)) } };
+}
+
+/** What the record's ERP side and link call for, given the copy kept (`undefined`: none in the folder). */
+function planKeptCopy(context: ContactRecordContext, keep: OutlookContact | undefined, operations: ContactOperation[]): ContactRecordPlan {
+  const { erpId, erp, tombstoned, link, input } = context;
 
   if (erp === undefined && tombstoned) {
     if (keep) return { operations, removal: { operation: removal(keep, erpId, 'tombstone'), fallback: [] }, holdsCopy: true, waitingConflicts: 0 };
@@ -97,8 +115,10 @@ export function planContactRecord(context: ContactRecordContext): ContactRecordP
   if (link?.state === 'active' && link.outlookId === keep.id) {
     current = link;
   } else {
-    // Ours but untracked (crashed create, 410 resync, restored by the user): link it; the ERP values win on adoption.
-    current = { erpId, outlookId: keep.id, state: 'active', snapshot: snapshotOf(keep.fields, erp, input.environment), missedListings, updatedAt: input.now };
+    // Ours but untracked (crashed create, 410 resync, restored by the user): link it. With no link the ERP
+    // values win on adoption; a link's snapshot stays the base, so the edits of a copy the user moved back are merged.
+    const base = link?.snapshot ?? snapshotOf(keep.fields, erp, input.environment);
+    current = { erpId, outlookId: keep.id, state: 'active', snapshot: base, missedListings, updatedAt: input.now };
     operations.push({ kind: 'adopt', erpId, outlookId: keep.id, link: current });
   }
 
@@ -118,5 +138,6 @@ export function planContactRecord(context: ContactRecordContext): ContactRecordP
     sameSyncedContact(projected, keep.fields, projected.categories !== undefined);
   if (inStep) return { operations, holdsCopy: true, waitingConflicts: 0 };
   const update = planContactUpdate({ erp, projected, item: keep, link: current, conflicts: context.conflicts, input });
-  return { operations: [...operations, ...update.operations], holdsCopy: true, waitingConflicts: update.waitingConflicts };
+  const plan: ContactRecordPlan = { operations: [...operations, ...update.operations], holdsCopy: true, waitingConflicts: update.waitingConflicts };
+  return update.refused.length ? { ...plan, refused: update.refused } : plan;
 }

@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../format/format-date-time';
 import { readRunReport } from '../sync/read-run-report';
-import { operationLabel, reasonLabel, statusLabel } from '../sync/sync-labels';
+import { fieldLabel, operationLabel, reasonLabel, statusLabel } from '../sync/sync-labels';
 import type { SyncRun } from '../sync/sync-types';
 import { useSyncRunPanelStyles } from './SyncRunPanel.styles';
 
@@ -25,6 +25,7 @@ export function RunResult({ run, onConfirmRemovals, busy }: RunResultProps) {
     <div className={styles.result}>
       <Text weight="semibold">{t('sync.lastRun', { status: statusLabel(t, run.status), date: formatDateTime(run.finishedAt ?? run.startedAt, i18n.language) })}</Text>
       {report ? <Text>{t('sync.applied', { count: report.applied })}</Text> : null}
+      {report && report.duplicatesLeftAlone > 0 ? <Text>{t('sync.duplicatesLeftAlone', { count: report.duplicatesLeftAlone })}</Text> : null}
       {report && report.failedOperations > 0 ? (
         <>
           <h4 id={failuresId} className={styles.failuresHeading}>
@@ -33,7 +34,11 @@ export function RunResult({ run, onConfirmRemovals, busy }: RunResultProps) {
           <ul className={styles.failures} aria-labelledby={failuresId}>
             {report.failures.map((failure, index) => (
               <li key={`${failure.erpId}-${failure.operation}-${index}`}>
-                <Text>{t('sync.failure', { erpId: failure.erpId, operation: operationLabel(t, failure.operation), reason: reasonLabel(t, failure.code) })}</Text>
+                <Text>
+                  {failure.refused
+                    ? t('sync.refusedValue', { erpId: failure.erpId, field: fieldLabel(t, failure.refused.field), value: failure.refused.value })
+                    : t('sync.failure', { erpId: failure.erpId, operation: operationLabel(t, failure.operation), reason: reasonLabel(t, failure.code) })}
+                </Text>
                 {failure.message ? <Caption1 className={styles.muted}>{failure.message}</Caption1> : null}
               </li>
             ))}

@@ -5,6 +5,8 @@ export interface RunItemFailure {
   operation: string;
   code: string;
   message: string;
+  /** For a value the ERP refused: the field and the value as typed in Outlook. */
+  refused?: { field: string; value: string };
 }
 
 export interface RunReport {
@@ -14,6 +16,8 @@ export interface RunReport {
   failures: RunItemFailure[];
   skipped: number;
   heldRemovals: number;
+  /** Copies of synced contacts that someone edited, beside the synced one: never removed as duplicates. */
+  duplicatesLeftAlone: number;
   /** Set when the whole run stopped (auth, throttling budget, ERP down). */
   failure?: { code: string; message: string };
 }
@@ -23,7 +27,11 @@ export function readRunReport(report: Record<string, unknown> | undefined): RunR
   if (!report) return undefined;
   const failures = asArray(report.failures).map((entry) => {
     const failure = asRecord(entry);
-    return { erpId: asString(failure.erpId) ?? '', operation: asString(failure.operation) ?? '', code: asString(failure.code) ?? '', message: asString(failure.message) ?? '' };
+    const field = asString(failure.field);
+    return {
+      erpId: asString(failure.erpId) ?? '', operation: asString(failure.operation) ?? '', code: asString(failure.code) ?? '', message: asString(failure.message) ?? '',
+      ...(field ? { refused: { field, value: asString(failure.value) ?? '' } } : {}),
+    };
   });
   const failure = asRecord(report.failure);
   const code = asString(failure.code);
@@ -33,6 +41,7 @@ export function readRunReport(report: Record<string, unknown> | undefined): RunR
     failures,
     skipped: asNumber(report.skipped),
     heldRemovals: asArray(report.heldRemovals).length,
+    duplicatesLeftAlone: asNumber(asRecord(report.planned).duplicatesLeftAlone),
     ...(code ? { failure: { code, message: asString(failure.message) ?? '' } } : {}),
   };
 }

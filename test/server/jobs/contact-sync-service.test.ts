@@ -95,6 +95,34 @@ describe('an incremental contact sync', () => {
     // The ERP has one business phone: the user's second one stays.
     expect(after?.businessPhones?.[1]).toBe('+34 910 999 999');
   });
+
+  it('keeps the names the user gave to emails, every other business phone, home phones and addresses when the ERP rewrites the lists', async () => {
+    const sync = await start();
+    await sync.run('lucia');
+    const target = (await sync.erpContacts('lucia')).find((contact) => contact.emails.length > 0 && contact.businessPhone);
+    if (!target) throw new Error('no ERP contact with an email and a business phone');
+    const [kept] = target.emails;
+    const item = sync.folderContacts('lucia').find((contact) => erpIdOf(contact) === target.id);
+    const { client, mailbox } = sync.outlook('lucia');
+    const homeAddress = { street: 'Calle Mayor 1', city: 'Toledo', postalCode: '45001', state: null, countryOrRegion: 'España' };
+    await updateContact(client, mailbox, item?.id ?? '', {
+      emailAddresses: [{ address: kept, name: 'Compras (no responder)' }],
+      businessPhones: [target.businessPhone ?? '', '+34 910 999 999'],
+      homePhones: ['+34 925 000 111'],
+      homeAddress,
+    });
+    await sync.erps.contoso.updateContact(target.id, { emails: [kept ?? '', 'nuevo@contoso-erp.test'], businessPhone: '+34 910 000 000', address: { city: 'Sevilla' }, version: target.version }, actor);
+
+    await sync.run('lucia');
+
+    const after = admin().readMailbox(mailboxes.lucia.user.objectId).contacts.find((contact) => contact.immutableId === item?.id);
+    expect(after?.emailAddresses).toEqual([
+      { address: kept, name: 'Compras (no responder)' },
+      { address: 'nuevo@contoso-erp.test', name: expect.any(String) },
+    ]);
+    expect(after?.businessPhones).toEqual(['+34 910 000 000', '+34 910 999 999']);
+    expect(after).toMatchObject({ homePhones: ['+34 925 000 111'], homeAddress, businessAddress: { city: 'Sevilla' } });
+  });
 });
 
 describe('deletes', () => {
@@ -224,6 +252,33 @@ describe('the mass-removal guard', () => {
     expect(folderByTag(sync)).toEqual(await sync.projection('lucia'));
     expect(await sync.erpContacts('lucia')).toHaveLength(records.length - deleted.length);
   });
+
+  it('counts the share against the contacts synced before the run, not with the run\'s own creates', async () => {
+    const sync = await start();
+    await sync.run('lucia');
+    const records = await sync.erpContacts('lucia');
+    const deleted = records.slice(0, Math.ceil(records.length * 0.3)).map((record) => record.id);
+    for (const erpId of deleted) await sync.erps.contoso.deleteContact(erpId, actor);
+    // Twice as many new contacts as removals: with them in the denominator, 30% would look like 19%.
+    for (let index = 0; index < deleted.length * 2; index += 1) {
+      await sync.erps.contoso.createContact({ givenName: `Nueva ${index}`, surname: 'Cliente', emails: [`nueva.${index}@contoso-erp.test`] }, actor);
+    }
+
+    const held = await sync.run('lucia');
+    // The creates are linked now, so the same removals are under 20% of the folder: they still wait for the user.
+    const stillHeld = await sync.run('lucia');
+
+    expect(held.status).toBe('waiting_confirmation');
+    expect(held.report.heldRemovals.sort()).toEqual([...deleted].sort());
+    expect(stillHeld.status).toBe('waiting_confirmation');
+    expect(stillHeld.report.heldRemovals.sort()).toEqual([...deleted].sort());
+    expect(sync.folderContacts('lucia')).toHaveLength(records.length + deleted.length * 2);
+
+    const confirmed = await sync.run('lucia', { confirmRemovals: true });
+
+    expect(confirmed.status).toBe('succeeded');
+    expect(sync.folderContacts('lucia')).toHaveLength(records.length + deleted.length);
+  });
 });
 
 describe('an expired Outlook delta link', () => {
@@ -238,6 +293,18 @@ describe('an expired Outlook delta link', () => {
     expect(run.report).toMatchObject({ outcome: 'succeeded', resynced: true, quiet: false });
     expect(run.report.planned.createInOutlook).toBe(0);
     expect(sync.folderContacts('lucia')).toEqual(before);
+  });
+
+  it('reads the folder again from the start when the saved link is empty, instead of reading nothing ever after', async () => {
+    const sync = await start();
+    await sync.run('lucia');
+    await sync.store.cursors.put({ user: mailboxes.lucia.user, collection: 'contacts:outlook-delta', value: '', updatedAt: new Date(0).toISOString() });
+
+    const run = await sync.run('lucia');
+
+    expect(run.status).toBe('succeeded');
+    expect((await sync.store.cursors.get(mailboxes.lucia.user, 'contacts:outlook-delta'))?.value).toMatch(/deltatoken=/i);
+    expect(duplicatedTags(sync.folderContacts('lucia'))).toEqual([]);
   });
 
   it('expiring in the middle of a run is resynced by the next run, with no duplicates', async () => {

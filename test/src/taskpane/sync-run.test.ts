@@ -73,6 +73,20 @@ describe('sync now', () => {
     expect(within(panel).getByText('Changes made: 38')).toBeInTheDocument();
   });
 
+  it('names the field and the value the ERP refused, and why, among the failures', async () => {
+    const failures = [{ erpId: '7', operation: 'updateInErp', code: 'invalid_input', message: 'Invalid email address', field: 'emails', value: 'juan@empresa' }];
+    const panel = await renderRun(createFakeSync({ runs: [aRun({ report: { applied: 3, failedOperations: 1, failures, heldRemovals: [] } })] }));
+
+    const list = await within(panel).findByRole('list', { name: 'Contacts that failed: 1' });
+    expect(within(list).getByRole('listitem').textContent).toBe('Contact 7: the ERP refused the emails “juan@empresa”; the rest of the contact was syncedInvalid email address');
+  });
+
+  it('says how many edited copies of synced contacts it left alone', async () => {
+    const run = aRun({ status: 'succeeded', stage: 'done', report: { applied: 1, failures: [], heldRemovals: [], planned: { deduplicate: 1, duplicatesLeftAlone: 2 } } });
+    const panel = await renderRun(createFakeSync({ runs: [run] }));
+    expect(await within(panel).findByText('Copies of synced contacts that you edited, left as they are: 2')).toBeInTheDocument();
+  });
+
   it('says why a run stopped', async () => {
     const run = aRun({ status: 'failed', stage: 'failed', report: { applied: 0, failures: [], heldRemovals: [], failure: { code: 'erp_unavailable', message: 'connection refused' } } });
     const panel = await renderRun(createFakeSync({ runs: [run] }));

@@ -36,6 +36,19 @@ describe('contacts', () => {
     expect(created.body.createdDateTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   });
 
+  it('takes a birthday given as a bare date, as Graph does, and answers it as a DateTimeOffset', async () => {
+    const created = await graph.call<ContactJson>('/me/contacts', { method: 'POST', body: { ...pavel, birthday: '1974-07-22' } });
+
+    expect(created.status).toBe(201);
+    expect(created.body.birthday).toBe('1974-07-22T00:00:00Z');
+  });
+
+  it('refuses a birthday that is not a date', async () => {
+    const refused = await graph.call<GraphErrorBody>('/me/contacts', { method: 'POST', body: { ...pavel, birthday: '22/07/1974' } });
+
+    expect(refused.status).toBe(400);
+  });
+
   it('reads a contact back by id, with $select limiting the properties (id and etag always come)', async () => {
     const { body: created } = await graph.call<ContactJson>('/me/contacts', { method: 'POST', body: pavel });
 

@@ -51,6 +51,19 @@ describe('openDemoErp', () => {
     expect(updated.updatedAt).toBe('2026-05-04T10:00:00.002Z');
   });
 
+  it('dates each field it changed, keeping the time of the fields a later write left alone', async () => {
+    let clock = Date.parse('2026-05-04T10:00:00.000Z');
+    const erp = await open({ file: ':memory:', now: () => new Date(clock) });
+    const created = await erp.createContact({ givenName: 'Ana', emails: ['ana@acme.test'] }, carmen);
+    clock += 60_000;
+    const titled = await erp.updateContact(created.id, { version: created.version, jobTitle: 'Gerente', emails: ['ana@acme.test'] }, carmen);
+    clock += 60_000;
+    const phoned = await erp.updateContact(created.id, { version: titled.version, businessPhone: '+34 910 000 000' }, carmen);
+
+    expect(phoned.fieldUpdatedAt).toEqual({ jobTitle: '2026-05-04T10:01:00.000Z', businessPhone: '2026-05-04T10:02:00.000Z' });
+    expect((await erp.getContact(created.id))?.fieldUpdatedAt).toEqual(phoned.fieldUpdatedAt);
+  });
+
   it('keeps the actions of a deleted contact, unlinked, and refuses to delete twice', async () => {
     const erp = await open({ file: ':memory:', seed: { seed: 1, contacts: 0 } });
     const { anaGarcia } = demoFixedRecords.contacts;

@@ -35,11 +35,14 @@ export interface SharedMicrosoft365 {
   m365: Microsoft365;
   certificate: string;
   luciaBridgeToken: string;
+  /** Moves the Graph emulator's clock on (it stamps items with it), e.g. so an edit is later than a create. */
+  advanceGraphClock(ms: number): void;
   close(): Promise<void>;
 }
 
 export async function startSharedMicrosoft365(): Promise<SharedMicrosoft365> {
-  const m365 = await startMicrosoft365({ https: true });
+  let graphClockOffsetMs = 0;
+  const m365 = await startMicrosoft365({ https: true, graphNow: () => Date.now() + graphClockOffsetMs });
   const certificate = m365.certificate ?? '';
   const answer = await createTrustingFetch(certificate)(`${m365.identity.url}/organizations/oauth2/v2.0/token`, {
     method: 'POST',
@@ -51,7 +54,11 @@ export async function startSharedMicrosoft365(): Promise<SharedMicrosoft365> {
   });
   const body = (await answer.json()) as { access_token?: string };
   if (!body.access_token) throw new Error('Lucía could not sign in to the bridge');
-  return { m365, certificate, luciaBridgeToken: body.access_token, close: () => m365.close() };
+  return {
+    m365, certificate, luciaBridgeToken: body.access_token,
+    advanceGraphClock: (ms) => void (graphClockOffsetMs += ms),
+    close: () => m365.close(),
+  };
 }
 
 export interface SyncWorldOptions {
@@ -91,6 +98,8 @@ export interface SyncWorld {
   /** What the folder should hold: each ERP contact's projection, by tag. */
   projection(name: MailboxName): Promise<Map<string, OutlookContact['fields']>>;
   erpContacts(name: MailboxName): Promise<ErpContact[]>;
+  /** Moves the demo ERPs' clock on (they date each write with it). */
+  advanceErpClock(ms: number): void;
   /** One more bridge over the same store database and ERPs (`storeUrl`), closed with the world. */
   addBridge(): Promise<SyncBridge>;
   close(): Promise<void>;
@@ -159,7 +168,9 @@ export async function startSyncWorld(shared: SharedMicrosoft365, options: SyncWo
     identity: { authority: m365.identity.url },
   });
   const seed = (value: number) => ({ seed: value, contacts: options.contacts ?? 30, salespeople: [{ email: mailboxes.lucia.email, displayName: mailboxes.lucia.name }] });
-  const erps = { contoso: await openDemoErp({ file: ':memory:', seed: seed(1) }), fabrikam: await openDemoErp({ file: ':memory:', seed: seed(2) }) };
+  let erpClockOffsetMs = 0;
+  const erpNow = () => new Date(Date.now() + erpClockOffsetMs);
+  const erps = { contoso: await openDemoErp({ file: ':memory:', seed: seed(1), now: erpNow }), fabrikam: await openDemoErp({ file: ':memory:', seed: seed(2), now: erpNow }) };
   const openWorldStore = () => openStore(options.storeUrl ?? 'sqlite::memory:', { encryptionKey: Buffer.alloc(32, 7).toString('base64') });
   const store = await openWorldStore();
   const trusting = createTrustingFetch(certificate);
@@ -222,6 +233,7 @@ export async function startSyncWorld(shared: SharedMicrosoft365, options: SyncWo
       return new Map(projected.map(({ tag, fields }) => [tag, fields]));
     },
     erpContacts: (name) => listAllErpContacts(erpOf(name)),
+    advanceErpClock: (ms) => void (erpClockOffsetMs += ms),
     async addBridge() {
       const bridgeStore = await openWorldStore();
       const bridgeGraphAccess = graphAccessOver(bridgeStore);

@@ -24,7 +24,7 @@ describe('the engine’s records map onto the bridge store', () => {
       outcome: 'succeeded',
       startedAt: '2026-03-02T08:00:00.000Z',
       finishedAt: '2026-03-02T08:00:01.000Z',
-      planned: { deduplicate: 0, adopt: 0, createInOutlook: 1, updateInErp: 0, updateInOutlook: 0, removeFromOutlook: 0, suppress: 0, conflict: 0, saveLink: 0, unlink: 0, heldRemovals: 0, waitingConflicts: 0, untouchedOutlookContacts: 0, unchanged: 0 },
+      planned: { deduplicate: 0, adopt: 0, createInOutlook: 1, updateInErp: 0, updateInOutlook: 0, removeFromOutlook: 0, suppress: 0, conflict: 0, saveLink: 0, unlink: 0, heldRemovals: 0, waitingConflicts: 0, untouchedOutlookContacts: 0, duplicatesLeftAlone: 0, unchanged: 0 },
       applied: 1,
       failures: [],
       skipped: 0,

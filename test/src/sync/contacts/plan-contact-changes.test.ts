@@ -68,10 +68,20 @@ describe('planContactChanges: the first run', () => {
   it('keeps the linked copy and removes the others when a tag appears twice', async () => {
     const fakes = await syncedMailbox();
     const kept = ourCopy(fakes);
-    fakes.outlook.seed(buildOutlookContact({ id: 'a-retry-copy', createdDateTime: '2026-03-01T00:00:00.000Z' }));
+    fakes.outlook.seed(buildOutlookContact({ id: 'a-retry-copy', createdDateTime: '2026-03-01T00:00:00.000Z', lastModifiedDateTime: '2026-03-01T00:00:00.000Z' }));
     const { plan } = await fakes.run(secondRun);
     expect(plan.operations).toEqual([{ kind: 'deduplicate', erpId: 'C-1001', keepOutlookId: kept.id, remove: [{ outlookId: 'a-retry-copy', changeKey: 'ck-1' }] }]);
     expect(fakes.outlook.withTag('acme:C-1001').map((copy) => copy.id)).toEqual([kept.id]);
+  });
+
+  it('leaves a tagged copy someone edited alone, and reports it', async () => {
+    const fakes = await syncedMailbox();
+    const kept = ourCopy(fakes);
+    fakes.outlook.seed(buildOutlookContact({ id: 'users-copy', createdDateTime: '2026-03-01T00:00:00.000Z', lastModifiedDateTime: '2026-03-01T09:30:00.000Z' }));
+    const { plan } = await fakes.run(secondRun);
+    expect(plan.operations).toEqual([]);
+    expect(plan.counters.duplicatesLeftAlone).toBe(1);
+    expect(fakes.outlook.withTag('acme:C-1001').map((copy) => copy.id).sort()).toEqual([kept.id, 'users-copy'].sort());
   });
 });
 
