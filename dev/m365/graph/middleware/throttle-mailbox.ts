@@ -5,9 +5,25 @@ import type { GraphEnv } from '../graph-env';
 import { GraphError } from '../graph-error';
 import type { MailboxThrottle } from '../mailbox-throttle';
 
-/** Latency every admitted mailbox request spends, so that concurrency is observable. */
+/** An admitted mailbox request, as an interceptor sees it. */
+export interface AdmittedRequest {
+  mailboxId: string;
+  method: string;
+  url: string;
+  headers: Headers;
+}
+
+/**
+ * Sees every admitted mailbox request before it is served, while it holds its throttling slot, and
+ * decides when `serve` runs (or, by throwing, that it never does: the request fails with a 500). Tests
+ * use it to hold requests at an exact point instead of guessing with latency.
+ */
+export type RequestInterceptor = (request: AdmittedRequest, serve: () => Promise<void>) => Promise<void>;
+
+/** Latency every admitted mailbox request spends, so that concurrency is observable; and an optional interceptor. */
 export interface ServiceLatency {
   latencyMs: number;
+  interceptor?: RequestInterceptor | undefined;
 }
 
 const messages = {
@@ -28,11 +44,16 @@ export function throttleMailbox(throttle: MailboxThrottle, counters: EmulatorCou
       throw new GraphError(429, 'ApplicationThrottled', messages[decision.limit], { 'Retry-After': decision.retryAfter });
     }
     const leave = counters.enterMailbox(mailboxId, c.req.method);
-    try {
+    const serve = async () => {
       const delayMs = service.latencyMs + c.get('faultDelayMs');
       c.set('faultDelayMs', 0);
       if (delayMs > 0) await sleep(delayMs);
       await next();
+    };
+    try {
+      const interceptor = service.interceptor;
+      if (interceptor) await interceptor({ mailboxId, method: c.req.method, url: c.req.url, headers: c.req.raw.headers }, serve);
+      else await serve();
     } finally {
       leave();
       decision.release();
