@@ -5,25 +5,31 @@ import type { GraphEnv } from '../graph-env';
 import { GraphError } from '../graph-error';
 import type { MailboxThrottle } from '../mailbox-throttle';
 
-/** An admitted mailbox request, as an interceptor sees it. */
-export interface AdmittedRequest {
-  mailboxId: string;
+/** A request as an interceptor sees it; `mailboxId` once it has been admitted to a mailbox. */
+export interface InterceptedRequest {
   method: string;
   url: string;
   headers: Headers;
+  batchItem: boolean;
+  mailboxId?: string;
 }
 
 /**
- * Sees every admitted mailbox request before it is served, while it holds its throttling slot, and
- * decides when `serve` runs (or, by throwing, that it never does: the request fails with a 500). Tests
- * use it to hold requests at an exact point instead of guessing with latency.
+ * Sees a request and decides when `serve` runs (or, by throwing, that it never does: the request
+ * fails with a 500). Tests use it to hold requests at an exact point instead of guessing with latency.
  */
-export type RequestInterceptor = (request: AdmittedRequest, serve: () => Promise<void>) => Promise<void>;
+export type RequestInterceptor = (request: InterceptedRequest, serve: () => Promise<void>) => Promise<void>;
 
-/** Latency every admitted mailbox request spends, so that concurrency is observable; and an optional interceptor. */
+/**
+ * Where an interceptor sits: `arrived`, every Graph request as it comes in, before faults, token
+ * checks and throttling; `admitted`, mailbox requests admitted by the throttle, holding their slot.
+ */
+export type InterceptionPoint = 'arrived' | 'admitted';
+
+/** Latency every admitted mailbox request spends, so that concurrency is observable; and the interceptors. */
 export interface ServiceLatency {
   latencyMs: number;
-  interceptor?: RequestInterceptor | undefined;
+  interceptors?: Partial<Record<InterceptionPoint, RequestInterceptor>>;
 }
 
 const messages = {
@@ -51,12 +57,21 @@ export function throttleMailbox(throttle: MailboxThrottle, counters: EmulatorCou
       await next();
     };
     try {
-      const interceptor = service.interceptor;
-      if (interceptor) await interceptor({ mailboxId, method: c.req.method, url: c.req.url, headers: c.req.raw.headers }, serve);
+      const interceptor = service.interceptors?.admitted;
+      if (interceptor) await interceptor({ method: c.req.method, url: c.req.url, headers: c.req.raw.headers, batchItem: c.env.batchItem === true, mailboxId }, serve);
       else await serve();
     } finally {
       leave();
       decision.release();
     }
+  };
+}
+
+/** Hands every arriving Graph request to the `arrived` interceptor, if one is set. */
+export function interceptArrivals(service: ServiceLatency): MiddlewareHandler<GraphEnv> {
+  return async (c, next) => {
+    const interceptor = service.interceptors?.arrived;
+    if (!interceptor) return next();
+    await interceptor({ method: c.req.method, url: c.req.url, headers: c.req.raw.headers, batchItem: c.env.batchItem === true }, next);
   };
 }
