@@ -45,7 +45,7 @@ const environment = 'fabrikam';
 const amelie = { tenantId: demoIds.fabrikamTenantId, objectId: demoIds.amelieObjectId };
 const actor = { email: 'amelie.dubois@fabrikamfrance.onmicrosoft.com' };
 /** A slow answer outlasts the worker's patience; any other, however loaded the machine, comes well within it. */
-const requestTimeoutMs = 4_000;
+const requestTimeoutMs = 2_000;
 const faults = (run: number) => ({
   seed: seed + run, throttledShare: 0.1, serviceUnavailableShare: 0.03, gatewayTimeoutShare: 0.02, connectionResetShare: 0.02,
   slowShare: 0.01, slowMs: requestTimeoutMs + 1_000, retryAfterSeconds: 0.05,
