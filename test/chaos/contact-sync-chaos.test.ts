@@ -319,5 +319,5 @@ describe('contact sync under chaos', () => {
     expect(deletedErpRecords).toBe(0);
     expect(figures.kills).toBeGreaterThan(0);
     expect(new Map(folder.map((contact) => [contact.tag, { ...contact.fields, categories: undefined }]))).toEqual(projection);
-  }, 120_000);
+  }, 300_000);
 });
