@@ -4,9 +4,11 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     globalSetup: ['test/support/global-setup.ts'],
-    setupFiles: ['test/support/mark-cancelled-animations-handled.ts'],
+    setupFiles: ['test/support/mark-cancelled-animations-handled.ts', 'test/support/seed-property-tests.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // A poll waits for the state it names; a busy machine must not turn vitest's default second into a failure.
+    expect: { poll: { timeout: 20_000 } },
     pool: 'forks',
     // CI reads this report to print its one-line summary.
     reporters: process.env.VITEST_JSON_REPORT ? ['default', 'json'] : ['default'],

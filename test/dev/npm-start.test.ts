@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 async function freePortBlock(): Promise<number> {
-  // Three consecutive ports: bridge, identity server, Graph emulator.
+  // Three consecutive ports: bridge, identity server, Graph emulator. Below Linux's ephemeral range
+  // (32768 and up), so no outgoing connection of a parallel test takes one between this check and their use.
   for (let attempt = 0; attempt < 20; attempt += 1) {
-    const base = 20_000 + Math.floor(Math.random() * 30_000);
+    const base = 20_000 + Math.floor(Math.random() * 12_000);
     const free = await Promise.all([0, 1, 2].map((offset) => new Promise<boolean>((resolve) => {
       const server = createServer();
       server.once('error', () => resolve(false));
@@ -45,8 +46,8 @@ describe('npm start', () => {
     expect(healthy, output).toBe(true);
     const document = (await (await fetch(`http://127.0.0.1:${port}/openapi.json`)).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/me', '/api/contacts', '/api/log/email', '/api/log/meeting']));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(output).toContain(`Bridge API        http://127.0.0.1:${port}`);
+    // The banner follows the servers' start: wait for it rather than for a guessed time.
+    await expect.poll(() => output, { timeout: 20_000 }).toContain(`Bridge API        http://127.0.0.1:${port}`);
     expect(output).toContain('Graph emulator');
   }, 60_000);
 });

@@ -16,7 +16,7 @@ import { calendarsRead, calendarsWrite, tasksRead, tasksWrite } from './graph-pe
 import { requireContactsPermission } from './middleware/require-contacts-permission';
 import { requirePermission } from './middleware/require-permission';
 import { resolveMailbox } from './middleware/resolve-mailbox';
-import { type ServiceLatency, throttleMailbox } from './middleware/throttle-mailbox';
+import { interceptArrivals, type ServiceLatency, throttleMailbox } from './middleware/throttle-mailbox';
 import { createAdminRoutes } from './routes/admin-routes';
 import { createBatchRoutes } from './routes/batch-routes';
 import { createCalendarRoutes } from './routes/calendar-routes';
@@ -106,7 +106,7 @@ export function createGraphApp(deps: GraphAppDeps): GraphFetch {
     await next();
   };
   const graph = new Hono<GraphEnv>();
-  graph.use('*', assignRequestIds, countRequests, injectFaults(deps.faults, deps.counters), authenticate(deps.verifyToken));
+  graph.use('*', assignRequestIds, countRequests, interceptArrivals(deps.service), injectFaults(deps.faults, deps.counters), authenticate(deps.verifyToken));
   const fetch: GraphFetch = async (request, env = {}) => app.fetch(request, env);
   graph.route('/', createBatchRoutes((request) => fetch(request, { batchItem: true }), deps.counters, deps.now));
   graph.route('/', createSubscriptionRoutes(deps.subscriptions));

@@ -10,7 +10,7 @@ import type { SeedContactFolder, SeedMailbox } from './graph-emulator-options';
 import { inspectMailboxItems, type MailboxItemsSnapshot } from './inspect-mailbox-items';
 import type { Mailbox } from './mailbox';
 import type { MailboxThrottle, ThrottlingConfig } from './mailbox-throttle';
-import type { ServiceLatency } from './middleware/throttle-mailbox';
+import type { InterceptionPoint, RequestInterceptor, ServiceLatency } from './middleware/throttle-mailbox';
 import { parseContactInput } from './parse-contact-input';
 import type { NotificationClient, NotificationDelivery } from './notification-client';
 import { type GraphContactJson, renderContact } from './render-contact';
@@ -63,6 +63,8 @@ export interface GraphEmulatorAdmin {
   setFaults(config: Partial<FaultConfig> | undefined): FaultsSnapshot;
   latencyMs(): number;
   setLatencyMs(latencyMs: number): number;
+  /** In process only: requests go through `interceptor` at `point` (`admitted` by default); `undefined` removes it. */
+  interceptRequests(interceptor: RequestInterceptor | undefined, point?: InterceptionPoint): void;
   /** Forgets delta tokens (contacts, calendar view, tasks; of one mailbox, or all), so they answer 410 `syncStateNotFound`. */
   expireDeltaTokens(mailbox?: string): number;
   /** Every app's subscriptions. */
@@ -178,6 +180,12 @@ export function createGraphEmulatorAdmin(deps: GraphEmulatorAdminDeps): GraphEmu
     setLatencyMs(latencyMs) {
       service.latencyMs = latencyMs;
       return latencyMs;
+    },
+    interceptRequests(interceptor, point = 'admitted') {
+      const interceptors = { ...service.interceptors };
+      if (interceptor) interceptors[point] = interceptor;
+      else delete interceptors[point];
+      service.interceptors = interceptors;
     },
     expireDeltaTokens(key) {
       const mailboxes = key === undefined ? state.listMailboxes() : [mailboxNamed(key)];

@@ -40,6 +40,8 @@ export interface OutlookPage {
   accessibilityProblems(): AccessibilityProblem[];
   /** Dialogs that opened and errors nobody caught, in the host page or the add-in. */
   incidents(): string[];
+  /** Elements of the host page or the add-in carrying an inline event handler (`onerror=…`), as `tag[attribute]`. */
+  inlineEventHandlers(): Promise<string[]>;
   screenshot(name: string): Promise<void>;
 }
 
@@ -76,6 +78,16 @@ export async function openOutlookPage(stack: DemoStack, browser: LaunchedChromiu
       const brightness = Number(match[1]) + Number(match[2]) + Number(match[3]);
       return dark ? brightness < 300 : brightness > 600;
     }, theme === 'dark');
+  };
+
+  // Fluent's transitions are short but real: screenshots and colour checks wait until every finite
+  // animation of the host page and the pane has finished (a spinner's endless one never does).
+  const settle = async () => {
+    for (const frame of page.frames()) {
+      await frame.waitForFunction(() =>
+        document.getAnimations().every((animation) => animation.playState !== 'running' || animation.effect?.getComputedTiming().endTime === Infinity),
+      );
+    }
   };
 
   const screenshot = async (name: string) => {
@@ -115,18 +127,28 @@ export async function openOutlookPage(stack: DemoStack, browser: LaunchedChromiu
     },
     async capture(name) {
       const numbered = `${String(++shots).padStart(2, '0')}-${name}`;
-      // Fluent's transitions are short; a settled frame makes screenshots and colour checks stable.
-      await page.waitForTimeout(250);
+      await settle();
       await screenshot(numbered);
       await audit(name, 'light');
       await setTheme('dark');
-      await page.waitForTimeout(250);
+      await settle();
       await screenshot(`${numbered}.dark`);
       await audit(name, 'dark');
       await setTheme('light');
     },
     accessibilityProblems: () => [...problems],
     incidents: () => [...incidents],
+    async inlineEventHandlers() {
+      const found: string[] = [];
+      for (const frame of page.frames()) {
+        found.push(...(await frame.evaluate(() =>
+          [...document.querySelectorAll('*')].flatMap((element) =>
+            element.getAttributeNames().filter((name) => name.startsWith('on')).map((name) => `${element.localName}[${name}]`),
+          ),
+        )));
+      }
+      return found;
+    },
     screenshot,
   };
 }

@@ -2,6 +2,7 @@ import type { Contact } from '@microsoft/microsoft-graph-types';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SyncError } from '../../../src/sync/sync-error';
 import { contoso, type GatewayTest, type GatewayTestOptions, startGatewayTest } from './support/start-gateway-test';
+import { holdAdmittedRequests } from '../../dev/m365/graph/support/hold-admitted-requests';
 
 let test: GatewayTest;
 afterEach(() => test.close());
@@ -96,11 +97,16 @@ describe('the Graph client', () => {
   });
 
   it('keeps at most 4 requests in flight per mailbox, each mailbox on its own', async () => {
-    const { client, graph } = await start({ emulator: { latencyMs: 40 } });
+    const { client, graph } = await start();
+    // Held until both mailboxes have 4 in flight: a fifth the client let through would be answered 429.
+    const held = holdAdmittedRequests(graph.emulator.admin);
 
-    await Promise.all(
+    const all = Promise.all(
       [contoso.ana.id, contoso.ben.id].flatMap((mailbox) => Array.from({ length: 16 }, () => client.request('GET', contactsOf(mailbox)))),
     );
+    await held.reached(8);
+    held.release();
+    await all;
 
     const counters = graph.emulator.admin.counters();
     expect(counters.mailboxes[contoso.ana.id]).toMatchObject({ requests: 16, peakConcurrency: 4, throttled: 0 });

@@ -4,14 +4,20 @@ import { act, cleanup, screen, within } from '@testing-library/react';
 import { createElement } from 'react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ErpContact } from '../../../src/domain/erp-records';
+import { SearchAfterCards } from '../../../src/taskpane/PeopleSection/PeopleSection';
 import { ReadView } from '../../../src/taskpane/ReadView/ReadView';
 import { aMessage } from './support/builders';
 import { createFakeBridge } from './support/fake-bridge';
 import { createTestServices, renderWithServices } from './support/render-taskpane';
 
 afterEach(cleanup);
-// Loaded up front, so a search rendered too early would show at once rather than after the import.
-beforeAll(() => import('../../../src/taskpane/ContactSearch/ContactSearch'));
+// The lazy search has loaded once, so from now on a search rendered too early shows in the same
+// render instead of after an import: its absence can be checked as soon as React has settled.
+beforeAll(async () => {
+  renderWithServices(createElement(SearchAfterCards, { settled: true }), createTestServices());
+  await screen.findByRole('searchbox', { name: 'Search the ERP' });
+  cleanup();
+});
 
 describe('ReadView', () => {
   it('loads the contact search only once the cards have answered, so it never delays them', async () => {
@@ -24,7 +30,8 @@ describe('ReadView', () => {
 
     act(() => answers[0]?.([]));
     expect(await within(screen.getByRole('region', { name: 'ERP card for Lucía Martínez García' })).findByText('Not in the ERP')).toBeInTheDocument();
-    await act(() => new Promise((resolve) => setTimeout(resolve, 100)));
+    // Every update the first answer caused has rendered once act returns.
+    await act(async () => {});
     expect(screen.queryByRole('searchbox', { name: 'Search the ERP' })).not.toBeInTheDocument();
 
     act(() => answers[1]?.([]));

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BatchAnswer, GraphErrorBody } from './support/graph-json';
 import { contoso, startTestGraph, type TestGraph } from './support/start-test-graph';
+import { holdAdmittedRequests } from './support/hold-admitted-requests';
 
 let graph: TestGraph;
 afterEach(() => graph.close());
@@ -13,10 +14,16 @@ const visit = {
 
 describe('throttling and faults on calendars and To Do', () => {
   it('shares one per app-and-mailbox concurrency limit between contacts, events and tasks', async () => {
-    graph = await startTestGraph({ latencyMs: 200 });
+    graph = await startTestGraph();
+    const held = holdAdmittedRequests(graph.emulator.admin);
     const paths = ['/me/contacts', '/me/events', '/me/todo/lists', '/me/calendarView?startDateTime=2025-06-01T00:00:00&endDateTime=2025-07-01T00:00:00', '/me/calendars', '/me/events'];
+    const call = (path: string) => graph.call<GraphErrorBody>(path, { token: graph.anaSyncToken });
 
-    const answers = await Promise.all(paths.map((path) => graph.call<GraphErrorBody>(path, { token: graph.anaSyncToken })));
+    const first = Promise.all(paths.slice(0, 4).map(call));
+    await held.reached(4);
+    const more = await Promise.all(paths.slice(4).map(call));
+    held.release();
+    const answers = [...(await first), ...more];
 
     expect(answers.filter((answer) => answer.status === 200)).toHaveLength(4);
     expect(answers.filter((answer) => answer.status === 429).map((answer) => answer.body.error.code)).toEqual(['ApplicationThrottled', 'ApplicationThrottled']);

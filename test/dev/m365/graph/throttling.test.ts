@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GraphErrorBody } from './support/graph-json';
+import { holdAdmittedRequests } from './support/hold-admitted-requests';
 import { contoso, startTestGraph, type TestGraph } from './support/start-test-graph';
 
 let graph: TestGraph;
@@ -10,9 +11,14 @@ const inParallel = (count: number, request: () => Promise<{ status: number; head
 
 describe('throttling per app and mailbox', () => {
   it("admits Graph's four concurrent requests and answers the others 429 MailboxConcurrency with Retry-After", async () => {
-    graph = await startTestGraph({ latencyMs: 200 });
+    graph = await startTestGraph();
+    const held = holdAdmittedRequests(graph.emulator.admin);
 
-    const answers = await inParallel(6, () => graph.call<GraphErrorBody>('/me/contacts'));
+    const first = inParallel(4, () => graph.call<GraphErrorBody>('/me/contacts'));
+    await held.reached(4);
+    const more = await inParallel(2, () => graph.call<GraphErrorBody>('/me/contacts'));
+    held.release();
+    const answers = [...(await first), ...more];
 
     const throttled = answers.filter((answer) => answer.status === 429);
     expect(answers.filter((answer) => answer.status === 200)).toHaveLength(4);
@@ -59,9 +65,14 @@ describe('throttling per app and mailbox', () => {
   });
 
   it('counts requests refused over the concurrency limit against the budget too', async () => {
-    graph = await startTestGraph({ latencyMs: 200, throttling: { requestsPerWindow: 6, windowMs: 60_000 } });
+    graph = await startTestGraph({ throttling: { requestsPerWindow: 6, windowMs: 60_000 } });
+    const held = holdAdmittedRequests(graph.emulator.admin);
 
-    const answers = await inParallel(6, () => graph.call<GraphErrorBody>('/me/contacts'));
+    const first = inParallel(4, () => graph.call<GraphErrorBody>('/me/contacts'));
+    await held.reached(4);
+    const more = await inParallel(2, () => graph.call<GraphErrorBody>('/me/contacts'));
+    held.release();
+    const answers = [...(await first), ...more];
     const next = await graph.call<GraphErrorBody>('/me/contacts');
 
     expect(answers.filter((answer) => answer.status === 429)).toHaveLength(2);
@@ -70,17 +81,17 @@ describe('throttling per app and mailbox', () => {
   });
 
   it('sends a fractional Retry-After when configured to, and admits again once it has passed', async () => {
-    graph = await startTestGraph({ throttling: { requestsPerWindow: 1, windowMs: 300, fractionalRetryAfter: true } });
+    let nowMs = 0;
+    graph = await startTestGraph({ now: () => nowMs, throttling: { requestsPerWindow: 1, windowMs: 300, fractionalRetryAfter: true } });
 
     await graph.call('/me/contacts');
     const throttled = await graph.call('/me/contacts');
     const retryAfter = Number(throttled.headers.get('retry-after'));
-    await new Promise((resolve) => setTimeout(resolve, retryAfter * 1000 + 20));
+    nowMs += retryAfter * 1000;
     const retried = await graph.call('/me/contacts');
 
     expect(throttled.status).toBe(429);
-    expect(retryAfter).toBeGreaterThan(0);
-    expect(retryAfter).toBeLessThan(1);
+    expect(retryAfter).toBe(0.3);
     expect(retried.status).toBe(200);
   });
 

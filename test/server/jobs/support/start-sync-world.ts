@@ -66,11 +66,13 @@ export interface SyncWorldOptions {
   contacts?: number;
   direction?: Exclude<SyncDirection, 'off'>;
   policy?: ConflictPolicy;
+  /** The demo ERPs' clock, which stamps their changes (the system's clock unless given). */
+  erpNow?: () => Date;
   /** Wraps an environment's ERP, e.g. to narrow its scope. */
   wrapErp?: (environment: string, erp: DemoErp) => ErpPort;
   /** Sees each Graph request the bridge sends before it leaves. */
   beforeGraphRequest?: (method: string, url: string) => void;
-  service?: Partial<Pick<ContactSyncServiceOptions, 'now' | 'fullListingEveryMs' | 'maxConcurrentRuns'>>;
+  service?: Partial<Pick<ContactSyncServiceOptions, 'now' | 'random' | 'fullListingEveryMs' | 'maxConcurrentRuns'>>;
   /** The store's database: SQLite in memory unless given (a PostgreSQL test database, for several bridges). */
   storeUrl?: string;
 }
@@ -168,8 +170,10 @@ export async function startSyncWorld(shared: SharedMicrosoft365, options: SyncWo
     identity: { authority: m365.identity.url },
   });
   const seed = (value: number) => ({ seed: value, contacts: options.contacts ?? 30, salespeople: [{ email: mailboxes.lucia.email, displayName: mailboxes.lucia.name }] });
+  // The ERPs' clock: `erpNow` when given, moved on by `advanceErpClock`.
   let erpClockOffsetMs = 0;
-  const erpNow = () => new Date(Date.now() + erpClockOffsetMs);
+  const erpBase = options.erpNow ?? (() => new Date());
+  const erpNow = () => new Date(erpBase().getTime() + erpClockOffsetMs);
   const erps = { contoso: await openDemoErp({ file: ':memory:', seed: seed(1), now: erpNow }), fabrikam: await openDemoErp({ file: ':memory:', seed: seed(2), now: erpNow }) };
   const openWorldStore = () => openStore(options.storeUrl ?? 'sqlite::memory:', { encryptionKey: Buffer.alloc(32, 7).toString('base64') });
   const store = await openWorldStore();

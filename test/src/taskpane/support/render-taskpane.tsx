@@ -1,5 +1,5 @@
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
-import { render, type RenderResult } from '@testing-library/react';
+import { configure, render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { TokenSource } from '../../../../src/auth/token-source';
@@ -11,6 +11,10 @@ import { TaskpaneRoot } from '../../../../src/taskpane/TaskpaneRoot';
 import { createFakeBridge, type FakeBridge } from './fake-bridge';
 import { createFakeOffice, type FakeOffice } from './fake-office';
 import { createFakeSync, type FakeSync } from './fake-sync';
+
+// Views load their code on first use (React.lazy), which on a busy machine takes longer than
+// testing-library's default second: findBy* and waitFor wait for what they name, within the test's timeout.
+configure({ asyncUtilTimeout: 20_000 });
 
 export interface TestServices extends TaskpaneServices {
   office: FakeOffice;
