@@ -89,7 +89,7 @@ async function runBaseline(bench: ContactBench, folderId: string) {
   const store = await openStore('sqlite::memory:');
   const email = 'amelie.dubois@fabrikamfrance.onmicrosoft.com';
   await store.users.upsert({ ...benchUser, environment: benchEnvironment, email, displayName: 'Amélie Dubois' }, new Date().toISOString());
-  const erp = createErpContactSource(bench.erp, { email });
+  const erp = createErpContactSource(bench.erp, { email }, {});
   const folder = { ...createGraphContactFolder(bench.client, benchUser.objectId, folderId), write: naiveWrites(bench, folderId) };
   const admin = bench.m365.graph.admin;
   admin.resetCounters();

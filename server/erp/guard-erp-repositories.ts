@@ -18,7 +18,8 @@ export interface ErpRepositories {
   actions: {
     list(search: ActionSearch): Promise<Page<ErpAction>>;
     get(id: string): Promise<ErpAction | undefined>;
-    create(input: ActionInput, actor: ErpActor): Promise<ErpAction>;
+    create(input: ActionInput, actor: ErpActor, options?: { sourceKey?: string }): Promise<ErpAction>;
+    findBySourceKey(sourceKey: string): Promise<ErpAction | undefined>;
     update(id: string, patch: ActionPatch, actor: ErpActor): Promise<ErpAction>;
   };
 }
@@ -42,7 +43,8 @@ export function guardErpRepositories({ ping, users, contacts, accounts, actions 
     getAccount: (id) => guardErpCall('read the account', () => accounts.get(id)),
     listActions: (search) => guardErpCall('list actions', () => actions.list(search)),
     getAction: (id) => guardErpCall('read the action', () => actions.get(id)),
-    createAction: (input, actor) => guardErpCall('create the action', () => actions.create(input, actor)),
+    createAction: (input, actor, options) => guardErpCall('create the action', () => actions.create(input, actor, options)),
+    findActionBySourceKey: (sourceKey) => guardErpCall('find the logged action', () => actions.findBySourceKey(sourceKey)),
     updateAction: (id, patch, actor) => guardErpCall('update the action', () => actions.update(id, patch, actor)),
   };
 }

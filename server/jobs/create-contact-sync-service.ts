@@ -53,10 +53,13 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
     const environment = environments.get(target.environment);
     const record = await store.users.get(target.user);
     if (!environment || !record) throw new ApiError('not_found', 404, 'this user is not known to the bridge: sign in to the add-in first');
+    // As the API maps a user: the admin's override, else (members only) the ERP user with the same email.
+    const erpUserId = record.erpUserIdOverride ?? (record.isGuest ? undefined : (await environment.erp.findUserByEmail(record.email))?.id);
+    const mailbox = erpUserId === undefined ? {} : { erpUserId };
     const client = graphAccess.clientFor(target.environment, target.user);
     return {
       folder: createGraphContactFolder(client, graphAccess.mailboxOf(target.user), target.folderId),
-      erp: createErpContactSource(environment.erp, { email: record.email, ...(record.erpUserIdOverride ? { erpUserId: record.erpUserIdOverride } : {}) }),
+      erp: createErpContactSource(environment.erp, { email: record.email, ...mailbox }, mailbox),
     };
   }
 

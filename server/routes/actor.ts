@@ -55,7 +55,7 @@ export async function rememberUser(c: Context<AppEnv>, deps: AppDeps): Promise<v
   if (!times) seen.set(deps, (times = new Map()));
   if ((times.get(key) ?? 0) > Date.now()) return;
   await deps.store.users.upsert(
-    { tenantId: principal.tenantId, objectId: principal.objectId, environment: principal.environment, email: principal.email, displayName: principal.name },
+    { tenantId: principal.tenantId, objectId: principal.objectId, environment: principal.environment, email: principal.email, displayName: principal.name, isGuest: principal.isGuest },
     (deps.now?.() ?? new Date()).toISOString(),
   );
   times.set(key, Date.now() + seenMs);

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { ErpActor, ErpPort } from '../../src/domain/erp-port';
 import type { ActionInput, ErpAction } from '../../src/domain/erp-records';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
@@ -31,7 +32,9 @@ export async function loggedItemStatus(c: Context<AppEnv>, deps: AppDeps, itemKe
 /**
  * Logs an email or meeting once per environment. The claim row is written before the ERP action,
  * so two people logging the same message at once make one action; a claim left by a crashed
- * request is taken over after `staleClaimMs`.
+ * request is taken over after `staleClaimMs`. The action carries the item's key in the ERP
+ * (`sourceKey`), so a retry after a lost completion, or a takeover of a slow request, finds the
+ * action instead of creating a second one.
  */
 export async function logItemOnce(
   c: Context<AppEnv>,
@@ -45,28 +48,54 @@ export async function logItemOnce(
   const now = deps.now?.() ?? new Date();
   const loggedBy = { tenantId: principal.tenantId, objectId: principal.objectId };
   const claim = { environment: principal.environment, itemKey, loggedBy, loggedAt: now.toISOString() };
+  const sourceKey = `${principal.environment}:${itemKey}`;
+  /** An action logged before for this item, as the caller may see it. */
+  const loggedBefore = async (action: ErpAction, loggedAt: string): Promise<LogResult> => {
+    // Logged before, but its owner has since made the action private: say so without showing it.
+    if (!isActionVisible(action, await viewerOf(c, deps))) throw new ApiError('conflict', 409, hiddenLogMessage);
+    return { action, alreadyLogged: true, loggedAt };
+  };
 
   const takeOverClaimsBefore = new Date(now.getTime() - (deps.staleClaimMs ?? defaultStaleClaimMs)).toISOString();
   const outcome = await deps.store.loggedItems.claim(claim, { takeOverClaimsBefore });
   if (!outcome.claimed) {
     const existing = outcome.existing;
-    if (!existing.erpActionId) throw new ApiError('conflict', 409, 'this item is being logged right now; try again in a moment');
+    if (!existing.erpActionId) {
+      // Someone is logging it right now, or did and could not record it: the ERP knows which.
+      const made = await erp.findActionBySourceKey(sourceKey);
+      if (!made) throw new ApiError('conflict', 409, 'this item is being logged right now; try again in a moment');
+      return loggedBefore(made, existing.loggedAt);
+    }
     const action = await erp.getAction(existing.erpActionId);
     if (!action) throw new ApiError('not_found', 404, 'this item was logged as an action that has since been deleted from the ERP');
-    // Logged before, but its owner has since made the action private: say so without showing it.
-    if (!isActionVisible(action, await viewerOf(c, deps))) throw new ApiError('conflict', 409, hiddenLogMessage);
-    return { action, alreadyLogged: true, loggedAt: existing.loggedAt };
+    return loggedBefore(action, existing.loggedAt);
   }
 
   try {
+    const made = await erp.findActionBySourceKey(sourceKey);
+    if (made) {
+      await deps.store.loggedItems.complete(loggedBy, principal.environment, itemKey, made.id);
+      return await loggedBefore(made, claim.loggedAt);
+    }
     const actor = await actorOf(c, deps);
     const input = await build();
-    const action = await erp.createAction({ ...input, ownerId: input.ownerId ?? actor.erpUserId }, actor);
+    const action = await createOnce(erp, { ...input, ownerId: input.ownerId ?? actor.erpUserId }, actor, sourceKey);
     await deps.store.loggedItems.complete(loggedBy, principal.environment, itemKey, action.id);
     await audit(c, deps, auditAction, action.id, { itemKey });
     return { action, alreadyLogged: false, loggedAt: claim.loggedAt };
   } catch (error) {
     await deps.store.loggedItems.release(loggedBy, principal.environment, itemKey);
+    throw error;
+  }
+}
+
+/** Creates the action with its source key; when the ERP refuses a second one for the key (a request that raced this one), that one is it. */
+async function createOnce(erp: ErpPort, input: ActionInput, actor: ErpActor, sourceKey: string): Promise<ErpAction> {
+  try {
+    return await erp.createAction(input, actor, { sourceKey });
+  } catch (error) {
+    const made = await erp.findActionBySourceKey(sourceKey);
+    if (made) return made;
     throw error;
   }
 }

@@ -17,6 +17,7 @@ export function createUserStore(db: Kysely<StoreDatabase>): Store['users'] {
           email: user.email,
           display_name: user.displayName,
           erp_user_id_override: null,
+          is_guest: user.isGuest ? 1 : 0,
           first_seen_at: seenAt,
           last_seen_at: seenAt,
         })
@@ -25,6 +26,7 @@ export function createUserStore(db: Kysely<StoreDatabase>): Store['users'] {
             environment: user.environment,
             email: user.email,
             display_name: user.displayName,
+            is_guest: user.isGuest ? 1 : 0,
             last_seen_at: seenAt,
           }),
         )
@@ -67,6 +69,7 @@ function toUserRecord(row: Selectable<UsersTable>): UserRecord {
     email: row.email,
     displayName: row.display_name,
     ...(row.erp_user_id_override === null ? {} : { erpUserIdOverride: row.erp_user_id_override }),
+    ...(row.is_guest ? { isGuest: true } : {}),
     firstSeenAt: row.first_seen_at,
     lastSeenAt: row.last_seen_at,
   };

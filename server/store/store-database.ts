@@ -1,4 +1,4 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
 
 /**
  * Table types of the bridge store as Kysely sees them. Dates are ISO 8601 text and JSON is text
@@ -27,6 +27,8 @@ export interface UsersTable extends UserColumns {
   email: string;
   display_name: string;
   erp_user_id_override: string | null;
+  /** 1 for a B2B guest of the tenant. */
+  is_guest: ColumnType<number, number | undefined, number>;
   first_seen_at: string;
   last_seen_at: string;
 }

@@ -12,6 +12,8 @@ export interface UserRecord extends UserKey {
   displayName: string;
   /** Admin override of the email-based ERP user mapping. */
   erpUserIdOverride?: string;
+  /** A B2B guest of the tenant: mapped to an ERP user only by an admin's override, never by email. */
+  isGuest?: boolean;
   firstSeenAt: string;
   lastSeenAt: string;
 }

@@ -78,7 +78,13 @@ export interface ErpPort {
   getAccount(id: string): Promise<ErpAccount | undefined>;
   listActions(search: ActionSearch): Promise<Page<ErpAction>>;
   getAction(id: string): Promise<ErpAction | undefined>;
-  createAction(input: ActionInput, actor: ErpActor): Promise<ErpAction>;
+  /**
+   * `sourceKey`: the email or meeting the action logs (`<environment>:<item key>`), kept with it in
+   * the ERP so a retried or taken-over log finds the action instead of creating a second one.
+   */
+  createAction(input: ActionInput, actor: ErpActor, options?: { sourceKey?: string }): Promise<ErpAction>;
+  /** The action created with this `sourceKey`; `undefined` when none, or when the ERP keeps no such key. */
+  findActionBySourceKey(sourceKey: string): Promise<ErpAction | undefined>;
   updateAction(id: string, patch: ActionPatch, actor: ErpActor): Promise<ErpAction>;
   /** With `mailbox`, changes of that mailbox's contacts; a contact that leaves its scope is in `deletedIds`. */
   contactChanges(cursor: string | undefined, limit: number, mailbox?: MailboxScope): Promise<ChangeFeed<ErpContact>>;

@@ -61,7 +61,12 @@ export class DemoActionRepository {
     return row && toErpAction(row);
   }
 
-  async create(input: ActionInput, actor: ErpActor): Promise<ErpAction> {
+  async findBySourceKey(sourceKey: string): Promise<ErpAction | undefined> {
+    const row = await this.db.selectFrom('actions').selectAll().where('source_key', '=', sourceKey).executeTakeFirst();
+    return row && toErpAction(row);
+  }
+
+  async create(input: ActionInput, actor: ErpActor, options: { sourceKey?: string } = {}): Promise<ErpAction> {
     const action = parseErpInput(actionInputSchema, input, 'action');
     return this.db.transaction().execute(async (trx) => {
       const references = await resolveDemoReferences(trx, {
@@ -92,6 +97,7 @@ export class DemoActionRepository {
           sort_at: actionSortAt(start, dueDate, stamp),
           updated_at: stamp,
           updated_by: actor.email,
+          source_key: options.sourceKey ?? null,
           version: 1,
         })
         .returning('id')

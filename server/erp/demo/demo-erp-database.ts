@@ -89,6 +89,8 @@ export interface ActionTable {
   /** When the action happens: start, else due date, else creation; lists are newest first on it. */
   sort_at: string;
   updated_at: string;
+  /** The email or meeting the action logs (unique); null for actions made otherwise. */
+  source_key: ColumnType<string | null, string | null | undefined, string | null>;
   updated_by: string | null;
   version: number;
 }

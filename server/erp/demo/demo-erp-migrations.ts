@@ -93,6 +93,13 @@ export const demoErpMigrations: Record<string, Migration> = {
       await sql`alter table contacts add column field_updated_at text`.execute(db);
     },
   },
+  '0003-action-source-key': {
+    async up(db) {
+      // The email or meeting an action logs: one action per key, whoever retries or takes the log over.
+      await sql`alter table actions add column source_key text`.execute(db);
+      await sql`create unique index actions_source_key on actions (source_key) where source_key is not null`.execute(db);
+    },
+  },
 };
 
 /** Brings a demo ERP database to the latest schema; the error names the step that failed. */

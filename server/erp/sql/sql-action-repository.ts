@@ -82,7 +82,15 @@ export class SqlActionRepository {
     return row && this.toAction(mapping, row);
   }
 
-  async create(input: ActionInput, actor: ErpActor): Promise<ErpAction> {
+  async findBySourceKey(sourceKey: string): Promise<ErpAction | undefined> {
+    const mapping = this.context.mapping.actions;
+    const column = mapping?.columns.sourceKey;
+    if (!mapping || !column) return undefined;
+    const row = await this.select(this.context.db, mapping).where(sql.ref(`t.${column}`), '=', sourceKey).executeTakeFirst();
+    return row && this.toAction(mapping, row);
+  }
+
+  async create(input: ActionInput, actor: ErpActor, options: { sourceKey?: string } = {}): Promise<ErpAction> {
     const mapping = this.requireMapping();
     const action = parseErpInput(actionInputSchema, input, 'action');
     return this.context.db.transaction().execute(async (trx) => {
@@ -96,6 +104,7 @@ export class SqlActionRepository {
       if (columns.ownerId && action.ownerId === undefined) values[columns.ownerId] = (await actorOwner(scoped, actor.erpUserId)) ?? null;
       if (mapping.version) values[mapping.version] = 1;
       if (mapping.updatedBy) values[mapping.updatedBy] = actor.email;
+      if (columns.sourceKey && options.sourceKey !== undefined) values[columns.sourceKey] = options.sourceKey;
       if (mapping.id.generated === 'uuid') values[mapping.id.column] = this.context.newId();
       const inserted = await trx.insertInto(mapping.table).values(values).returning(sql.ref(mapping.id.column).as('id')).executeTakeFirstOrThrow();
       return this.getOrFail(readId(inserted.id) ?? '', trx);

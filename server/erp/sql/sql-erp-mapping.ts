@@ -166,6 +166,8 @@ const actionsSchema = z.strictObject({
       private: column.optional(),
       contactId: column.optional(),
       accountId: column.optional(),
+      /** Text column for the email or meeting an action logs; with it (ideally unique), logging is exactly once. */
+      sourceKey: column.optional(),
     })
     .refine((columns) => Boolean(columns.start) === Boolean(columns.end), { message: 'map start and end together', path: ['end'] }),
   /** The ERP's type codes and what they mean: `{ "APPEL": "call", "VISITE": "visit" }`. The first code of a type is the one written. */

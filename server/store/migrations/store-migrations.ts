@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import type { StoreDialect } from '../store-dialect';
 import { environmentActivation } from './environment-activation';
 import { initialSchema } from './initial-schema';
+import { userGuestFlag } from './user-guest-flag';
 
 /**
  * Every migration of the store, in order. Names sort as they must run; never rename or edit a
@@ -11,5 +12,6 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
   return {
     '0001-initial-schema': initialSchema(dialect),
     '0002-environment-activation': environmentActivation(),
+    '0003-user-guest-flag': userGuestFlag(),
   };
 }

@@ -22,6 +22,13 @@ export function describeUserStore(store: CurrentStore): void {
       expect(seenAgain.lastSeenAt).toBe('2025-03-02T08:30:00.000Z');
     });
 
+    it('keeps whether a user is a guest of the tenant, as their last sign-in said', async () => {
+      const user = aUser();
+      expect((await store().users.upsert({ ...user, isGuest: true }, '2025-03-01T10:00:00.000Z')).isGuest).toBe(true);
+      expect((await store().users.get(user))?.isGuest).toBe(true);
+      expect((await store().users.upsert(user, '2025-03-02T10:00:00.000Z')).isGuest).toBeUndefined();
+    });
+
     it('stores dates normalised to UTC', async () => {
       const user = aUser();
       const created = await store().users.upsert(user, '2025-03-01T11:00:00+01:00');
