@@ -22,6 +22,15 @@ const emailOf = (internetMessageId: string, subject: string) => ({
   to: [{ email: demoUsers.inigo.email }], sentAt: '2026-11-02T08:15:00Z', bodyText: 'Os confirmo el pedido.',
 });
 
+/** The action Lucía's request writes for the email, with its key, before it records it in the bridge. */
+function writeActionOfLucia(email: ReturnType<typeof emailOf>) {
+  return bridge.erps.contoso.createAction(
+    { type: 'email', subject: email.subject, contactId: anaGarcia.id, allDay: false, timeZone: 'UTC', status: 'done', private: false },
+    { email: demoUsers.lucia.email },
+    { sourceKey: `contoso:email:${email.internetMessageId}` },
+  );
+}
+
 /** The ERP actions of Ana García with this subject: how many times the email became an action. */
 async function actionsWithSubject(subject: string) {
   const page = await bridge.erps.contoso.listActions({ contactId: anaGarcia.id, limit: 100 });
@@ -53,11 +62,7 @@ describe('logging an email exactly once', () => {
     const email = emailOf('<slow-request@mail.example.es>', 'Pedido 2026-202');
     // A request that claimed the email long ago and wrote its action, but has not recorded it yet.
     await claimAsLucia(`email:${email.internetMessageId}`, new Date(testNow.getTime() - 10 * 60_000).toISOString());
-    const slow = await bridge.erps.contoso.createAction(
-      { type: 'email', subject: email.subject, contactId: anaGarcia.id, allDay: false, timeZone: 'UTC', status: 'done', private: false },
-      { email: demoUsers.lucia.email },
-      { sourceKey: `contoso:email:${email.internetMessageId}` },
-    );
+    const slow = await writeActionOfLucia(email);
 
     const takenOver = await bridge.request('/api/log/email', { method: 'POST', token: bridge.tokens.inigo, body: email });
 
@@ -71,11 +76,7 @@ describe('logging an email exactly once', () => {
     await claimAsLucia(`email:${email.internetMessageId}`, testNow.toISOString());
 
     const meanwhile = await bridge.request('/api/log/email', { method: 'POST', token: bridge.tokens.inigo, body: email });
-    const made = await bridge.erps.contoso.createAction(
-      { type: 'email', subject: email.subject, contactId: anaGarcia.id, allDay: false, timeZone: 'UTC', status: 'done', private: false },
-      { email: demoUsers.lucia.email },
-      { sourceKey: `contoso:email:${email.internetMessageId}` },
-    );
+    const made = await writeActionOfLucia(email);
     const after = await bridge.request('/api/log/email', { method: 'POST', token: bridge.tokens.inigo, body: email });
 
     expect(meanwhile.status).toBe(409);

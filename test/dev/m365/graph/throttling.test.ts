@@ -9,16 +9,21 @@ afterEach(() => graph.close());
 const inParallel = (count: number, request: () => Promise<{ status: number; headers: Headers; body: unknown }>) =>
   Promise.all(Array.from({ length: count }, request));
 
+/** Four requests held in flight while two more arrive, then all six answers. */
+async function fourInFlightThenTwoMore() {
+  const held = holdAdmittedRequests(graph.emulator.admin);
+  const first = inParallel(4, () => graph.call<GraphErrorBody>('/me/contacts'));
+  await held.reached(4);
+  const more = await inParallel(2, () => graph.call<GraphErrorBody>('/me/contacts'));
+  held.release();
+  return [...(await first), ...more];
+}
+
 describe('throttling per app and mailbox', () => {
   it("admits Graph's four concurrent requests and answers the others 429 MailboxConcurrency with Retry-After", async () => {
     graph = await startTestGraph();
-    const held = holdAdmittedRequests(graph.emulator.admin);
 
-    const first = inParallel(4, () => graph.call<GraphErrorBody>('/me/contacts'));
-    await held.reached(4);
-    const more = await inParallel(2, () => graph.call<GraphErrorBody>('/me/contacts'));
-    held.release();
-    const answers = [...(await first), ...more];
+    const answers = await fourInFlightThenTwoMore();
 
     const throttled = answers.filter((answer) => answer.status === 429);
     expect(answers.filter((answer) => answer.status === 200)).toHaveLength(4);
@@ -66,13 +71,8 @@ describe('throttling per app and mailbox', () => {
 
   it('counts requests refused over the concurrency limit against the budget too', async () => {
     graph = await startTestGraph({ throttling: { requestsPerWindow: 6, windowMs: 60_000 } });
-    const held = holdAdmittedRequests(graph.emulator.admin);
 
-    const first = inParallel(4, () => graph.call<GraphErrorBody>('/me/contacts'));
-    await held.reached(4);
-    const more = await inParallel(2, () => graph.call<GraphErrorBody>('/me/contacts'));
-    held.release();
-    const answers = [...(await first), ...more];
+    const answers = await fourInFlightThenTwoMore();
     const next = await graph.call<GraphErrorBody>('/me/contacts');
 
     expect(answers.filter((answer) => answer.status === 429)).toHaveLength(2);
