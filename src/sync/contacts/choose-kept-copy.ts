@@ -15,9 +15,8 @@ export function isUntouchedCopy(copy: Pick<OutlookContact, 'createdDateTime' | '
 /**
  * Of the items carrying one tag, the one to keep and what to do with the others: the linked one,
  * else an edited copy before an untouched one (what the user typed stays synced), the oldest, the
- * smallest id. Only untouched
- * copies (a retried create, a plain copy) are `duplicates` to remove: removing one loses nothing
- * anybody typed in it. An edited one is `leftAlone`: never removed, reported.
+ * smallest id. Only untouched copies (a retried create, a plain copy) are `duplicates` to remove:
+ * removing one loses nothing anybody typed in it. An edited one is `leftAlone`: never removed, reported.
  */
 export function chooseKeptCopy<Listed extends Copy>(
   copies: readonly Listed[],
