@@ -1,3 +1,5 @@
+import { distinctEmails } from '../../domain/distinct-emails';
+
 export type EmailListMerge = {
   /** Every email both sides keep, in order, the primary first; longer than Outlook's three slots when the sides added more. */
   merged: string[];
@@ -76,7 +78,7 @@ export function mergeEmailLists(base: readonly string[], erp: readonly string[],
   }
   for (const email of [...sides.outlook.added, ...sides.erp.added]) if (!dropped.has(keyOf(email))) merged.push(email);
 
-  const distinct = [...new Map(merged.map((email) => [keyOf(email), email])).values()];
+  const distinct = distinctEmails(merged);
   const primary = choosePrimary(sides.erp.primary, sides.outlook.primary, pick);
   conflicting ||= primary.conflicting;
   const first = primary.email === undefined ? -1 : distinct.findIndex((email) => keyOf(email) === keyOf(primary.email ?? ''));
