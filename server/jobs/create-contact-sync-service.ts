@@ -7,11 +7,12 @@ import type { UserKey } from '../store/store';
 import type { ContactSyncMailbox, ContactSyncRun, ContactSyncService, ContactSyncServiceOptions } from './contact-sync-service';
 import type { ContactSyncTarget } from './contact-sync-target';
 import { createErpContactSource } from './create-erp-contact-source';
-import { createGraphContactFolder } from './create-graph-contact-folder';
+import { createGraphContactFolder } from '../../src/graph/contacts/create-graph-contact-folder';
+import { previewContactSync } from '../../src/sync/contacts/preview-contact-sync';
+import { runContactSync } from '../../src/sync/contacts/run-contact-sync';
+import { createStoreContactSync } from './create-store-contact-sync';
 import { isMailboxDue } from './is-mailbox-due';
 import { mailboxKey } from './mailbox-key';
-import { previewContactSync } from './preview-contact-sync';
-import { runContactSync } from './run-contact-sync';
 
 /** A run's progress is written at most this often (stage changes are written at once). */
 const progressEveryMs = 250;
@@ -101,7 +102,7 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
       written = { stage: state.stage, at };
       await store.runs.update(user, runId, { status: runStatusOf(state.stage), stage: state.stage, done: state.done, total: state.total });
     };
-    const { state, report } = await runContactSync(target, removals, { store, ...ports, now, newId, fullListingEveryMs, onState });
+    const { state, report } = await runContactSync(target, removals, { store: createStoreContactSync(store, user, now), ...ports, now, newId, fullListingEveryMs, onState });
     const status = report.outcome === 'succeeded' ? 'succeeded' : report.outcome;
     await store.runs.update(user, runId, { status, stage: state.stage, done: state.done, total: state.total, finishedAt: report.finishedAt, report });
     const summary = { quiet: report.quiet, applied: report.applied, failed: report.failedOperations, skipped: report.skipped, held: report.heldRemovals.length };
@@ -159,7 +160,7 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
   return {
     async preview(environment, user) {
       const target = await targetOf(environment, user);
-      return previewContactSync(target, { store, ...(await portsOf(target)), now, newId });
+      return previewContactSync(target, { store: createStoreContactSync(store, user, now), ...(await portsOf(target)), now, newId });
     },
 
     async runNow(environment, user, runOptions = {}) {

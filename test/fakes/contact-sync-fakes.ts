@@ -1,11 +1,12 @@
 import type { ErpContact } from '../../src/domain/erp-records';
 import type { ConflictPolicy } from '../../src/domain/sync-settings';
+import { type AppliedContactPlan, applyContactPlan } from '../../src/sync/contacts/apply-contact-plan';
 import type { ContactLink } from '../../src/sync/contacts/contact-link';
 import type { ContactPlan } from '../../src/sync/contacts/contact-plan';
 import type { ContactPlanInput } from '../../src/sync/contacts/contact-plan-input';
+import type { ErpWriteIntents } from '../../src/sync/contacts/erp-write-intents';
 import { planContactChanges } from '../../src/sync/contacts/plan-contact-changes';
 import { sequentialIds } from '../builders/sequential-ids';
-import { type AppliedPlan, applyPlan } from './apply-plan';
 import { FakeClock } from './fake-clock';
 import { FakeContactLinkStore } from './fake-contact-link-store';
 import { FakeErpContactSource } from './fake-erp-contact-source';
@@ -51,12 +52,29 @@ export class ContactSyncFakes {
     });
   }
 
-  apply(plan: ContactPlan): Promise<AppliedPlan> {
-    return applyPlan(plan, { erp: this.erp, outlook: this.outlook, links: this.links });
+  /** The ERP writes the applier announced and has not settled yet. */
+  erpWriteIntents: ErpWriteIntents = {};
+
+  /** Applies a plan with the run's own applier, over the fakes. */
+  apply(plan: ContactPlan): Promise<AppliedContactPlan> {
+    return applyContactPlan(plan.operations, {
+      folder: this.outlook,
+      erp: this.erp,
+      store: {
+        transaction: (work) =>
+          work({
+            links: this.links,
+            saveErpWriteIntents: async (intents) => {
+              this.erpWriteIntents = structuredClone(intents);
+            },
+          }),
+      },
+      onProgress: async () => {},
+    });
   }
 
   /** A whole run at `at`: plan, then apply. */
-  async run(at: string, options: PlanOptions = {}): Promise<{ plan: ContactPlan; result: AppliedPlan }> {
+  async run(at: string, options: PlanOptions = {}): Promise<{ plan: ContactPlan; result: AppliedContactPlan }> {
     this.clock.set(at);
     const plan = await this.plan(options);
     const result = await this.apply(plan);

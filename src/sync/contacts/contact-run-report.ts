@@ -32,4 +32,10 @@ export type ContactRunReport = {
   /** ERP ids whose removal waits for the user's confirmation. */
   heldRemovals: string[];
   failure?: RunFailure;
+  /** Neither side reported a change: nothing was listed or planned (one Graph request). */
+  quiet: boolean;
+  /** Failed operations in all; `failures` keeps the first 100 of them. */
+  failedOperations: number;
+  /** The run found the Outlook delta link expired and listed the folder again. */
+  resynced: boolean;
 };

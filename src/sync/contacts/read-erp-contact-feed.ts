@@ -1,4 +1,4 @@
-import type { ErpContactSource } from '../../src/sync/contacts/erp-contact-source';
+import type { ErpContactSource } from './erp-contact-source';
 
 /** The ERP change feed from a cursor to its end. */
 export interface ErpFeedRead {

@@ -1,5 +1,4 @@
-import { z } from 'zod';
-import { syncedContactSchema } from '../../src/domain/synced-contact';
+import type { SyncedContact } from '../../domain/synced-contact';
 
 /**
  * ERP writes a run is about to make, saved before each one: the synced fields it writes and the
@@ -8,6 +7,4 @@ import { syncedContactSchema } from '../../src/domain/synced-contact';
  * ERP changed under an old snapshot, and the next run would read the bridge's own write as an ERP
  * edit and let it win over the user's newer Outlook edit. The next run reads these first.
  */
-export const erpWriteIntentsSchema = z.record(z.string(), z.object({ written: z.array(z.string()), snapshot: syncedContactSchema }));
-
-export type ErpWriteIntents = z.infer<typeof erpWriteIntentsSchema>;
+export type ErpWriteIntents = Record<string, { written: string[]; snapshot: SyncedContact }>;

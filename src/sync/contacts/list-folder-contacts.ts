@@ -1,6 +1,6 @@
-import type { OutlookContact } from '../../src/sync/contacts/outlook-contact';
-import type { LinkRecord } from '../store/store';
-import type { GraphContactFolder } from './graph-contact-folder';
+import type { OutlookContact } from './outlook-contact';
+import type { ContactLink } from './contact-link';
+import type { OutlookContactFolder } from './outlook-contact-folder';
 import { pendingCreateId } from './resolve-pending-creates';
 
 /**
@@ -9,16 +9,17 @@ import { pendingCreateId } from './resolve-pending-creates';
  * it up; one the offset-paged listing skipped is added back.
  */
 export async function listFolderContacts<Listed extends Pick<OutlookContact, 'id'> = OutlookContact>(
-  folder: Pick<GraphContactFolder, 'listContacts' | 'recheck'>,
-  links: readonly Pick<LinkRecord, 'outlookId' | 'state'>[],
+  folder: Pick<OutlookContactFolder, 'listContacts' | 'recheck'>,
+  links: Iterable<Pick<ContactLink, 'outlookId' | 'state'>>,
   isKnownGone: (outlookId: string) => boolean,
   shrink?: (contact: OutlookContact) => Listed,
 ): Promise<(OutlookContact | Listed)[]> {
   const contacts = await folder.listContacts(shrink);
   const listed = new Set(contacts.map((contact) => contact.id));
-  const unconfirmed = links
-    .filter((link) => link.state === 'active' && link.outlookId !== pendingCreateId && !listed.has(link.outlookId) && !isKnownGone(link.outlookId))
-    .map((link) => link.outlookId);
+  const unconfirmed: string[] = [];
+  for (const link of links) {
+    if (link.state === 'active' && link.outlookId !== pendingCreateId && !listed.has(link.outlookId) && !isKnownGone(link.outlookId)) unconfirmed.push(link.outlookId);
+  }
   if (unconfirmed.length === 0) return contacts;
   const { found } = await folder.recheck([...new Set(unconfirmed)]);
   return [...contacts, ...found.filter((contact) => !listed.has(contact.id))];

@@ -1,9 +1,9 @@
 import type { Contact } from '@microsoft/microsoft-graph-types';
-import type { SyncedContact, SyncedContactField } from '../../src/domain/synced-contact';
-import { syncedContactFields } from '../../src/domain/synced-contact-fields';
-import { type OutlookOnlyParts, toGraphContact } from '../../src/graph/contacts/to-graph-contact';
-import type { OutlookContactChanges } from '../../src/sync/contacts/outlook-contact-changes';
-import { setSyncedField } from '../../src/sync/contacts/set-synced-field';
+import type { SyncedContact, SyncedContactField } from '../../domain/synced-contact';
+import { syncedContactFields } from '../../domain/synced-contact-fields';
+import { type OutlookOnlyParts, toGraphContact } from './to-graph-contact';
+import type { OutlookContactChanges } from '../../sync/contacts/outlook-contact-changes';
+import { setSyncedField } from '../../sync/contacts/set-synced-field';
 
 /** The Graph property that holds each synced field. */
 const graphPropertyOf: Record<SyncedContactField, keyof Contact> = {

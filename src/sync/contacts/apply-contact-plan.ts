@@ -1,26 +1,24 @@
-import { ErpError } from '../../src/domain/erp-port';
-import type { ContactLinkStore } from '../../src/sync/contacts/contact-link-store';
-import type { ContactOperation } from '../../src/sync/contacts/contact-operation';
-import type { ContactItemFailure } from '../../src/sync/contacts/contact-run-report';
-import type { ErpContactSource } from '../../src/sync/contacts/erp-contact-source';
-import { isRunLevelFailure } from '../../src/sync/is-run-level-failure';
-import type { RunFailure } from '../../src/sync/run-state';
-import { SyncError } from '../../src/sync/sync-error';
+import { ErpError } from '../../domain/erp-port';
+import type { ContactLinkStore } from './contact-link-store';
+import type { ContactSyncTransaction } from './contact-sync-store';
+import type { ContactOperation } from './contact-operation';
+import type { ContactItemFailure } from './contact-run-report';
+import type { ErpContactSource } from './erp-contact-source';
+import { isRunLevelFailure } from '../is-run-level-failure';
+import type { RunFailure } from '../run-state';
+import { SyncError } from '../sync-error';
 import type { ErpWriteIntents } from './erp-write-intents';
-import type { GraphContactFolder, OutlookWrite, OutlookWriteAnswer } from './graph-contact-folder';
+import type { OutlookContactFolder, OutlookWrite, OutlookWriteAnswer } from './outlook-contact-folder';
 import { pendingCreateId } from './resolve-pending-creates';
 
 /** What the applier writes to the store, in one transaction at a time. */
-export interface ApplyTransaction {
-  links: ContactLinkStore;
-  /** Replaces the saved ERP write intents of the mailbox. */
-  saveErpWriteIntents(intents: ErpWriteIntents): Promise<void>;
-}
+export type ApplyTransaction = Pick<ContactSyncTransaction, 'links' | 'saveErpWriteIntents'>;
 
 export interface ApplyContactPlanDeps {
-  folder: Pick<GraphContactFolder, 'write'>;
+  folder: Pick<OutlookContactFolder, 'write'>;
   erp: Pick<ErpContactSource, 'updateContactFields'>;
-  inTransaction(work: (tx: ApplyTransaction) => Promise<void>): Promise<void>;
+  /** The store's transactions (the run's own, or `ContactSyncStore`). */
+  store: { transaction(work: (tx: ApplyTransaction) => Promise<void>): Promise<void> };
   /** Called after each `$batch` round with the operations finished so far (applied, failed or skipped). */
   onProgress(done: number): Promise<void>;
   /** Graph writes per `$batch` (Graph takes at most 20). */
@@ -145,7 +143,7 @@ export async function applyContactPlan(operations: readonly ContactOperation[], 
         const savedLink = track.operations.find((candidate) => candidate.kind === 'saveLink');
         if (savedLink?.kind === 'saveLink') {
           intents[operation.erpId] = { written: Object.keys(operation.changes), snapshot: savedLink.link.snapshot };
-          await deps.inTransaction((tx) => tx.saveErpWriteIntents(intents));
+          await deps.store.transaction((tx) => tx.saveErpWriteIntents(intents));
         }
         try {
           const updated = await deps.erp.updateContactFields(operation.erpId, operation.changes, operation.version);
@@ -199,7 +197,7 @@ export async function applyContactPlan(operations: readonly ContactOperation[], 
     const saveIntents = intentsChanged;
     intentsChanged = false;
     // A record's link and the end of its ERP write intent are saved together.
-    await deps.inTransaction(async (tx) => {
+    await deps.store.transaction(async (tx) => {
       for (const step of work) await step(tx.links);
       if (saveIntents) await tx.saveErpWriteIntents(intents);
     });

@@ -1,5 +1,5 @@
-import type { ContactPlanCounters } from '../../src/sync/contacts/contact-plan';
-import { countContactOperations } from '../../src/sync/contacts/count-contact-operations';
+import type { ContactPlanCounters } from './contact-plan';
+import { countContactOperations } from './count-contact-operations';
 
 /** The counters of a run that planned nothing (quiet, or stopped before its plan). */
 export function emptyPlanCounters(): ContactPlanCounters {

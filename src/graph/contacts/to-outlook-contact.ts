@@ -1,8 +1,8 @@
-import { erpIdPropertyId } from '../../src/graph/contacts/erp-id-property';
-import type { GraphContact } from '../../src/graph/contacts/graph-contact';
-import { toOutlookContactFields } from '../../src/graph/contacts/to-outlook-contact-fields';
-import { normalizeSyncedContact } from '../../src/domain/normalize-synced-contact';
-import type { OutlookContact } from '../../src/sync/contacts/outlook-contact';
+import { erpIdPropertyId } from './erp-id-property';
+import type { GraphContact } from './graph-contact';
+import { toOutlookContactFields } from './to-outlook-contact-fields';
+import { normalizeSyncedContact } from '../../domain/normalize-synced-contact';
+import type { OutlookContact } from '../../sync/contacts/outlook-contact';
 
 /** The ERP id property as written, or undefined on the user's own contacts; Graph matches property ids ignoring case. */
 function readTag(contact: GraphContact): string | undefined {

@@ -1,12 +1,11 @@
-import { projectErpContact } from '../../src/domain/project-erp-contact';
-import { normalizeSyncedContact } from '../../src/domain/normalize-synced-contact';
-import type { SyncedContact } from '../../src/domain/synced-contact';
-import { syncedContactFields } from '../../src/domain/synced-contact-fields';
-import type { ListedErpContact } from '../../src/sync/contacts/listed-contact';
-import { sameFieldValue } from '../../src/sync/contacts/same-field-value';
-import { setSyncedField } from '../../src/sync/contacts/set-synced-field';
-import type { LinkRecord } from '../store/store';
-import { toContactLink } from './create-store-contact-links';
+import { projectErpContact } from '../../domain/project-erp-contact';
+import { normalizeSyncedContact } from '../../domain/normalize-synced-contact';
+import type { SyncedContact } from '../../domain/synced-contact';
+import { syncedContactFields } from '../../domain/synced-contact-fields';
+import type { ListedErpContact } from './listed-contact';
+import { sameFieldValue } from './same-field-value';
+import { setSyncedField } from './set-synced-field';
+import type { ContactLink } from './contact-link';
 import type { ErpWriteIntents } from './erp-write-intents';
 
 /**
@@ -15,9 +14,9 @@ import type { ErpWriteIntents } from './erp-write-intents';
  * both sides agreed on. A write that did not happen, or that the ERP's users changed since, leaves
  * the snapshot as it was.
  */
-export function settleErpWriteIntents(links: readonly LinkRecord[], intents: ErpWriteIntents, erpContacts: readonly ListedErpContact[], environment: string): { links: LinkRecord[]; adjusted: LinkRecord[] } {
+export function settleErpWriteIntents(links: readonly ContactLink[], intents: ErpWriteIntents, erpContacts: readonly ListedErpContact[], environment: string): { links: ContactLink[]; adjusted: ContactLink[] } {
   const erpById = new Map(erpContacts.map((contact) => [contact.id, contact]));
-  const adjusted: LinkRecord[] = [];
+  const adjusted: ContactLink[] = [];
   const result = links.map((link) => {
     const intent = intents[link.erpId];
     const erp = erpById.get(link.erpId);
@@ -26,9 +25,9 @@ export function settleErpWriteIntents(links: readonly LinkRecord[], intents: Erp
     const projected = projectErpContact(erp, environment).fields;
     const written = syncedContactFields.filter((field) => intent.written.includes(field));
     if (!written.length || !written.every((field) => sameFieldValue(projected[field], intent.snapshot[field]))) return link;
-    const snapshot: SyncedContact = { ...toContactLink(link).snapshot };
+    const snapshot: SyncedContact = { ...link.snapshot };
     for (const field of written) setSyncedField(snapshot, field, intent.snapshot[field]);
-    const settled: LinkRecord = { ...link, snapshot: normalizeSyncedContact(snapshot) };
+    const settled: ContactLink = { ...link, snapshot: normalizeSyncedContact(snapshot) };
     adjusted.push(settled);
     return settled;
   });

@@ -1,21 +1,17 @@
 import { z } from 'zod';
-import { parseErpTag } from '../../src/domain/parse-erp-tag';
-import { batch, type BatchRequest } from '../../src/graph/batch';
-import { contactPath, folderContactsPath } from '../../src/graph/contacts/contact-paths';
-import { contactDeltaSelect, pageContactDelta } from '../../src/graph/contacts/page-contact-delta';
-import { createContact } from '../../src/graph/contacts/create-contact';
-import { deleteContact } from '../../src/graph/contacts/delete-contact';
-import { erpIdPropertyId, expandErpId } from '../../src/graph/contacts/erp-id-property';
-import type { GraphContact } from '../../src/graph/contacts/graph-contact';
-import { type OutlookOnlyParts, toGraphContact } from '../../src/graph/contacts/to-graph-contact';
-import { updateContact } from '../../src/graph/contacts/update-contact';
-import type { GraphClient } from '../../src/graph/create-graph-client';
-import type { Mailbox } from '../../src/graph/mailbox-path';
-import { odataQuery } from '../../src/graph/odata-query';
-import type { GraphCollection } from '../../src/graph/graph-collection';
-import type { OutlookContact } from '../../src/sync/contacts/outlook-contact';
-import { SyncError } from '../../src/sync/sync-error';
-import type { FolderDeltaRound, GraphContactFolder, OutlookWrite, OutlookWriteAnswer } from './graph-contact-folder';
+import { batch, type BatchRequest } from '../batch';
+import { contactPath, folderContactsPath } from './contact-paths';
+import { contactDeltaSelect, pageContactDelta } from './page-contact-delta';
+import { erpIdPropertyId, expandErpId } from './erp-id-property';
+import type { GraphContact } from './graph-contact';
+import { type OutlookOnlyParts, toGraphContact } from './to-graph-contact';
+import type { GraphClient } from '../create-graph-client';
+import type { Mailbox } from '../mailbox-path';
+import { odataQuery } from '../odata-query';
+import type { GraphCollection } from '../graph-collection';
+import type { OutlookContact } from '../../sync/contacts/outlook-contact';
+import { SyncError } from '../../sync/sync-error';
+import type { FolderDeltaRound, OutlookContactFolder, OutlookWrite, OutlookWriteAnswer } from '../../sync/contacts/outlook-contact-folder';
 import { toGraphContactPatch } from './to-graph-contact-patch';
 import { toOutlookContact } from './to-outlook-contact';
 
@@ -34,7 +30,7 @@ const etagOf = (changeKey: string) => `W/"${changeKey}"`;
  * go in `$batch`es holding all four of the mailbox's slots; creates carry the tag, so a create whose
  * answer was lost is found (and adopted) by the next listing instead of being sent twice.
  */
-export function createGraphContactFolder(client: GraphClient, mailbox: Mailbox, folderId: string): GraphContactFolder {
+export function createGraphContactFolder(client: GraphClient, mailbox: Mailbox, folderId: string): OutlookContactFolder {
   const folderPath = folderContactsPath(mailbox, folderId);
   // What a PATCH of synced lists must keep: business phones after the first (the ERP has one slot) and
   // the names the user gave to email addresses. Only items that have some are remembered: at 100,000
@@ -87,21 +83,6 @@ export function createGraphContactFolder(client: GraphClient, mailbox: Mailbox, 
         next = page?.['@odata.nextLink'];
       }
       return [...byId.values()];
-    },
-
-    async createContact(fields, tag) {
-      const key = parseErpTag(tag);
-      if (key === undefined) throw new SyncError('invalid_input', `"${tag}" is not an ERP tag`);
-      return toOutlookContact(await createContact(client, mailbox, folderId, toGraphContact(fields), key));
-    },
-
-    async updateContact(outlookId, changes, changeKey) {
-      const patch = toGraphContactPatch(changes, outlookOnly.get(outlookId));
-      return toOutlookContact(await updateContact(client, mailbox, outlookId, patch, etagOf(changeKey)));
-    },
-
-    async removeContact(outlookId, changeKey) {
-      await deleteContact(client, mailbox, outlookId, changeKey === undefined ? undefined : etagOf(changeKey));
     },
 
     async write(writes) {

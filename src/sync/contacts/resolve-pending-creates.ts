@@ -1,7 +1,7 @@
-import { parseErpTag } from '../../src/domain/parse-erp-tag';
-import { chooseKeptCopy } from '../../src/sync/contacts/choose-kept-copy';
-import type { ListedOutlookContact } from '../../src/sync/contacts/listed-contact';
-import type { LinkRecord } from '../store/store';
+import { parseErpTag } from '../../domain/parse-erp-tag';
+import { chooseKeptCopy } from './choose-kept-copy';
+import type { ListedOutlookContact } from './listed-contact';
+import type { ContactLink } from './contact-link';
 
 /**
  * The `outlookId` of a link saved just before its create is sent: the create's answer may never
@@ -12,15 +12,15 @@ export const pendingCreateId = '(pending create)';
 
 export interface ResolvedPendingCreates {
   /** Every link, the pending ones pointing at the copy the create made, those without a copy left out. */
-  links: LinkRecord[];
+  links: ContactLink[];
   /** Links to save: the create did happen. */
-  resolved: LinkRecord[];
+  resolved: ContactLink[];
   /** ERP ids whose create did not happen (or whose copy is already gone): their link is dropped and the planner decides again. */
   dropped: string[];
 }
 
 /** Matches the links of creates whose answer was lost to the tagged copies a listing shows. */
-export function resolvePendingCreates(links: readonly LinkRecord[], contacts: readonly ListedOutlookContact[], environment: string): ResolvedPendingCreates {
+export function resolvePendingCreates(links: readonly ContactLink[], contacts: readonly ListedOutlookContact[], environment: string): ResolvedPendingCreates {
   const result: ResolvedPendingCreates = { links: [], resolved: [], dropped: [] };
   if (!links.some((link) => link.outlookId === pendingCreateId)) return { ...result, links: [...links] };
   const copies = new Map<string, ListedOutlookContact[]>();

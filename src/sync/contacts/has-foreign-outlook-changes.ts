@@ -1,4 +1,4 @@
-import type { FolderDeltaRound } from './graph-contact-folder';
+import type { FolderDeltaRound } from './outlook-contact-folder';
 
 /**
  * Whether a delta round taken after a run's writes holds anything but what the run saw or wrote:

@@ -1,6 +1,6 @@
-import type { ContactOperation, ContactOperationKind } from '../../src/sync/contacts/contact-operation';
-import type { ContactPlan } from '../../src/sync/contacts/contact-plan';
-import type { ContactPreviewSample, ContactSyncPreview } from './contact-sync-service';
+import type { ContactOperation, ContactOperationKind } from './contact-operation';
+import type { ContactPlan } from './contact-plan';
+import type { ContactPreviewSample, ContactSyncPreview } from './contact-sync-preview';
 
 /** Operations of each kind a preview shows. */
 const samplesPerKind = 5;
