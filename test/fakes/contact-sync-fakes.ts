@@ -6,9 +6,12 @@ import type { ContactPlan } from '../../src/sync/contacts/contact-plan';
 import type { ContactPlanInput } from '../../src/sync/contacts/contact-plan-input';
 import type { ErpWriteIntents } from '../../src/sync/contacts/erp-write-intents';
 import { planContactChanges } from '../../src/sync/contacts/plan-contact-changes';
+import { runContactSync } from '../../src/sync/contacts/run-contact-sync';
+import type { ContactRunReport } from '../../src/sync/contacts/contact-run-report';
 import { sequentialIds } from '../builders/sequential-ids';
 import { FakeClock } from './fake-clock';
 import { FakeContactLinkStore } from './fake-contact-link-store';
+import { FakeContactSyncStore } from './fake-contact-sync-store';
 import { FakeErpContactSource } from './fake-erp-contact-source';
 import { FakeOutlookContactFolder } from './fake-outlook-contact-folder';
 
@@ -32,6 +35,7 @@ export class ContactSyncFakes {
     this.erp = new FakeErpContactSource(this.clock, setup.erpContacts);
     this.outlook = new FakeOutlookContactFolder(this.clock);
     this.links = new FakeContactLinkStore(setup.links);
+    this.store = new FakeContactSyncStore(this.links);
   }
 
   /** Lists both sides and the store at the clock's time, as a run does, and plans. */
@@ -71,6 +75,21 @@ export class ContactSyncFakes {
       },
       onProgress: async () => {},
     });
+  }
+
+  /** The store as the production run reads it, over `links`. */
+  readonly store: FakeContactSyncStore;
+
+  /** The production run (`runContactSync`) at `at`, over the fakes. */
+  async syncRun(at: string, options: PlanOptions = {}): Promise<ContactRunReport> {
+    this.clock.set(at);
+    const { report } = await runContactSync(
+      { environment: 'acme', folderId: this.outlook.folderId, direction: options.direction ?? 'erp-to-outlook', policy: options.policy ?? 'erp-wins' },
+      { confirmedRemovals: options.confirmedRemovals ?? [], heldRemovals: this.held },
+      { store: this.store, folder: this.outlook, erp: this.erp, now: () => new Date(this.clock.now()), newId: this.newId, fullListingEveryMs: 24 * 60 * 60_000, onState: async () => {} },
+    );
+    this.held = report.heldRemovals;
+    return report;
   }
 
   /** A whole run at `at`: plan, then apply. */
