@@ -96,10 +96,10 @@ async function runBaseline(bench: ContactBench, folderId: string) {
   admin.resetCounters();
   const started = performance.now();
   const run = await runContactSync(
-    { environment: benchEnvironment, folderId, direction: 'erp-to-outlook', policy: 'erp-wins' },
+    { environment: benchEnvironment, folderId, direction: 'erp-to-outlook', policy: 'erp-wins', folderChange: 'move' },
     { confirmedRemovals: [] },
     {
-      store: createStoreContactSync(store, benchUser, () => new Date()), folder, now: () => new Date(), newId: randomUUID, fullListingEveryMs: 24 * 60 * 60_000, onState: async () => undefined,
+      store: createStoreContactSync(store, benchUser, () => new Date()), folder, folderFor: () => folder, now: () => new Date(), newId: randomUUID, fullListingEveryMs: 24 * 60 * 60_000, onState: async () => undefined,
       erp: { ...erp, listContactsInScope: async () => (await erp.listContactsInScope()).slice(0, baselineContacts) },
     },
   );

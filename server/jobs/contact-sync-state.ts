@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { syncedContactSchema } from '../../src/domain/synced-contact';
-import type { ContactSyncState } from '../../src/sync/contacts/contact-sync-store';
+import { folderChangeModes } from '../../src/domain/sync-settings';
+import type { ContactSyncState, FolderChange } from '../../src/sync/contacts/contact-sync-store';
 import type { ErpWriteIntents } from '../../src/sync/contacts/erp-write-intents';
 
 /** The cursor rows of a mailbox's contact sync; the first three are saved in the transaction that ends a run. */
@@ -13,6 +14,8 @@ export const contactCursors = {
   state: 'contacts:state',
   /** `ErpWriteIntents` as JSON: ERP writes whose link may not have been saved. */
   erpWriteIntents: 'contacts:erp-write-intents',
+  /** `FolderChange` as JSON: a change of contact folder under way. */
+  folderChange: 'contacts:folder-change',
 } as const;
 
 export const contactSyncStateSchema: z.ZodType<ContactSyncState> = z.object({
@@ -23,3 +26,5 @@ export const contactSyncStateSchema: z.ZodType<ContactSyncState> = z.object({
 });
 
 export const erpWriteIntentsSchema: z.ZodType<ErpWriteIntents> = z.record(z.string(), z.object({ written: z.array(z.string()), snapshot: syncedContactSchema }));
+
+export const folderChangeSchema: z.ZodType<FolderChange> = z.object({ fromFolderId: z.string(), toFolderId: z.string(), mode: z.enum(folderChangeModes) });

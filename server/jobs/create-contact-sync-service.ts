@@ -47,7 +47,7 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
     if (!settings?.enabled || settings.contacts === 'off' || !settings.contactFolderId) {
       throw new ApiError('invalid_input', 400, 'contact sync is off for this mailbox: turn it on and choose a contact folder first');
     }
-    return { environment, user, folderId: settings.contactFolderId, direction: settings.contacts, policy: settings.conflicts };
+    return { environment, user, folderId: settings.contactFolderId, direction: settings.contacts, policy: settings.conflicts, folderChange: settings.contactFolderChange ?? 'move' };
   }
 
   async function portsOf(target: ContactSyncTarget) {
@@ -58,8 +58,10 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
     const erpUserId = record.erpUserIdOverride ?? (record.isGuest ? undefined : (await environment.erp.findUserByEmail(record.email))?.id);
     const mailbox = erpUserId === undefined ? {} : { erpUserId };
     const client = graphAccess.clientFor(target.environment, target.user);
+    const folderFor = (folderId: string) => createGraphContactFolder(client, graphAccess.mailboxOf(target.user), folderId);
     return {
-      folder: createGraphContactFolder(client, graphAccess.mailboxOf(target.user), target.folderId),
+      folder: folderFor(target.folderId),
+      folderFor,
       erp: createErpContactSource(environment.erp, { email: record.email, ...mailbox }, mailbox),
     };
   }

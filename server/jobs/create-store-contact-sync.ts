@@ -1,6 +1,6 @@
 import type { ContactSyncStore, ContactSyncTransaction, SavedContactSync } from '../../src/sync/contacts/contact-sync-store';
 import type { Store, UserKey } from '../store/store';
-import { contactCursors, contactSyncStateSchema, erpWriteIntentsSchema } from './contact-sync-state';
+import { contactCursors, contactSyncStateSchema, erpWriteIntentsSchema, folderChangeSchema } from './contact-sync-state';
 import { createStoreContactLinks, toContactLink } from './create-store-contact-links';
 
 /** Links read this many at a time: a mailbox's 100,000 rows with their snapshots at once weigh about 70 MB. */
@@ -35,9 +35,13 @@ function transactionOf(tx: Store, user: UserKey, now: () => Date): ContactSyncTr
     async saveOutlookDelta(deltaLink) {
       await tx.cursors.put({ user, collection: contactCursors.outlookDelta, value: deltaLink, updatedAt: now().toISOString() });
     },
-    async forgetAll() {
-      for (const link of await tx.links.listForUser(user, 'contact')) await tx.links.remove(user, 'contact', link.erpId);
-      for (const collection of Object.values(contactCursors)) await tx.cursors.remove(user, collection);
+    async saveFolderChange(change) {
+      await tx.cursors.put({ user, collection: contactCursors.folderChange, value: JSON.stringify(change), updatedAt: now().toISOString() });
+    },
+    async endFolderChange(folderId) {
+      for (const collection of [contactCursors.folderChange, contactCursors.outlookDelta, contactCursors.erpFeed]) await tx.cursors.remove(user, collection);
+      const state = { folderId, fingerprint: '', pending: true, listedAt: now().toISOString() };
+      await tx.cursors.put({ user, collection: contactCursors.state, value: JSON.stringify(state), updatedAt: state.listedAt });
     },
   };
 }
@@ -46,12 +50,14 @@ function transactionOf(tx: Store, user: UserKey, now: () => Date): ContactSyncTr
 export function createStoreContactSync(store: Store, user: UserKey, now: () => Date): ContactSyncStore {
   return {
     async readSaved(): Promise<SavedContactSync> {
-      const [erpFeed, outlookDelta, state, intents] = await Promise.all([
+      const [erpFeed, outlookDelta, state, intents, folderChange] = await Promise.all([
         store.cursors.get(user, contactCursors.erpFeed),
         store.cursors.get(user, contactCursors.outlookDelta),
         store.cursors.get(user, contactCursors.state),
         store.cursors.get(user, contactCursors.erpWriteIntents),
+        store.cursors.get(user, contactCursors.folderChange),
       ]);
+      const change = folderChangeSchema.safeParse(parseJson(folderChange?.value)).data;
       const parsedState = contactSyncStateSchema.safeParse(parseJson(state?.value)).data;
       return {
         erpWriteIntents: erpWriteIntentsSchema.safeParse(parseJson(intents?.value)).data ?? {},
@@ -59,6 +65,7 @@ export function createStoreContactSync(store: Store, user: UserKey, now: () => D
         // An empty link is no link: resuming from it would read nothing ever again.
         ...(outlookDelta?.value ? { outlookDelta: outlookDelta.value } : {}),
         ...(parsedState ? { state: parsedState } : {}),
+        ...(change ? { folderChange: change } : {}),
       };
     },
     async forEachLink(visit) {

@@ -84,9 +84,9 @@ export class ContactSyncFakes {
   async syncRun(at: string, options: PlanOptions = {}): Promise<ContactRunReport> {
     this.clock.set(at);
     const { report } = await runContactSync(
-      { environment: 'acme', folderId: this.outlook.folderId, direction: options.direction ?? 'erp-to-outlook', policy: options.policy ?? 'erp-wins' },
+      { environment: 'acme', folderId: this.outlook.folderId, direction: options.direction ?? 'erp-to-outlook', policy: options.policy ?? 'erp-wins', folderChange: 'move' },
       { confirmedRemovals: options.confirmedRemovals ?? [], heldRemovals: this.held },
-      { store: this.store, folder: this.outlook, erp: this.erp, now: () => new Date(this.clock.now()), newId: this.newId, fullListingEveryMs: 24 * 60 * 60_000, onState: async () => {} },
+      { store: this.store, folder: this.outlook, folderFor: (folderId) => this.outlook.siblings.get(folderId) ?? this.outlook, erp: this.erp, now: () => new Date(this.clock.now()), newId: this.newId, fullListingEveryMs: 24 * 60 * 60_000, onState: async () => {} },
     );
     this.held = report.heldRemovals;
     return report;

@@ -44,9 +44,11 @@ export class FakeContactSyncStore implements ContactSyncStore {
       saveOutlookDelta: async (outlookDelta) => {
         this.saved = { ...this.saved, outlookDelta };
       },
-      forgetAll: async () => {
-        for (const link of await this.links.listLinks()) await this.links.removeLink(link.erpId);
-        this.saved = { erpWriteIntents: {} };
+      saveFolderChange: async (folderChange) => {
+        this.saved = { ...this.saved, folderChange: structuredClone(folderChange) };
+      },
+      endFolderChange: async (folderId) => {
+        this.saved = { erpWriteIntents: this.saved.erpWriteIntents, state: { folderId, fingerprint: '', pending: true, listedAt: this.saved.state?.listedAt ?? '' } };
       },
     });
   }

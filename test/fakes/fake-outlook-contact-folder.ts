@@ -1,7 +1,7 @@
 import { type SyncedContact, syncedContactSchema } from '../../src/domain/synced-contact';
 import type { OutlookContact } from '../../src/sync/contacts/outlook-contact';
 import type { OutlookContactChanges } from '../../src/sync/contacts/outlook-contact-changes';
-import type { FolderDeltaRound, OutlookContactFolder, OutlookWrite, OutlookWriteAnswer } from '../../src/sync/contacts/outlook-contact-folder';
+import type { FolderDeltaRound, MoveAnswer, OutlookContactFolder, OutlookWrite, OutlookWriteAnswer } from '../../src/sync/contacts/outlook-contact-folder';
 import { SyncError } from '../../src/sync/sync-error';
 import type { FakeClock } from './fake-clock';
 
@@ -28,7 +28,8 @@ const deltaLinkPrefix = 'fake-delta:';
  * and delta rounds that report what changed since their link.
  */
 export class FakeOutlookContactFolder implements OutlookContactFolder {
-  readonly folderId = 'fake-folder';
+  /** The mailbox's other folders, by id, that `moveIn` takes items from. */
+  readonly siblings = new Map<string, FakeOutlookContactFolder>();
   private readonly items = new Map<string, StoredContact>();
   /** Each item's and each removal's place in the folder's change sequence. */
   private readonly changedAt = new Map<string, number>();
@@ -39,7 +40,10 @@ export class FakeOutlookContactFolder implements OutlookContactFolder {
   failWith: (target: { outlookId?: string; tag?: string }) => SyncError | undefined = () => undefined;
   writes = 0;
 
-  constructor(private readonly clock: FakeClock) {}
+  constructor(
+    private readonly clock: FakeClock,
+    readonly folderId = 'fake-folder',
+  ) {}
 
   /** An item already in the folder: ours (tagged) or the user's own. */
   seed(contact: OutlookContact, outlookOnly: OutlookOnlyFields = {}): void {
@@ -81,6 +85,20 @@ export class FakeOutlookContactFolder implements OutlookContactFolder {
       }
     }
     return answers;
+  }
+
+  async moveIn(fromFolderId: string, outlookIds: readonly string[]): Promise<MoveAnswer[]> {
+    const from = this.siblings.get(fromFolderId);
+    return outlookIds.map((outlookId): MoveAnswer => {
+      const item = from?.items.get(outlookId);
+      if (from === undefined || item === undefined) return { ok: true, gone: true };
+      this.created += 1;
+      const contact: OutlookContact = { ...structuredClone(item.contact), id: `moved-${this.created}`, changeKey: `ck-moved-${this.created}` };
+      this.items.set(contact.id, { contact, outlookOnly: { ...item.outlookOnly } });
+      this.touch(contact.id);
+      from.forget(outlookId);
+      return { ok: true, id: contact.id, changeKey: contact.changeKey };
+    });
   }
 
   async recheck(outlookIds: readonly string[]): Promise<{ gone: string[]; found: OutlookContact[] }> {

@@ -3,6 +3,7 @@ import { batch, type BatchRequest } from '../batch';
 import { contactPath, folderContactsPath } from './contact-paths';
 import { contactDeltaSelect, pageContactDelta } from './page-contact-delta';
 import { erpIdPropertyId, expandErpId } from './erp-id-property';
+import type { MoveAnswer } from '../../sync/contacts/outlook-contact-folder';
 import type { GraphContact } from './graph-contact';
 import { type OutlookOnlyParts, toGraphContact } from './to-graph-contact';
 import type { GraphClient } from '../create-graph-client';
@@ -13,7 +14,9 @@ import type { OutlookContact } from '../../sync/contacts/outlook-contact';
 import { SyncError } from '../../sync/sync-error';
 import type { FolderDeltaRound, OutlookContactFolder, OutlookWrite, OutlookWriteAnswer } from '../../sync/contacts/outlook-contact-folder';
 import { toGraphContactPatch } from './to-graph-contact-patch';
+import { toContactCopy } from './to-contact-copy';
 import { toOutlookContact } from './to-outlook-contact';
+import { formatErpIdValue, readErpKey } from './erp-id-property';
 
 /** Graph's largest list page: 100,000 contacts are read in 100 requests. */
 const listPageSize = 1000;
@@ -116,6 +119,53 @@ export function createGraphContactFolder(client: GraphClient, mailbox: Mailbox, 
         if (page.deltaLink !== undefined) round.deltaLink = page.deltaLink;
       }
       return round;
+    },
+
+    async moveIn(fromFolderId, outlookIds) {
+      // Read whole: every property Outlook keeps, not only the synced ones.
+      const reads = await batch(client, mailbox, outlookIds.map((outlookId, index) => ({ id: String(index), method: 'GET' as const, url: `${contactPath(mailbox, outlookId)}?${odataQuery({ $expand: expandErpId })}` })));
+      const answers: MoveAnswer[] = outlookIds.map(() => ({ ok: false, error: new SyncError('unavailable', 'the contact was not moved') }));
+      const copies: { index: number; original: GraphContact; tag: string }[] = [];
+      reads.forEach((read, index) => {
+        const outlookId = outlookIds[index] ?? '';
+        if (!read.ok) {
+          answers[index] = read.error.code === 'not_found' ? { ok: true, gone: true } : { ok: false, error: read.error };
+          return;
+        }
+        const original = read.body as GraphContact;
+        const key = readErpKey(original);
+        // Already here (the user moved it, or an earlier move's removal did not run): nothing to copy.
+        if (original.parentFolderId === folderId) answers[index] = { ok: true, id: outlookId, changeKey: original.changeKey ?? '' };
+        // Somewhere else than both folders, or no longer ours: the user took it away.
+        else if (original.parentFolderId !== fromFolderId || key === undefined) answers[index] = { ok: true, gone: true };
+        else copies.push({ index, original, tag: formatErpIdValue(key) });
+      });
+      const created = await batch(client, mailbox, copies.map(({ original, tag }, index) => ({ id: String(index), method: 'POST' as const, url: folderPath, body: toContactCopy(original, tag) })));
+      const moved: { index: number; original: GraphContact; id: string; changeKey: string }[] = [];
+      created.forEach((answer, index) => {
+        const copy = copies[index];
+        if (copy === undefined) return;
+        const written = answer.ok ? writtenItemSchema.safeParse(answer.body) : undefined;
+        if (!answer.ok) answers[copy.index] = { ok: false, error: answer.error };
+        else if (!written?.success) answers[copy.index] = { ok: false, error: new SyncError('unavailable', `Graph answered ${answer.status} without the copied contact`) };
+        else moved.push({ index: copy.index, original: copy.original, id: written.data.id, changeKey: written.data.changeKey ?? '' });
+      });
+      // The original goes only as it was read: one the user changed meanwhile stays, and its copy goes instead.
+      const removals = await batch(client, mailbox, moved.map(({ original }, index): BatchRequest => ({
+        id: String(index), method: 'DELETE', url: contactPath(mailbox, original.id ?? ''), headers: original.changeKey ? { 'If-Match': etagOf(original.changeKey) } : {},
+      })));
+      const undo: string[] = [];
+      removals.forEach((removal, index) => {
+        const copy = moved[index];
+        if (copy === undefined) return;
+        if (removal.ok || removal.error.code === 'not_found') answers[copy.index] = { ok: true, id: copy.id, changeKey: copy.changeKey };
+        else {
+          answers[copy.index] = { ok: false, error: removal.error };
+          undo.push(copy.id);
+        }
+      });
+      if (undo.length) await batch(client, mailbox, undo.map((id, index) => ({ id: String(index), method: 'DELETE' as const, url: contactPath(mailbox, id) })));
+      return answers;
     },
 
     async recheck(outlookIds) {

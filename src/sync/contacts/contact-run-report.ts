@@ -7,7 +7,8 @@ import type { ContactPlanCounters } from './contact-plan';
 /** One operation that failed: data in the report, not a reason to stop the run. */
 export type ContactItemFailure = {
   erpId: string;
-  operation: ContactOperationKind;
+  /** The plan's operation, or the move of a contact to the folder the user chose. */
+  operation: ContactOperationKind | 'moveToFolder';
   code: SyncErrorCode | ErpErrorCode;
   message: string;
   /** For a value the ERP refused: the synced field and the value as the user typed it. */
@@ -38,4 +39,6 @@ export type ContactRunReport = {
   failedOperations: number;
   /** The run found the Outlook delta link expired and listed the folder again. */
   resynced: boolean;
+  /** The contact folder changed since the last run: what became of the contacts synced into the old one. */
+  folderChange?: { mode: 'move' | 'leave'; moved: number; left: number; missing: number };
 };

@@ -1,3 +1,4 @@
+import type { FolderChangeMode } from '../../domain/sync-settings';
 import type { ContactConflict } from './contact-conflict';
 import type { ContactLink } from './contact-link';
 import type { ContactLinkStore } from './contact-link-store';
@@ -17,6 +18,13 @@ export interface ContactSyncState {
   listedAt: string;
 }
 
+/** A change of contact folder under way: saved before the first contact moves, so a run killed midway goes on with it. */
+export interface FolderChange {
+  fromFolderId: string;
+  toFolderId: string;
+  mode: FolderChangeMode;
+}
+
 /** What the mailbox's last runs saved; a row that cannot be read is absent (a full listing is always safe). */
 export interface SavedContactSync {
   /** The ERP change feed's cursor after the last run's listing. */
@@ -26,6 +34,7 @@ export interface SavedContactSync {
   state?: ContactSyncState;
   /** ERP writes whose link may not have been saved; empty when none was saved. */
   erpWriteIntents: ErpWriteIntents;
+  folderChange?: FolderChange;
 }
 
 /** A stored link as change detection reads it: without its snapshot, which is parsed only when asked for. */
@@ -43,8 +52,9 @@ export interface ContactSyncTransaction {
   saveRunEnd(end: { erpFeed: string | undefined; outlookDelta: string | undefined; state: ContactSyncState }): Promise<void>;
   /** Saves a younger delta link for the same folder, nothing else changed (a quiet run). */
   saveOutlookDelta(deltaLink: string): Promise<void>;
-  /** Drops every link and cursor of the mailbox's contact sync: its folder changed. */
-  forgetAll(): Promise<void>;
+  saveFolderChange(change: FolderChange): Promise<void>;
+  /** The links are all in `folderId` now: the change and the old folder's cursors go, and the next run lists the new folder in full. */
+  endFolderChange(folderId: string): Promise<void>;
 }
 
 /** One mailbox's contact sync in the bridge store: the applier's and the run's port. */

@@ -12,6 +12,9 @@ export type OutlookWrite =
 /** A write's outcome: the item's id and change key after a create or update; a removal of an item already gone succeeds. */
 export type OutlookWriteAnswer = { ok: true; id?: string; changeKey?: string } | { ok: false; error: SyncError };
 
+/** A move's outcome for one item: its id and change key here, or `gone` when it is no longer in the folder it came from. */
+export type MoveAnswer = { ok: true; id: string; changeKey: string } | { ok: true; gone: true } | { ok: false; error: SyncError };
+
 /** What a delta round reported since its link (or, without one, everything the folder holds). */
 export interface FolderDeltaRound {
   /** Present items, by id, with their change key as the round saw them. */
@@ -40,6 +43,13 @@ export interface OutlookContactFolder {
    * failures are answers; a round that fails as a whole throws `SyncError`.
    */
   write(writes: readonly OutlookWrite[]): Promise<OutlookWriteAnswer[]>;
+  /**
+   * Brings items of another folder of the mailbox into this one (Graph v1.0 has no move for
+   * contacts): each is read whole, created here with every field Outlook keeps and its tag, then
+   * removed there as it was read; an item the user changed in between stays there and its copy is
+   * removed instead (a failure to try again). Answers in the order asked.
+   */
+  moveIn(fromFolderId: string, outlookIds: readonly string[]): Promise<MoveAnswer[]>;
   /**
    * Looks up items a listing did not show: the ones deleted or moved out of the folder are `gone`;
    * the others are returned, as a listing paged by offset can skip an item while the folder changes.

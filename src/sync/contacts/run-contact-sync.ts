@@ -1,10 +1,11 @@
 import { ErpError } from '../../domain/erp-port';
-import type { ConflictPolicy, SyncDirection } from '../../domain/sync-settings';
+import type { ConflictPolicy, FolderChangeMode, SyncDirection } from '../../domain/sync-settings';
 import { advanceRun } from '../advance-run';
 import type { RunEvent, RunFailure, RunState } from '../run-state';
 import { startRun } from '../start-run';
 import { SyncError } from '../sync-error';
 import { applyContactPlan, type AppliedContactPlan, type ApplyTransaction } from './apply-contact-plan';
+import { changeContactFolder, type FolderChangeReport } from './change-contact-folder';
 import type { ContactLink } from './contact-link';
 import type { ContactLinkStore } from './contact-link-store';
 import type { ContactPlan } from './contact-plan';
@@ -31,11 +32,15 @@ export interface ContactSyncSettings {
   folderId: string;
   direction: Exclude<SyncDirection, 'off'>;
   policy: ConflictPolicy;
+  /** What to do with the contacts synced into another folder, when the folder changed since the last run. */
+  folderChange: FolderChangeMode;
 }
 
 export interface RunContactSyncDeps {
   store: ContactSyncStore;
   folder: OutlookContactFolder;
+  /** Another folder of the mailbox: the one a change of folder leaves. */
+  folderFor(folderId: string): OutlookContactFolder;
   erp: ErpContactSource;
   /** The run's only clock. */
   now: () => Date;
@@ -87,6 +92,7 @@ export async function runContactSync(settings: ContactSyncSettings, options: Run
   let applied: AppliedContactPlan | undefined;
   let quiet = false;
   let resynced = false;
+  let folderChange: FolderChangeReport | undefined;
   // A value the ERP refuses is an item failure of the ERP write: its field, value and reason go to the report.
   const refusals = (): ContactItemFailure[] =>
     (plan?.refusedFields ?? []).map(({ erpId, field, value, reason }) => ({ erpId, operation: 'updateInErp', code: 'invalid_input', message: reason, field, value }));
@@ -96,20 +102,28 @@ export async function runContactSync(settings: ContactSyncSettings, options: Run
     finishedAt: at(),
     planned: plan?.counters ?? emptyPlanCounters(),
     applied: applied?.applied ?? 0,
-    failures: [...refusals(), ...(applied?.failures ?? [])].slice(0, reportedFailures),
-    failedOperations: refusals().length + (applied?.failures.length ?? 0),
+    failures: [...(folderChange?.failures ?? []), ...refusals(), ...(applied?.failures ?? [])].slice(0, reportedFailures),
+    failedOperations: refusals().length + (applied?.failures.length ?? 0) + (folderChange?.failures.length ?? 0),
     skipped: applied?.skipped ?? plan?.operations.length ?? 0,
     heldRemovals: plan?.heldRemovals.map((removal) => removal.erpId) ?? [],
     ...(state.failure ? { failure: state.failure } : {}),
     quiet,
     resynced,
+    ...(folderChange ? { folderChange: { mode: folderChange.mode, moved: folderChange.moved, left: folderChange.left, missing: folderChange.missing } } : {}),
   });
 
   try {
     let saved = await store.readSaved();
-    if (saved.state !== undefined && saved.state.folderId !== settings.folderId) {
-      await forgetOtherFolder(store);
-      saved = { erpWriteIntents: {} };
+    if (saved.folderChange !== undefined || (saved.state !== undefined && saved.state.folderId !== settings.folderId)) {
+      const settled = await settleFolderChange(settings, options, deps);
+      folderChange = settled.changed;
+      const [failed] = folderChange?.failures ?? [];
+      const failure = settled.failure ?? (failed && { code: failed.code, message: `${folderChange?.failures.length} contacts could not be moved to the new folder yet: ${failed.message}` });
+      if (failure) {
+        await advance({ type: 'failed', at: at(), failure });
+        return { state, report: report() };
+      }
+      saved = await store.readSaved();
     }
     const intents = saved.erpWriteIntents;
     const deltaLink = saved.outlookDelta;
@@ -300,10 +314,24 @@ function isQuietCandidate(saved: ContactSyncState | undefined, signals: ChangeSi
 }
 
 /**
- * The user chose another folder: the links point into the old one, where the planner would read
- * every copy as deleted by the user. Forgetting them makes the new folder a first sync; the old
- * folder's copies stay as they are (and are adopted, not duplicated, if the user comes back to it).
+ * The user chose another folder since the last run. The old folder is synced first, so no edit
+ * made there is lost; then its contacts move or stay as the settings say. A change a killed run
+ * left under way is finished first (it was synced already).
  */
-async function forgetOtherFolder(store: ContactSyncStore): Promise<void> {
-  await store.transaction((tx) => tx.forgetAll());
+async function settleFolderChange(settings: ContactSyncSettings, options: RunContactSyncOptions, deps: RunContactSyncDeps): Promise<{ changed?: FolderChangeReport; failure?: RunFailure }> {
+  const { store } = deps;
+  for (let saved = await store.readSaved(); ; saved = await store.readSaved()) {
+    const change = saved.folderChange;
+    if (change !== undefined) {
+      const changed = await changeContactFolder(change, { store, folder: deps.folderFor(change.toFolderId), environment: settings.environment, now: deps.now });
+      if (changed.failures.length > 0 || change.toFolderId === settings.folderId) return { changed };
+      continue;
+    }
+    const current = saved.state?.folderId ?? settings.folderId;
+    // A folder that no longer exists has nothing left to sync: its contacts are gone with it.
+    const synced = await runContactSync({ ...settings, folderId: current }, options, { ...deps, folder: deps.folderFor(current), onState: async () => {} });
+    const failure = synced.report.failure;
+    if (failure !== undefined && failure.code !== 'not_found') return { failure: { ...failure, message: `the contact folder you left could not be synced first: ${failure.message}` } };
+    await store.transaction((tx) => tx.saveFolderChange({ fromFolderId: current, toFolderId: settings.folderId, mode: settings.folderChange }));
+  }
 }
