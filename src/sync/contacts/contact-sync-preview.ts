@@ -1,3 +1,4 @@
+import type { FolderChangeMode } from '../../domain/sync-settings';
 import type { ContactOperationKind } from './contact-operation';
 import type { ContactPlanCounters } from './contact-plan';
 
@@ -19,4 +20,6 @@ export interface ContactSyncPreview {
   /** Removals the mass-removal guard would hold for confirmation (at most five). */
   heldRemovals: ContactPreviewSample[];
   needsConfirmation: boolean;
+  /** The folder changed since the last run: the next run first moves (or leaves) this many synced contacts, and plans nothing before. */
+  folderChange?: { mode: FolderChangeMode; contacts: number };
 }

@@ -3,6 +3,7 @@ import type { ContactLink } from './contact-link';
 import type { ContactSyncPreview } from './contact-sync-preview';
 import type { ContactSyncStore } from './contact-sync-store';
 import type { ErpContactSource } from './erp-contact-source';
+import { emptyPlanCounters } from './empty-plan-counters';
 import { listFolderContacts } from './list-folder-contacts';
 import type { OutlookContactFolder } from './outlook-contact-folder';
 import { planContactChanges } from './plan-contact-changes';
@@ -25,11 +26,15 @@ export interface PreviewContactSyncDeps {
  */
 export async function previewContactSync(settings: ContactSyncSettings, deps: PreviewContactSyncDeps): Promise<ContactSyncPreview> {
   const saved = await deps.store.readSaved();
-  const sameFolder = saved.state === undefined || saved.state.folderId === settings.folderId;
-  // A run forgets the links of another folder first; so does the preview, without saving it.
+  if (saved.folderChange !== undefined || (saved.state !== undefined && saved.state.folderId !== settings.folderId)) {
+    // The run moves or leaves the synced contacts first; what it does after depends on how that goes.
+    let contacts = 0;
+    await deps.store.forEachLink((link) => void (link.state === 'active' && (contacts += 1)));
+    return { counts: emptyPlanCounters(), samples: {}, heldRemovals: [], needsConfirmation: false, folderChange: { mode: saved.folderChange?.mode ?? settings.folderChange, contacts } };
+  }
   const storedLinks: ContactLink[] = [];
-  if (sameFolder) await deps.store.forEachLink(({ readSnapshot, ...link }) => storedLinks.push({ ...link, snapshot: readSnapshot() }));
-  const feed = await readErpContactFeed(deps.erp, sameFolder ? saved.erpFeed : undefined);
+  await deps.store.forEachLink(({ readSnapshot, ...link }) => storedLinks.push({ ...link, snapshot: readSnapshot() }));
+  const feed = await readErpContactFeed(deps.erp, saved.erpFeed);
   const erpContacts = await deps.erp.listContactsInScope();
   const outlookContacts = await listFolderContacts(deps.folder, storedLinks, () => false);
   const plan = planContactChanges({

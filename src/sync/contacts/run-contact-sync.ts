@@ -118,7 +118,7 @@ export async function runContactSync(settings: ContactSyncSettings, options: Run
       const settled = await settleFolderChange(settings, options, deps);
       folderChange = settled.changed;
       const [failed] = folderChange?.failures ?? [];
-      const failure = settled.failure ?? (failed && { code: failed.code, message: `${folderChange?.failures.length} contacts could not be moved to the new folder yet: ${failed.message}` });
+      const failure = settled.failure ?? (failed && { code: failed.code, message: `some contacts could not be moved to the new folder yet (${folderChange?.failures.length}): ${failed.message}` });
       if (failure) {
         await advance({ type: 'failed', at: at(), failure });
         return { state, report: report() };

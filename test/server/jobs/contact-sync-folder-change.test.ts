@@ -45,6 +45,7 @@ describe('changing the contact folder', () => {
     const { deleted, nicknamed, edited, synced } = await usedFolder(sync);
     const oldFolder = sync.folders.lucia;
     const newFolder = await chooseNewFolder(sync, 'move');
+    expect(await sync.service.preview('contoso', lucia)).toMatchObject({ folderChange: { mode: 'move', contacts: synced }, needsConfirmation: false });
 
     const run = await sync.run('lucia');
 
