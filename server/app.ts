@@ -1,12 +1,14 @@
-import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
 import { ApiError } from './http/api-error';
 import { closeUnreadConnections } from './http/close-unread-connections';
+import { compressibleAnswer } from './http/compressible-answer';
 import { enforceRateLimits } from './http/enforce-rate-limits';
 import { baseSecurityHeaders, docsSecurityHeaders, taskpaneSecurityHeaders } from './http/security-headers';
-import { type AppDeps, type AppEnv, createRouter } from './http/app-env';
+import { type AppDeps, createRouter } from './http/app-env';
 import { errorHandler } from './http/handle-error';
+import { serveTaskpane } from './http/serve-taskpane';
 import { rememberUser } from './routes/actor';
 import { registerAccountRoutes } from './routes/account-routes';
 import { registerActionRoutes } from './routes/action-routes';
@@ -26,9 +28,6 @@ export interface AppOptions {
   staticRoot?: string;
 }
 
-/** webpack names chunks `<name>.<contenthash:8>.js`: a changed file gets a new name, so they never go stale. */
-const hashedAsset = /\.[0-9a-f]{8}\.js(\.map)?$/;
-
 /**
  * Builds the bridge's HTTP app from its dependencies; `main.ts` listens, tests call `app.request`.
  * @example const app = createApp({ environments, store, authenticate, logger }, { staticRoot: 'dist' });
@@ -37,6 +36,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const app = createRouter();
 
   app.use('*', requestId());
+  // Answers a static file already came compressed for (Content-Encoding set) are left as they are.
+  app.use('*', compress({ contentTypeFilter: compressibleAnswer }));
   app.use('*', closeUnreadConnections);
   app.use('*', baseSecurityHeaders());
   app.use('/docs', docsSecurityHeaders());
@@ -92,10 +93,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   registerDocsRoutes(app);
 
   if (options.staticRoot) {
-    const files = serveStatic<AppEnv>({
-      root: options.staticRoot,
-      onFound: (path, c) => c.header('Cache-Control', hashedAsset.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
-    });
+    const files = serveTaskpane(options.staticRoot, deps.logger);
     // After the API: a file never shadows a route, and /api/* misses stay JSON 404s.
     app.get('*', (c, next) => (c.req.path.startsWith('/api/') ? next() : files(c, next)));
   }
