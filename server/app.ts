@@ -8,6 +8,7 @@ import { enforceRateLimits } from './http/enforce-rate-limits';
 import { baseSecurityHeaders, docsSecurityHeaders, taskpaneSecurityHeaders } from './http/security-headers';
 import { type AppDeps, createRouter } from './http/app-env';
 import { errorHandler } from './http/handle-error';
+import { readForwardedHeaders } from './http/read-forwarded-headers';
 import { serveTaskpane } from './http/serve-taskpane';
 import { rememberUser } from './routes/actor';
 import { registerAccountRoutes } from './routes/account-routes';
@@ -39,6 +40,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   // Answers a static file already came compressed for (Content-Encoding set) are left as they are.
   app.use('*', compress({ contentTypeFilter: compressibleAnswer }));
   app.use('*', closeUnreadConnections);
+  app.use('*', readForwardedHeaders(deps.transport ?? { trustProxy: [], https: false }));
   app.use('*', baseSecurityHeaders());
   app.use('/docs', docsSecurityHeaders());
   app.use('/docs/*', docsSecurityHeaders());
@@ -48,7 +50,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     c.set('logger', logger);
     const started = performance.now();
     await next();
-    logger.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    logger.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started), client: c.get('client').address }, 'request');
   });
   app.use('/api/*', bodyLimit({ maxSize: deps.maxBodyBytes ?? 2 * 1024 * 1024, onError: () => { throw new ApiError('invalid_input', 413, 'request body too large'); } }));
   app.use('/api/*', async (c, next) => {
@@ -85,11 +87,13 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     bearerFormat: 'JWT',
     description: 'Entra ID v2 access token for the scope api://<host>/<applicationId>/access_as_user',
   });
-  app.doc31('/openapi.json', {
+  app.doc31('/openapi.json', (c) => ({
     openapi: '3.1.0',
     info: { title: 'ERP Bridge for Outlook API', version: apiVersion, description: 'The API of the ERP bridge, used by the Outlook add-in.' },
+    // The origin the caller reached the bridge at (its proxy's, when one is trusted), so "Try it out" calls it there.
+    servers: [{ url: c.get('client').origin }],
     security: [{ bearer: [] }],
-  });
+  }));
   registerDocsRoutes(app);
 
   if (options.staticRoot) {
