@@ -1,6 +1,7 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { generateCertificates } from 'office-addin-dev-certs';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSelfSignedCertificate, type TlsCertificate } from '../../dev/m365/identity/create-self-signed-certificate';
@@ -37,6 +38,20 @@ describe('the bridge with server.tls', () => {
       expect(await response.json()).toEqual({ status: 'ok' });
       // A client that does not trust the certificate is refused by TLS, not answered in plain HTTP.
       await expect(fetch(`${bridge.url}/healthz`)).rejects.toThrow();
+    } finally {
+      await bridge.close();
+    }
+  });
+
+  it('serves https://localhost with the certificates office-addin-dev-certs makes for a real Outlook', async () => {
+    // What `npm run certs` makes in ~/.office-addin-dev-certs and trusts system-wide; here in a folder, trusted by this client only.
+    const devCerts = join(directory, 'office-addin-dev-certs');
+    await generateCertificates(join(devCerts, 'ca.crt'), join(devCerts, 'localhost.crt'), join(devCerts, 'localhost.key'), 1);
+    const bridge = await startBridge(config({ certFile: 'office-addin-dev-certs/localhost.crt', keyFile: 'office-addin-dev-certs/localhost.key' }), { baseDir: directory, logger: pino({ level: 'silent' }) });
+    try {
+      const port = new URL(bridge.url).port;
+      const response = await createTrustingFetch(readFileSync(join(devCerts, 'ca.crt'), 'utf8'))(`https://localhost:${port}/healthz`);
+      expect(response.status).toBe(200);
     } finally {
       await bridge.close();
     }
