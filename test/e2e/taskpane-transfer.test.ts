@@ -2,47 +2,27 @@
  * What a user downloads before the sender's card shows, measured by Chromium itself: the
  * production taskpane of `npm start`, served by the bridge with its precompressed copies.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { probeScript, type ProbeWindow, type ScriptLoad } from '../../bench/taskpane-probe';
 import { taskpaneFrame } from '../../bench/taskpane-frame';
 import { waitForCard } from '../../bench/wait-for-card';
-import { launchChromium, type LaunchedChromium } from '../../dev/outlook-host/automation/launch-chromium';
 import { recordScriptTransfers, type ScriptTransfer } from '../../dev/outlook-host/automation/record-script-transfers';
-import { type DemoStack, startDemoStack } from '../../dev/outlook-host/automation/start-demo-stack';
 import { hostChannel } from '../../dev/outlook-host/host-protocol';
 import { demoItemIds } from '../../dev/outlook-host/page/demo-mailbox';
 import { brotliBudgetBytes } from '../../scripts/bundle/measure-taskpane-bundle';
-import { missingChromiumReason } from './support/find-chromium';
+import { useDemoStack } from './support/use-demo-stack';
 
-const missingChromium = missingChromiumReason();
+const world = useDemoStack('the taskpane on the wire');
 
-let stack: DemoStack;
-let browser: LaunchedChromium;
-
-if (missingChromium) {
-  console.warn(`The taskpane transfer test is skipped: ${missingChromium}`);
-  describe('the taskpane on the wire', () => {
-    it.skip(`is skipped: ${missingChromium}`, () => undefined);
-  });
-} else {
-  beforeAll(async () => {
-    stack = await startDemoStack({ timeoutMs: 240_000 });
-    browser = await launchChromium();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  }, 30_000);
-
+if (world) {
   describe('the taskpane on the wire', () => {
     let beforeCard: (ScriptTransfer & ScriptLoad)[] = [];
 
     beforeAll(async () => {
-      await browser.context.addInitScript({ content: probeScript({ channel: hostChannel, taskpanePath: '/taskpane.html' }) });
-      const recorder = recordScriptTransfers(browser.context);
-      const page = await browser.context.newPage();
-      await page.goto(`${stack.hostUrl}/?lang=en&item=${demoItemIds.ana}`);
+      await world.browser.context.addInitScript({ content: probeScript({ channel: hostChannel, taskpanePath: '/taskpane.html' }) });
+      const recorder = recordScriptTransfers(world.browser.context);
+      const page = await world.browser.context.newPage();
+      await page.goto(`${world.stack.hostUrl}/?lang=en&item=${demoItemIds.ana}`);
       const pane = await taskpaneFrame(page);
       await waitForCard(pane, 1);
       const opened = await pane.evaluate(() => {
@@ -53,7 +33,7 @@ if (missingChromium) {
       if (!opened?.paintedAt) throw new Error('the taskpane showed no card for the first message');
       const cardAt = opened.paintedAt - opened.timeOrigin;
       const transfers = await recorder.transfers();
-      const bridge = new URL(stack.bridgeUrl).origin;
+      const bridge = new URL(world.stack.bridgeUrl).origin;
       beforeCard = opened.scripts
         // Office.js is the host's (Microsoft's CDN in production), not the add-in's.
         .filter((script) => script.responseEnd <= cardAt && new URL(script.url).origin === bridge && !new URL(script.url).pathname.startsWith('/outlook-host/'))
