@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** The major version the documentation describes. */
-export const officeAddinDebugging = 'office-addin-debugging@7';
+const officeAddinDebugging = 'office-addin-debugging@7';
 
 export class SideloadArgumentError extends Error {
   override readonly name = 'SideloadArgumentError';

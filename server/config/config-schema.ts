@@ -88,7 +88,7 @@ export const configSchema = z.strictObject({
     .strictObject({
       host: z.string().default('127.0.0.1'),
       port: z.number().int().min(0).max(65_535).default(3000),
-      /** Public URL of the bridge, used in links and the add-in manifest. */
+      /** Public URL of the bridge: when set, the origin of absolute URLs in answers (the OpenAPI document's servers), whatever the request says. */
       publicUrl: z.url().optional(),
       /**
        * Origins allowed to frame the taskpane besides the Office hosts (docs/security.md), such as
