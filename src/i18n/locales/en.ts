@@ -259,6 +259,7 @@ export const en = {
     deactivate: 'Turn sync off',
     savingActivation: 'Saving…',
     invalidAppId: 'This App ID is not the app registration of this environment.',
+    invalidAppIdHelp: 'Copy the Application (client) ID from the Overview page of the bridge’s app registration in the Microsoft Entra admin center (App registrations), or ask whoever configured the bridge: it is the environment’s applicationId.',
     consentHeading: 'Admin consent',
     consentHint: 'An admin of the tenant grants the Microsoft Graph permissions once, for everyone.',
     consentLink: 'Grant admin consent in Microsoft Entra ID',

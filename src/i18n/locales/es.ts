@@ -260,6 +260,7 @@ export const es: Translation = {
     deactivate: 'Desactivar la sincronización',
     savingActivation: 'Guardando…',
     invalidAppId: 'Este ID de aplicación no es el registro de la aplicación de este entorno.',
+    invalidAppIdHelp: 'Copie el ID de aplicación (cliente) de la página Información general del registro de la aplicación del puente en el Centro de administración de Microsoft Entra (Registros de aplicaciones), o pregunte a quien configuró el puente: es el applicationId del entorno.',
     consentHeading: 'Consentimiento del administrador',
     consentHint: 'Un administrador del inquilino concede una vez, para todos, los permisos de Microsoft Graph.',
     consentLink: 'Conceder el consentimiento en Microsoft Entra ID',

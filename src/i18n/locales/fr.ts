@@ -260,6 +260,7 @@ export const fr: Translation = {
     deactivate: 'Désactiver la synchronisation',
     savingActivation: 'Enregistrement…',
     invalidAppId: 'Cet ID d’application n’est pas l’inscription d’application de cet environnement.',
+    invalidAppIdHelp: 'Copiez l’ID d’application (client) depuis la page Vue d’ensemble de l’inscription d’application du pont dans le centre d’administration Microsoft Entra (Inscriptions d’applications), ou demandez-le à la personne qui a configuré le pont : c’est l’applicationId de l’environnement.',
     consentHeading: 'Consentement administrateur',
     consentHint: 'Un administrateur du locataire accorde une fois, pour tous, les autorisations Microsoft Graph.',
     consentLink: 'Accorder le consentement dans Microsoft Entra ID',
