@@ -16,8 +16,8 @@ export type InStepErpContact = Omit<ErpContact, 'givenName' | 'surname' | 'displ
  */
 export type InStepOutlookContact = Omit<OutlookContact, 'fields'> & { categories?: string[]; inStepWith: string };
 
-/** A stored link read without its snapshot: enough for a record whose both sides are in step with it. */
-export type KeyedContactLink = Omit<ContactLink, 'snapshot'> & { snapshotKey: string; managesCategories: boolean };
+/** A stored link read without its snapshot (nor its time): enough for a record whose both sides are in step with it. */
+export type KeyedContactLink = Omit<ContactLink, 'snapshot' | 'updatedAt'> & { snapshotKey: string; managesCategories: boolean };
 
 export type ListedErpContact = ErpContact | InStepErpContact;
 export type ListedOutlookContact = OutlookContact | InStepOutlookContact;
