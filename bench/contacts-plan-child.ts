@@ -6,12 +6,14 @@
  * listings page by page, read the snapshots again for the records that need planning, plan.
  * Prints one JSON line.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GraphContact } from '../src/graph/contacts/graph-contact';
 import { erpIdPropertyId } from '../src/graph/contacts/erp-id-property';
 import { toGraphContact } from '../src/graph/contacts/to-graph-contact';
 import type { GraphClient } from '../src/graph/create-graph-client';
+import type { GraphCollection } from '../src/graph/graph-collection';
+import { parseCollectionItems } from '../src/graph/parse-collection-items';
 import type { ErpContact } from '../src/domain/erp-records';
 import { projectErpContact } from '../src/domain/project-erp-contact';
 import { createInStepFilter, listedInStepIds, toKeyedContactLink } from '../src/sync/contacts/create-in-step-filter';
@@ -124,11 +126,19 @@ if (preparing) {
 /** Reading a page's text stands for the network or the database answering it; parsing it is the run's work. */
 const readPage = (kind: 'links' | 'erp' | 'graph', key: string | number) => readFileSync(pagePath(kind, key), 'utf8');
 
-/** Graph as the folder's listing sees it: each request answers the next page's JSON text, parsed. */
+const graphPageOf = (path: string) => pagePath('graph', path.startsWith('page:') ? Number(path.slice(5)) : 0);
+
+/** Graph as the folder's listing sees it: each request answers the next page's JSON text, read as it arrives in chunks as a response body is. */
 const graph: GraphClient = {
   baseUrl: 'https://graph.invalid/v1.0',
   maxRetries: 0,
-  request: <Result>(_method: string, path: string): Promise<Result> => Promise.resolve(JSON.parse(readPage('graph', path.startsWith('page:') ? Number(path.slice(5)) : 0)) as Result),
+  request: <Result>(_method: string, path: string): Promise<Result> => Promise.resolve(JSON.parse(readFileSync(graphPageOf(path), 'utf8')) as Result),
+  async requestCollection<Item, Listed>(path: string, toListed: (item: Item) => Listed): Promise<GraphCollection<Listed>> {
+    const value: Listed[] = [];
+    const members = await parseCollectionItems(createReadStream(graphPageOf(path), { encoding: 'utf8' }), (item) => value.push(toListed(item as Item)));
+    const nextLink = members['@odata.nextLink'];
+    return { value, ...(typeof nextLink === 'string' ? { '@odata.nextLink': nextLink } : {}) };
+  },
   waitToRetry: () => Promise.resolve(),
   isRetryable: () => false,
 };

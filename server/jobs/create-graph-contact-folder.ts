@@ -72,19 +72,20 @@ export function createGraphContactFolder(client: GraphClient, mailbox: Mailbox, 
     folderId,
 
     async listContacts<Listed = OutlookContact>(shrink?: (contact: OutlookContact) => Listed) {
-      // Mapped (and shrunk) page by page: 100,000 contacts as Graph JSON would hold several times the memory of the engine's view.
+      // Mapped (and shrunk) item by item as each page arrives: 100,000 contacts as Graph JSON would hold several times the memory of the engine's view.
       const byId = new Map<string, OutlookContact | Listed>();
       outlookOnly.clear();
+      const toListed = (contact: GraphContact): [string, OutlookContact | Listed] | undefined => {
+        if (!contact.id) return undefined;
+        remember(contact);
+        const listed = toOutlookContact(contact);
+        return [contact.id, shrink ? shrink(listed) : listed];
+      };
       for (let next: string | undefined = `${folderPath}?${listQuery}`; next !== undefined; ) {
-        const page: GraphCollection<GraphContact> | undefined = await client.request<GraphCollection<GraphContact>>('GET', next);
+        const page: GraphCollection<[string, OutlookContact | Listed] | undefined> = await client.requestCollection(next, toListed);
         // Offset paging can show an item twice while the folder changes: one id is one item.
-        for (const contact of page?.value ?? []) {
-          if (!contact.id) continue;
-          remember(contact);
-          const listed = toOutlookContact(contact);
-          byId.set(contact.id, shrink ? shrink(listed) : listed);
-        }
-        next = page?.['@odata.nextLink'];
+        for (const entry of page.value ?? []) if (entry !== undefined) byId.set(entry[0], entry[1]);
+        next = page['@odata.nextLink'];
       }
       return [...byId.values()];
     },
