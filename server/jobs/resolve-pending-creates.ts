@@ -1,6 +1,6 @@
-import { parseErpTag } from '../../src/domain/parse-erp-tag';
 import { chooseKeptCopy } from '../../src/sync/contacts/choose-kept-copy';
 import type { ListedOutlookContact } from '../../src/sync/contacts/listed-contact';
+import { listedErpId } from '../../src/sync/contacts/listed-erp-id';
 import type { LinkRecord } from '../store/store';
 
 /**
@@ -25,8 +25,8 @@ export function resolvePendingCreates(links: readonly LinkRecord[], contacts: re
   if (!links.some((link) => link.outlookId === pendingCreateId)) return { ...result, links: [...links] };
   const copies = new Map<string, ListedOutlookContact[]>();
   for (const contact of contacts) {
-    const tag = parseErpTag(contact.tag);
-    if (tag?.environment === environment) copies.set(tag.erpId, [...(copies.get(tag.erpId) ?? []), contact]);
+    const erpId = listedErpId(contact, environment);
+    if (erpId !== undefined) copies.set(erpId, [...(copies.get(erpId) ?? []), contact]);
   }
   for (const link of links) {
     if (link.outlookId !== pendingCreateId) {

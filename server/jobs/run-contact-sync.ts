@@ -1,6 +1,7 @@
 import { ErpError } from '../../src/domain/erp-port';
 import type { ContactPlan } from '../../src/sync/contacts/contact-plan';
 import { createInStepFilter, listedInStepIds, toKeyedContactLink } from '../../src/sync/contacts/create-in-step-filter';
+import { createSortedLookup } from '../../src/sync/contacts/create-sorted-lookup';
 import type { KeyedContactLink, ListedContactLink } from '../../src/sync/contacts/listed-contact';
 import type { ErpContactSource } from '../../src/sync/contacts/erp-contact-source';
 import { planContactChanges } from '../../src/sync/contacts/plan-contact-changes';
@@ -181,12 +182,11 @@ export async function runContactSync(target: ContactSyncTarget, options: RunCont
     await advance({ type: 'outlook-listed', at: at() });
 
     // The snapshots again, as settled above, for the records that need planning; the others plan from keys.
-    const inStep = listedInStepIds(erpContacts, outlookContacts, target.environment);
-    const keyedInStep = new Map(keyedLinks.filter((link) => inStep.has(link.erpId)).map((link) => [link.erpId, link]));
-    keyedLinks.length = 0;
+    const inStep = listedInStepIds(erpContacts, outlookContacts);
+    const keyedInStep = createSortedLookup(keyedLinks, (link) => link.erpId);
     const links: ListedContactLink[] = [];
-    await forEachStoredContactLink(store, user, (record) => links.push(keyedInStep.get(record.erpId) ?? toContactLink(record)));
-    keyedInStep.clear();
+    await forEachStoredContactLink(store, user, (record) => links.push((inStep.has(record.erpId) ? keyedInStep.get(record.erpId) : undefined) ?? toContactLink(record)));
+    keyedLinks.length = 0;
     plan = planContactChanges({
       environment: target.environment,
       erpContacts,

@@ -1,5 +1,6 @@
 import type { ErpContact } from '../../domain/erp-records';
 import { parseErpTag } from '../../domain/parse-erp-tag';
+import { createSortedLookup, type SortedLookup } from './create-sorted-lookup';
 import { projectErpContact } from '../../domain/project-erp-contact';
 import type { SyncedContact } from '../../domain/synced-contact';
 import type { ContactLink } from './contact-link';
@@ -51,7 +52,7 @@ export interface InStepFilter {
  * `links` are the links to compare with: active ones, whose snapshot stays as read for the run.
  */
 export function createInStepFilter(links: readonly KeyedContactLink[], environment: string): InStepFilter {
-  const byErpId = new Map(links.filter((link) => link.state === 'active').map((link) => [link.erpId, link]));
+  const byErpId = createSortedLookup(links.filter((link) => link.state === 'active'), (link) => link.erpId);
   const share = createTextSharing();
   return {
     erp(contact) {
@@ -72,8 +73,7 @@ export function createInStepFilter(links: readonly KeyedContactLink[], environme
       if (link?.outlookId !== contact.id) return contact;
       const { fields } = contact;
       if (syncedContactKey(fields, link.managesCategories) !== link.snapshotKey) return contact;
-      const inStep: InStepOutlookContact = { id: link.outlookId, changeKey: contact.changeKey, lastModifiedDateTime: share(contact.lastModifiedDateTime), inStepWith: link.snapshotKey };
-      if (contact.tag !== undefined) inStep.tag = contact.tag;
+      const inStep: InStepOutlookContact = { id: link.outlookId, erpId: link.erpId, changeKey: contact.changeKey, lastModifiedDateTime: share(contact.lastModifiedDateTime), inStepWith: link.snapshotKey };
       if (contact.createdDateTime !== undefined) inStep.createdDateTime = share(contact.createdDateTime);
       if (fields.categories !== undefined) inStep.categories = fields.categories;
       return inStep;
@@ -82,16 +82,9 @@ export function createInStepFilter(links: readonly KeyedContactLink[], environme
 }
 
 /** The ERP ids listed in step on both sides: the only links planning may be given without their snapshot. */
-export function listedInStepIds(erpContacts: readonly ListedErpContact[], outlookContacts: readonly ListedOutlookContact[], environment: string): Set<string> {
-  // The record's own id string when every listing of it is in step, so the result holds no copy parsed from a tag.
-  const erpInStep = new Map<string, string | false>();
-  for (const contact of erpContacts) erpInStep.set(contact.id, 'inStepWith' in contact && erpInStep.get(contact.id) !== false ? contact.id : false);
-  const inStep = new Set<string>();
-  for (const contact of outlookContacts) {
-    if (!('inStepWith' in contact)) continue;
-    const tag = parseErpTag(contact.tag);
-    const erpId = tag?.environment === environment ? erpInStep.get(tag.erpId) : undefined;
-    if (typeof erpId === 'string') inStep.add(erpId);
-  }
-  return inStep;
+export function listedInStepIds(erpContacts: readonly ListedErpContact[], outlookContacts: readonly ListedOutlookContact[]): SortedLookup<string> {
+  const erp = createSortedLookup(erpContacts, (contact) => contact.id);
+  // An item listed in step is ours and holds its link's id string; every listing of the record must be in step too.
+  const inStep = outlookContacts.flatMap((contact) => ('inStepWith' in contact && erp.all(contact.erpId).every((record) => 'inStepWith' in record) && erp.has(contact.erpId) ? [contact.erpId] : []));
+  return createSortedLookup(inStep, (erpId) => erpId);
 }

@@ -1,25 +1,30 @@
-import { parseErpTag } from '../../domain/parse-erp-tag';
+import { compareText } from './compare-text';
+import { createSortedLookup } from './create-sorted-lookup';
 import type { ListedContactLink, ListedErpContact, ListedOutlookContact } from './listed-contact';
+import { listedErpId } from './listed-erp-id';
 
 /** What the listings and the links hold of one ERP id. */
 export type ListedRecord = {
   erp: ListedErpContact | undefined;
   link: ListedContactLink | undefined;
   /** Our items carrying the id's tag, as listed (not normalized); more than one are duplicates. */
-  copies: ListedOutlookContact[];
+  copies: readonly ListedOutlookContact[];
 };
 
 export type ListedRecords = {
-  /** Every ERP id listed, linked or tagged in the folder, with its parts. */
-  byErpId: Map<string, ListedRecord>;
+  /** Every ERP id listed, linked or tagged in the folder, in code-point order. */
+  erpIds: string[];
+  /** The parts of one of those ids. */
+  recordOf(erpId: string): ListedRecord;
   /** Items without our environment's tag: the user's own contacts and other environments' items. */
   untouched: number;
 };
 
 /**
- * The listings and links grouped by ERP id, one entry per id: at 100,000 contacts, a map per
- * listing and an array per id would hold some 30 MB more while the plan is made. A listing that
- * names a record twice keeps its newest version. Only items with this environment's tag are ours.
+ * The listings and links grouped by ERP id, each searched in a sorted copy: at 100,000 contacts, a
+ * map per listing and an entry or array per id would hold some 20 MB more while the plan is made.
+ * A listing that names a record twice keeps its newest version (the first of equal ones), links
+ * the last given. Only items with this environment's tag are ours.
  */
 export function indexListedRecords(
   erpContacts: readonly ListedErpContact[],
@@ -27,31 +32,18 @@ export function indexListedRecords(
   outlookContacts: readonly ListedOutlookContact[],
   environment: string,
 ): ListedRecords {
-  const byErpId = new Map<string, ListedRecord>();
-  const recordOf = (erpId: string) => {
-    let record = byErpId.get(erpId);
-    if (record === undefined) {
-      record = { erp: undefined, link: undefined, copies: [] };
-      byErpId.set(erpId, record);
-    }
-    return record;
+  const erp = createSortedLookup(erpContacts, (contact) => contact.id);
+  const linked = createSortedLookup(links, (link) => link.erpId);
+  const ours = outlookContacts.filter((contact) => listedErpId(contact, environment) !== undefined);
+  const tagged = createSortedLookup(ours, (contact) => listedErpId(contact, environment) ?? '');
+  const allIds = [...erpContacts.map((contact) => contact.id), ...links.map((link) => link.erpId), ...ours.map((contact) => listedErpId(contact, environment) ?? '')];
+  const erpIds = allIds.sort(compareText).filter((erpId, index) => erpId !== allIds[index - 1]);
+  return {
+    erpIds,
+    recordOf(erpId) {
+      const newest = erp.all(erpId).reduce<ListedErpContact | undefined>((kept, contact) => (kept === undefined || contact.version > kept.version ? contact : kept), undefined);
+      return { erp: newest, link: linked.get(erpId), copies: tagged.all(erpId) };
+    },
+    untouched: outlookContacts.length - ours.length,
   };
-  for (const contact of erpContacts) {
-    const record = recordOf(contact.id);
-    if (record.erp === undefined || contact.version > record.erp.version) record.erp = contact;
-  }
-  for (const link of links) recordOf(link.erpId).link = link;
-  let untouched = 0;
-  for (const contact of outlookContacts) {
-    const tag = parseErpTag(contact.tag);
-    if (tag?.environment !== environment) {
-      untouched += 1;
-      continue;
-    }
-    const record = recordOf(tag.erpId);
-    // An array made for one item, grown only for duplicates: an empty one pushed to reserves 17 slots.
-    if (record.copies.length === 0) record.copies = [contact];
-    else record.copies.push(contact);
-  }
-  return { byErpId, untouched };
 }

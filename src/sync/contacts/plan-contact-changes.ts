@@ -1,5 +1,4 @@
 import { normalizeSyncedContact } from '../../domain/normalize-synced-contact';
-import { compareText } from './compare-text';
 import type { ContactConflict } from './contact-conflict';
 import type { ContactOperation } from './contact-operation';
 import type { ContactPlan } from './contact-plan';
@@ -49,7 +48,6 @@ export function planContactChanges(input: ContactPlanInput): ContactPlan {
   const listed = indexListedRecords(input.erpContacts, input.links, input.outlookContacts, input.environment);
   const tombstones = new Set(input.erpTombstones ?? []);
   const conflictsById = groupConflicts(input.conflicts ?? []);
-  const erpIds = [...listed.byErpId.keys()].sort(compareText);
 
   // One record at a time, keeping only the plans that do something: at 100,000 contacts, normalized
   // copies of every link and item, or a plan per record, would hold far more than the listings.
@@ -57,11 +55,11 @@ export function planContactChanges(input: ContactPlanInput): ContactPlan {
   let waitingConflicts = 0;
   let unchanged = 0;
   let duplicatesLeftAlone = 0;
-  for (const erpId of erpIds) {
-    const { erp: listedErp, link: listedLink, copies: listedCopies } = listed.byErpId.get(erpId) ?? { erp: undefined, link: undefined, copies: [] };
+  for (const erpId of listed.erpIds) {
+    const { erp: listedErp, link: listedLink, copies: listedCopies } = listed.recordOf(erpId);
     let plan = planListedInStep(erpId, listedErp, listedLink, listedCopies);
     if (plan === undefined) {
-      const { erp, link, copies } = expandListedRecord(erpId, listedErp, listedLink, listedCopies);
+      const { erp, link, copies } = expandListedRecord(erpId, listedErp, listedLink, listedCopies, input.environment);
       plan = planContactRecord({
         erpId,
         erp,
