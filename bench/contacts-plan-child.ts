@@ -8,6 +8,7 @@
  */
 import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createInterface } from 'node:readline';
 import type { GraphContact } from '../src/graph/contacts/graph-contact';
 import { erpIdPropertyId } from '../src/graph/contacts/erp-id-property';
 import { toGraphContact } from '../src/graph/contacts/to-graph-contact';
@@ -17,6 +18,7 @@ import { parseCollectionItems } from '../src/graph/parse-collection-items';
 import type { ErpContact } from '../src/domain/erp-records';
 import { projectErpContact } from '../src/domain/project-erp-contact';
 import { createInStepFilter, listedInStepIds, toKeyedContactLink } from '../src/sync/contacts/create-in-step-filter';
+import { createSortedLookup } from '../src/sync/contacts/create-sorted-lookup';
 import type { KeyedContactLink, ListedContactLink, ListedErpContact } from '../src/sync/contacts/listed-contact';
 import { planContactChanges } from '../src/sync/contacts/plan-contact-changes';
 import { toContactLink } from '../server/jobs/create-store-contact-links';
@@ -65,14 +67,14 @@ function erpRecordOf(index: number): ErpContact | undefined {
 /** 0.5% are new in the ERP: no link, no copy yet. */
 const isNew = (index: number) => index % 200 === 3;
 
-/** The store's page of `links.listForUser`: rows after `afterErpId`, as JSON text (the snapshot column is JSON too). */
-function storedLinksText(afterErpId: string | undefined, limit: number): string {
+/** The store's page of `links.listForUser`: rows after `afterErpId`, one JSON text a row (the snapshot column is JSON too). */
+function storedLinksRows(afterErpId: string | undefined, limit: number): LinkRecord[] {
   const links: LinkRecord[] = [];
   for (let index = afterErpId === undefined ? 0 : Number(afterErpId) - 100_000 + 1; index < count && links.length < limit; index += 1) {
     if (isNew(index)) continue;
     links.push({ user, entity: 'contact', erpId: erpContact(index).id, outlookId: outlookIdOf(index), state: 'active', snapshot: projectErpContact(erpContact(index), environment).fields, missedListings: 0, updatedAt: synced });
   }
-  return JSON.stringify(links);
+  return links;
 }
 
 function outlookIdOf(index: number): string {
@@ -96,35 +98,45 @@ function graphPageText(from: number): string {
   return JSON.stringify({ value, ...next });
 }
 
-/** One ERP page of 1,000, as `searchContacts` answers it. */
-function erpPageText(from: number): string {
+/** One ERP page of 1,000, as `searchContacts` answers it: records made from the ERP database's rows, one by one. */
+function erpPageRows(from: number): ErpContact[] {
   const page: ErpContact[] = [];
   for (let index = from; index < Math.min(from + pageSize, count); index += 1) {
     const record = erpRecordOf(index);
     if (record) page.push(record);
   }
-  return JSON.stringify(page);
+  return page;
 }
 
-const pagePath = (kind: 'links' | 'erp' | 'graph', key: string | number) => join(pagesDir, `${kind}-${key}.json`);
+const pagePath = (kind: 'links' | 'erp' | 'graph', key: string | number) => join(pagesDir, `${kind}-${key}.${kind === 'graph' ? 'json' : 'jsonl'}`);
+const rowsText = (rows: readonly unknown[]) => rows.map((row) => `${JSON.stringify(row)}\n`).join('');
 
 if (preparing) {
   for (let afterErpId: string | undefined; ; ) {
-    const text = storedLinksText(afterErpId, linkPageSize);
-    writeFileSync(pagePath('links', afterErpId ?? 'start'), text);
-    const page = JSON.parse(text) as LinkRecord[];
+    const page = storedLinksRows(afterErpId, linkPageSize);
+    writeFileSync(pagePath('links', afterErpId ?? 'start'), rowsText(page));
     if (page.length < linkPageSize) break;
     afterErpId = page.at(-1)?.erpId;
   }
   for (let from = 0; from < count; from += pageSize) {
-    writeFileSync(pagePath('erp', from), erpPageText(from));
+    writeFileSync(pagePath('erp', from), rowsText(erpPageRows(from)));
     writeFileSync(pagePath('graph', from), graphPageText(from));
   }
   process.exit(0);
 }
 
-/** Reading a page's text stands for the network or the database answering it; parsing it is the run's work. */
-const readPage = (kind: 'links' | 'erp' | 'graph', key: string | number) => readFileSync(pagePath(kind, key), 'utf8');
+/**
+ * A database page as its driver answers it: an array of rows, each made from its own text (SQLite
+ * and PostgreSQL hand over rows, and the store parses each snapshot column on its own), never one
+ * text of the whole page. Reading the text stands for the database answering; parsing is the run's work.
+ */
+async function readRows<Row>(kind: 'links' | 'erp', key: string | number): Promise<Row[]> {
+  const rows: Row[] = [];
+  for await (const line of createInterface({ input: createReadStream(pagePath(kind, key), { encoding: 'utf8' }), crlfDelay: Infinity })) {
+    if (line !== '') rows.push(JSON.parse(line) as Row);
+  }
+  return rows;
+}
 
 const graphPageOf = (path: string) => pagePath('graph', path.startsWith('page:') ? Number(path.slice(5)) : 0);
 
@@ -147,7 +159,7 @@ const store = {
   links: {
     listForUser: (_user: unknown, _entity: unknown, page?: { afterErpId?: string; limit: number }) => {
       if (page?.limit !== linkPageSize) throw new Error(`the pages were prepared ${linkPageSize} links at a time`);
-      return Promise.resolve(JSON.parse(readPage('links', page.afterErpId ?? 'start')) as LinkRecord[]);
+      return readRows<LinkRecord>('links', page.afterErpId ?? 'start');
     },
   },
 };
@@ -159,16 +171,15 @@ await forEachStoredContactLink(store, user, (record) => keyedLinks.push(toKeyedC
 const filter = createInStepFilter(keyedLinks, environment);
 const erpContacts: ListedErpContact[] = [];
 for (let from = 0; from < count; from += pageSize) {
-  for (const contact of JSON.parse(readPage('erp', from)) as ErpContact[]) erpContacts.push(filter.erp(contact));
+  for (const contact of await readRows<ErpContact>('erp', from)) erpContacts.push(filter.erp(contact));
 }
 const folder = createGraphContactFolder(graph, 'ana@example.es', 'folder');
 const outlookContacts = await folder.listContacts((contact) => filter.outlook(contact));
-const inStep = listedInStepIds(erpContacts, outlookContacts, environment);
-const keyedInStep = new Map(keyedLinks.filter((link) => inStep.has(link.erpId)).map((link) => [link.erpId, link]));
-keyedLinks.length = 0;
+const inStep = listedInStepIds(erpContacts, outlookContacts);
+const keyedInStep = createSortedLookup(keyedLinks, (link) => link.erpId);
 const links: ListedContactLink[] = [];
-await forEachStoredContactLink(store, user, (record) => links.push(keyedInStep.get(record.erpId) ?? toContactLink(record)));
-keyedInStep.clear();
+await forEachStoredContactLink(store, user, (record) => links.push((inStep.has(record.erpId) ? keyedInStep.get(record.erpId) : undefined) ?? toContactLink(record)));
+keyedLinks.length = 0;
 const listed = performance.now();
 let conflict = 0;
 const plan = planContactChanges({
