@@ -13,6 +13,7 @@ import type { GraphClient } from '../../src/graph/create-graph-client';
 import type { Mailbox } from '../../src/graph/mailbox-path';
 import { odataQuery } from '../../src/graph/odata-query';
 import type { GraphCollection } from '../../src/graph/graph-collection';
+import { createSortedLookup } from '../../src/sync/contacts/create-sorted-lookup';
 import type { OutlookContact } from '../../src/sync/contacts/outlook-contact';
 import { SyncError } from '../../src/sync/sync-error';
 import type { FolderDeltaRound, GraphContactFolder, OutlookWrite, OutlookWriteAnswer } from './graph-contact-folder';
@@ -71,23 +72,24 @@ export function createGraphContactFolder(client: GraphClient, mailbox: Mailbox, 
   return {
     folderId,
 
-    async listContacts<Listed = OutlookContact>(shrink?: (contact: OutlookContact) => Listed) {
+    async listContacts<Listed extends Pick<OutlookContact, 'id'> = OutlookContact>(shrink?: (contact: OutlookContact) => Listed) {
       // Mapped (and shrunk) item by item as each page arrives: 100,000 contacts as Graph JSON would hold several times the memory of the engine's view.
-      const byId = new Map<string, OutlookContact | Listed>();
+      const contacts: (OutlookContact | Listed)[] = [];
       outlookOnly.clear();
-      const toListed = (contact: GraphContact): [string, OutlookContact | Listed] | undefined => {
+      const toListed = (contact: GraphContact): OutlookContact | Listed | undefined => {
         if (!contact.id) return undefined;
         remember(contact);
         const listed = toOutlookContact(contact);
-        return [contact.id, shrink ? shrink(listed) : listed];
+        return shrink ? shrink(listed) : listed;
       };
       for (let next: string | undefined = `${folderPath}?${listQuery}`; next !== undefined; ) {
-        const page: GraphCollection<[string, OutlookContact | Listed] | undefined> = await client.requestCollection(next, toListed);
-        // Offset paging can show an item twice while the folder changes: one id is one item.
-        for (const entry of page.value ?? []) if (entry !== undefined) byId.set(entry[0], entry[1]);
+        const page: GraphCollection<OutlookContact | Listed | undefined> = await client.requestCollection(next, toListed);
+        for (const contact of page.value ?? []) if (contact !== undefined) contacts.push(contact);
         next = page['@odata.nextLink'];
       }
-      return [...byId.values()];
+      // Offset paging can show an item twice while the folder changes: one id is one item, as last read.
+      const byId = createSortedLookup(contacts, (contact) => contact.id);
+      return contacts.filter((contact) => byId.get(contact.id) === contact);
     },
 
     async createContact(fields, tag) {

@@ -1,3 +1,4 @@
+import { createSortedLookup } from '../../src/sync/contacts/create-sorted-lookup';
 import type { OutlookContact } from '../../src/sync/contacts/outlook-contact';
 import type { LinkRecord } from '../store/store';
 import type { GraphContactFolder } from './graph-contact-folder';
@@ -15,7 +16,7 @@ export async function listFolderContacts<Listed extends Pick<OutlookContact, 'id
   shrink?: (contact: OutlookContact) => Listed,
 ): Promise<(OutlookContact | Listed)[]> {
   const contacts = await folder.listContacts(shrink);
-  const listed = new Set(contacts.map((contact) => contact.id));
+  const listed = createSortedLookup(contacts, (contact) => contact.id);
   const unconfirmed = links
     .filter((link) => link.state === 'active' && link.outlookId !== pendingCreateId && !listed.has(link.outlookId) && !isKnownGone(link.outlookId))
     .map((link) => link.outlookId);

@@ -8,6 +8,8 @@ export interface SortedLookup<Item> {
   has(key: string): boolean;
   /** How many items were given. */
   readonly size: number;
+  /** The items given, by key in code-point order (those sharing a key in the order given). */
+  readonly sorted: readonly Item[];
 }
 
 /**
@@ -36,5 +38,5 @@ export function createSortedLookup<Item>(items: readonly Item[], keyOf: (item: I
     const item = sorted[boundOf(key, false) - 1];
     return item !== undefined && keyOf(item) === key ? item : undefined;
   };
-  return { get, all: (key) => sorted.slice(boundOf(key, true), boundOf(key, false)), has: (key) => get(key) !== undefined, size: sorted.length };
+  return { get, all: (key) => sorted.slice(boundOf(key, true), boundOf(key, false)), has: (key) => get(key) !== undefined, size: sorted.length, sorted };
 }

@@ -11,7 +11,7 @@ export interface OutlookContactFolder {
    * Every contact of the folder, with its tag: the planner reads a contact missing here as deleted by
    * the user. `shrink`, when given, sees each contact as its page arrives and its result is kept instead.
    */
-  listContacts<Listed = OutlookContact>(shrink?: (contact: OutlookContact) => Listed): Promise<(OutlookContact | Listed)[]>;
+  listContacts<Listed extends Pick<OutlookContact, 'id'> = OutlookContact>(shrink?: (contact: OutlookContact) => Listed): Promise<(OutlookContact | Listed)[]>;
   /** Creates a contact carrying `tag`; after a lost answer it finds its own item instead of creating a second one. */
   createContact(fields: SyncedContact, tag: string): Promise<OutlookContact>;
   /** PATCHes the changed fields only; refused with `precondition_failed` when `changeKey` is stale. */

@@ -55,8 +55,7 @@ export function planContactChanges(input: ContactPlanInput): ContactPlan {
   let waitingConflicts = 0;
   let unchanged = 0;
   let duplicatesLeftAlone = 0;
-  for (const erpId of listed.erpIds) {
-    const { erp: listedErp, link: listedLink, copies: listedCopies } = listed.recordOf(erpId);
+  for (const { erpId, erp: listedErp, link: listedLink, copies: listedCopies } of listed.records()) {
     let plan = planListedInStep(erpId, listedErp, listedLink, listedCopies);
     if (plan === undefined) {
       const { erp, link, copies } = expandListedRecord(erpId, listedErp, listedLink, listedCopies, input.environment);
