@@ -1,10 +1,10 @@
 /**
  * One measurement of `contacts-100k`, in a process of its own so its peak RSS is its own: feeds a
  * run's listing and planning stage for N contacts the way the run receives its inputs (stored links
- * in the store's pages of 2,000; ERP pages of 1,000; Graph JSON pages of 1,000 through the
- * folder's own listing), doing with them what `runContactSync` does: key the links, shrink both
- * listings page by page, read the snapshots again for the records that need planning, plan.
- * Prints one JSON line.
+ * in the store's pages of 2,000 rows and ERP pages of 1,000 records, each row parsed on its own as a
+ * database driver hands it over; Graph JSON pages of 1,000 read in chunks through the folder's own
+ * listing), doing with them what `runContactSync` does: key the links, shrink both listings page by
+ * page, read the snapshots again for the records that need planning, plan. Prints one JSON line.
  */
 import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
