@@ -141,8 +141,10 @@ export async function applyContactPlan(operations: readonly ContactOperation[], 
         }
       } else if (operation.kind === 'updateInErp') {
         const savedLink = track.operations.find((candidate) => candidate.kind === 'saveLink');
+        const outlookWrite = track.operations.find((candidate) => candidate.kind === 'updateInOutlook');
         if (savedLink?.kind === 'saveLink') {
-          intents[operation.erpId] = { written: Object.keys(operation.changes), snapshot: savedLink.link.snapshot };
+          const outlookChangeKey = outlookWrite?.kind === 'updateInOutlook' ? { outlookChangeKey: outlookWrite.changeKey } : {};
+          intents[operation.erpId] = { written: Object.keys(operation.changes), snapshot: savedLink.link.snapshot, ...outlookChangeKey };
           await deps.store.transaction((tx) => tx.saveErpWriteIntents(intents));
         }
         try {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { GraphError } from '../../../dev/m365/graph/graph-error';
 import { erpIdPropertyId } from '../../../src/graph/contacts/erp-id-property';
 import { folderContactsPath } from '../../../src/graph/contacts/contact-paths';
 import { createContactFolder } from '../../../src/graph/contacts/create-contact-folder';
@@ -51,6 +52,55 @@ describe('two-way contact sync merges lists and addresses part by part', () => {
     expect((await sync.erps.contoso.getContact(record.id))?.emails).toEqual(expected);
     expect(outlookItem(sync, item.id)?.fields.emails).toEqual(expected);
     expect(await sync.store.conflicts.listForUser(mailboxes.lucia.user)).toEqual([]);
+  });
+});
+
+describe('a run whose Outlook write is lost after its ERP write', () => {
+  /** Runs with every Outlook write refused, as if the bridge died after its ERP write: the ERP holds the merge, Outlook its user's edit. */
+  const runWithoutOutlookWrites = async (sync: SyncWorld) => {
+    const { admin } = worlds.shared().m365.graph;
+    admin.interceptRequests(async (request, serve) => {
+      if (request.method === 'PATCH' && request.batchItem) throw new GraphError(500, 'generalException', 'General exception while processing.');
+      await serve();
+    });
+    try {
+      await sync.run('lucia');
+    } finally {
+      admin.interceptRequests(undefined);
+    }
+  };
+
+  it.each(policies)('still gives Outlook the ERP street next to its own city, and keeps the street in the ERP, under %s', async (policy) => {
+    const sync = await worlds.start({ direction: 'two-way', policy });
+    const { record, item } = await syncedPair(sync);
+    await sync.erps.contoso.updateContact(record.id, { address: { ...record.address, street: 'Calle Nueva 7' }, version: record.version }, actor);
+    const { client, mailbox } = sync.outlook('lucia');
+    await updateContact(client, mailbox, item.id, { businessAddress: { ...item.fields.address, city: 'Alcalá de Henares' } });
+    await runWithoutOutlookWrites(sync);
+    const expected = { street: 'Calle Nueva 7', city: 'Alcalá de Henares' };
+    expect((await sync.erps.contoso.getContact(record.id))?.address).toMatchObject(expected);
+    expect(outlookItem(sync, item.id)?.fields.address?.street).toBe(record.address?.street);
+
+    await sync.run('lucia');
+
+    expect((await sync.erps.contoso.getContact(record.id))?.address).toMatchObject(expected);
+    expect(outlookItem(sync, item.id)?.fields.address).toMatchObject(expected);
+  });
+
+  it.each(policies)('still gives Outlook the email the ERP added next to its new primary, and keeps it in the ERP, under %s', async (policy) => {
+    const sync = await worlds.start({ direction: 'two-way', policy });
+    const { record, item } = await syncedPair(sync);
+    await sync.erps.contoso.updateContact(record.id, { emails: [...record.emails, 'pedidos@cliente-erp.test'], version: record.version }, actor);
+    const { client, mailbox } = sync.outlook('lucia');
+    await updateContact(client, mailbox, item.id, { emailAddresses: [{ address: 'nuevo.principal@cliente-erp.test' }] });
+    await runWithoutOutlookWrites(sync);
+    const expected = ['nuevo.principal@cliente-erp.test', 'pedidos@cliente-erp.test'];
+    expect((await sync.erps.contoso.getContact(record.id))?.emails).toEqual(expected);
+
+    await sync.run('lucia');
+
+    expect((await sync.erps.contoso.getContact(record.id))?.emails).toEqual(expected);
+    expect(outlookItem(sync, item.id)?.fields.emails).toEqual(expected);
   });
 });
 
