@@ -145,8 +145,10 @@ export async function applyContactPlan(operations: readonly ContactOperation[], 
         if (savedLink?.kind === 'saveLink') {
           const outlookChangeKey = outlookWrite?.kind === 'updateInOutlook' ? { outlookChangeKey: outlookWrite.changeKey } : {};
           intents[operation.erpId] = { written: Object.keys(operation.changes), snapshot: savedLink.link.snapshot, ...outlookChangeKey };
-          await deps.store.transaction((tx) => tx.saveErpWriteIntents(intents));
+          intentsChanged = true;
         }
+        // The write intent and the record's conflicts are saved before the ERP changes.
+        await flush();
         try {
           const updated = await deps.erp.updateContactFields(operation.erpId, operation.changes, operation.version);
           result.erpWrites.set(updated.id, updated.version);
