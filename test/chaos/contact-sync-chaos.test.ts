@@ -413,7 +413,9 @@ describe('contact sync under chaos', () => {
       await worker.kill();
       return false;
     });
-    if ((await worker.run()) === 'killed') {
+    const first = await worker.run();
+    await traffic.drained();
+    if (first === 'killed') {
       figures.kills += 1;
       worker = await startWorker(settings, output);
     }
