@@ -195,7 +195,7 @@ export async function runContactSync(settings: ContactSyncSettings, options: Run
       unsettledLinks = pending.links;
     }
     if (Object.keys(intents).length) {
-      const settled = settleErpWriteIntents(unsettledLinks, intents, erpContacts, settings.environment);
+      const settled = settleErpWriteIntents(unsettledLinks, intents, erpContacts, outlookContacts, settings.environment);
       await store.transaction(async (tx) => {
         for (const link of settled.adjusted) await tx.links.saveLink(link);
         await tx.saveErpWriteIntents({});

@@ -15,6 +15,7 @@ import { openDemoErp, type DemoErp } from '../../../server/erp/demo/open-demo-er
 import type { BridgeEnvironment } from '../../../server/http/principal';
 import { openStore } from '../../../server/store/open-store';
 import type { Store } from '../../../server/store/store';
+import { bridgeToken } from './bridge-token';
 
 export const demoUsers = {
   lucia: { email: 'lucia.martinez@contosoiberica.onmicrosoft.com', displayName: 'Lucía Martínez García' },
@@ -116,16 +117,4 @@ export async function createTestBridge(
       await Promise.all([contoso.close(), fabrikam.close(), store.close(), m365.close()]);
     },
   };
-}
-
-/** A demo user's bridge token by password sign-in over HTTPS, trusting the stand-in's certificate. */
-async function bridgeToken(m365: Microsoft365, certificate: string, username: string, clientId: string): Promise<string> {
-  const answer = await createTrustingFetch(certificate)(`${m365.identity.url}/organizations/oauth2/v2.0/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', client_id: clientId, username, password: demoIds.password, scope: `api://localhost:3000/${clientId}/access_as_user` }).toString(),
-  });
-  const body = (await answer.json()) as { access_token?: string; error_description?: string };
-  if (!body.access_token) throw new Error(`sign-in of ${username} failed: ${body.error_description ?? answer.status}`);
-  return body.access_token;
 }
