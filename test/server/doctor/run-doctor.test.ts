@@ -14,7 +14,7 @@ import { createDoctor } from '../../../server/doctor/create-doctor';
 import type { DoctorCheck, DoctorCheckName } from '../../../server/doctor/doctor-check';
 import { createGraphAccess, type GraphAccess } from '../../../server/jobs/create-graph-access';
 import { openStore } from '../../../server/store/open-store';
-import type { Store } from '../../../server/store/store';
+import type { Store, UserKey } from '../../../server/store/store';
 import { createContactFolder } from '../../../src/graph/contacts/create-contact-folder';
 
 const amelie = { tenantId: demoIds.fabrikamTenantId, objectId: demoIds.amelieObjectId };
@@ -103,7 +103,7 @@ beforeAll(async () => {
   await store.users.upsert({ ...amelie, environment: 'fabrikam', email: 'amelie.dubois@fabrikamfrance.onmicrosoft.com', displayName: 'Amélie Dubois' }, now);
   await store.users.upsert({ ...lucia, environment: 'contoso', email: 'lucia.martinez@contosoiberica.onmicrosoft.com', displayName: 'Lucía Martínez García' }, now);
   await graphAccess.connect('contoso', lucia, luciaToken);
-  const chooseFolder = async (environment: string, user: typeof amelie) => {
+  const chooseFolder = async (environment: string, user: UserKey) => {
     const folder = await createContactFolder(graphAccess.clientFor(environment, user), graphAccess.mailboxOf(user), 'ERP');
     await store.settings.put(user, { enabled: true, contactFolderId: folder.id ?? '', contactFolderName: 'ERP', actionsEnabled: false, todoListName: 'ERP', contacts: 'erp-to-outlook', actions: 'off', conflicts: 'erp-wins' }, now);
     return folder.id ?? '';
