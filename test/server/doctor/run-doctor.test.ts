@@ -201,6 +201,12 @@ describe('each fault, in its own words', () => {
     expect(checks['graph-permissions']).toMatchObject({ status: 'fail', message: 'Missing Microsoft Graph application permissions: Tasks.ReadWrite.All.' });
   });
 
+  it('warns, rather than fails, when the mailbox permissions may come from RBAC for Applications instead of Entra ID', async () => {
+    fabrikamGraphConsent().roles = fabrikamGraphConsent().roles.filter((role) => role !== 'Contacts.ReadWrite' && role !== 'Calendars.ReadWrite');
+    const checks = await runChecks('fabrikam');
+    expect(checks['graph-permissions']).toMatchObject({ status: 'warn', message: expect.stringContaining('Not granted in Entra ID: Contacts.ReadWrite, Calendars.ReadWrite.') });
+  });
+
   it('names the mailbox outside the RBAC for Applications scope', async () => {
     m365.graph.applicationScopes.scope(demoIds.fabrikamBridgeClientId, []);
     const checks = await runChecks('fabrikam');
