@@ -46,7 +46,7 @@ export interface OutlookPage {
 }
 
 /** Views whose screenshots the guides show (docs/images/<language>/<view>.png). */
-const guideViews: ReadonlySet<string> = new Set(['sender-card', 'create-contact', 'email-logged', 'compose', 'settings', 'sync-done', 'admin', 'setup-check']);
+const guideViews: ReadonlySet<string> = new Set(['sender-card', 'create-contact', 'email-logged', 'compose', 'sync-done', 'admin', 'setup-check']);
 
 /**
  * The Outlook host page in a new tab, with screenshots going to `artifactsDir`; with `guideImagesDir`
