@@ -93,7 +93,7 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
   });
   const doctor = createDoctor({
     config, environments, secrets, store, graphAccess,
-    ...(trusted ? { identityFetch: createTrustingFetch(trusted) } : {}),
+    ...(trusted ? { identityFetch: createTrustingFetch(trusted), networkClient: createTrustingNetworkClient(trusted) } : {}),
     ...(graphTrusted ? { graphFetch: createTrustingFetch(graphTrusted) } : {}),
   });
   const app = createApp(

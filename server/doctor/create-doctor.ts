@@ -1,8 +1,11 @@
+import type { INetworkModule } from '@azure/msal-node';
 import type { ErpPort } from '../../src/domain/erp-port';
+import { createMsalClient } from '../auth/create-msal-client';
 import type { BridgeConfig, EnvironmentConfig } from '../config/config-schema';
 import type { GraphAccess } from '../jobs/create-graph-access';
 import type { Store } from '../store/store';
 import type { DoctorFetch } from './doctor-fetch';
+import { readStoredDelegatedToken } from './read-stored-delegated-token';
 import { type DoctorReport, runDoctor } from './run-doctor';
 
 /** The checks of one environment, as `npm run doctor` and `GET /api/admin/doctor` run them. */
@@ -16,8 +19,10 @@ export interface DoctorParts {
   /** Client secrets by environment, already read; and why any could not be. */
   secrets: ReadonlyMap<string, string>;
   secretProblems?: ReadonlyMap<string, string>;
-  store: Pick<Store, 'users' | 'settings'>;
+  store: Pick<Store, 'users' | 'settings' | 'tokenCache'>;
   graphAccess: GraphAccess;
+  /** For MSAL, with an authority with a private certificate. */
+  networkClient?: INetworkModule;
   /** For an authority or a Graph endpoint with a private certificate; the global fetch otherwise. */
   identityFetch?: DoctorFetch;
   graphFetch?: DoctorFetch;
@@ -36,10 +41,16 @@ export function createDoctor(parts: DoctorParts): Doctor {
       const bridgeEnvironment = parts.environments.get(name);
       if (!bridgeEnvironment) throw new Error(`environment ${name} is not configured`);
       const problem = parts.secretProblems?.get(name);
+      const secret = parts.secrets.get(name);
+      const { config } = bridgeEnvironment;
+      const msal = () => createMsalClient({
+        authority: parts.config.identity.authority, tenantId: config.tenantId, clientId: config.applicationId, clientSecret: secret ?? '',
+        ...(parts.networkClient ? { networkClient: parts.networkClient } : {}),
+      });
       return runDoctor(
         {
-          environment: bridgeEnvironment.config,
-          clientSecret: parts.secrets.get(name),
+          environment: config,
+          clientSecret: secret,
           ...(problem ? { clientSecretProblem: problem } : {}),
           authority: parts.config.identity.authority,
           graphBaseUrl: parts.config.graph.baseUrl,
@@ -50,6 +61,7 @@ export function createDoctor(parts: DoctorParts): Doctor {
           erp: bridgeEnvironment.erp,
           store: parts.store,
           graphAccess: parts.graphAccess,
+          storedDelegatedToken: () => readStoredDelegatedToken({ store: parts.store, msal }, name),
           now: parts.now ?? (() => new Date()),
         },
         options,

@@ -62,7 +62,7 @@ async function checkEnvironments(config: BridgeConfig, chosen: readonly Environm
     });
     const doctor = createDoctor({
       config, environments, secrets, secretProblems, store, graphAccess,
-      ...(identityCertificate ? { identityFetch: createTrustingFetch(identityCertificate) } : {}),
+      ...(identityCertificate ? { identityFetch: createTrustingFetch(identityCertificate), networkClient: createTrustingNetworkClient(identityCertificate) } : {}),
       ...(graphFetch ? { graphFetch } : {}),
     });
     const reports: DoctorReport[] = [];

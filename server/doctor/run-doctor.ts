@@ -34,6 +34,8 @@ export interface DoctorTarget {
   erp: Pick<ErpPort, 'ping' | 'kind'>;
   store: Pick<Store, 'users' | 'settings'>;
   graphAccess: GraphAccess;
+  /** Delegated mode without an admin's sign-in: a stored user's Graph token (`readStoredDelegatedToken`). */
+  storedDelegatedToken?: () => Promise<TokenOutcome | undefined>;
   now: () => Date;
 }
 
@@ -47,7 +49,8 @@ const graphDefaultScope = 'https://graph.microsoft.com/.default';
 
 /**
  * Runs every check of one environment and reports them in `doctorCheckNames` order. `userToken`,
- * a bridge token of the admin asking, lets a delegated environment try the on-behalf-of exchange.
+ * a bridge token of the admin asking, lets a delegated environment try the on-behalf-of exchange;
+ * without it, a connected user's stored sign-in is used when there is one.
  */
 export async function runDoctor(target: DoctorTarget, options: { userToken?: string } = {}): Promise<DoctorReport> {
   const { environment, clientSecret } = target;
@@ -62,7 +65,8 @@ export async function runDoctor(target: DoctorTarget, options: { userToken?: str
           assertion: options.userToken, scope: [...delegatedGraphScopes, 'offline_access'].join(' '),
         })
       : undefined;
-  const permissionsToken = mode === 'app-only' ? (clientSecret ? appToken : undefined) : onBehalfOf;
+  const delegatedToken = mode === 'delegated' && !onBehalfOf && clientSecret && appToken.kind === 'issued' ? await target.storedDelegatedToken?.() : undefined;
+  const permissionsToken = mode === 'app-only' ? (clientSecret ? appToken : undefined) : (onBehalfOf ?? delegatedToken);
   const issued = clientSecret && appToken.kind === 'issued' ? appToken : undefined;
 
   const [reading, probes, erp, publicUrl] = await Promise.all([

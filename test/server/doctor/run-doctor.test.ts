@@ -58,7 +58,7 @@ async function runChecks(environment: 'contoso' | 'fabrikam', overrides: { autho
       environments: parsed.environments, secrets, authority: parsed.identity.authority, graphBaseUrl: parsed.graph.baseUrl, store,
       networkClient: createTrustingNetworkClient(m365.certificate ?? ''), graphFetch: trusting, clientOptions: { maxRetries: 0 },
     }),
-    identityFetch: trusting, graphFetch: trusting, publicFetch: createTrustingFetch(publicCertificate),
+    identityFetch: trusting, graphFetch: trusting, publicFetch: createTrustingFetch(publicCertificate), networkClient: createTrustingNetworkClient(m365.certificate ?? ''),
   });
   const report = await doctor.run(environment, overrides.userToken ? { userToken: overrides.userToken } : {});
   return Object.fromEntries(report.checks.map((check) => [check.name, check])) as Record<DoctorCheckName, DoctorCheck>;
@@ -146,6 +146,12 @@ describe('a healthy stack', () => {
     expect(checks['graph-permissions']).toMatchObject({ status: 'ok', message: expect.stringContaining('User.Read, Contacts.ReadWrite, Calendars.ReadWrite, Tasks.ReadWrite') });
     expect(checks['mailbox-access']).toMatchObject({ status: 'ok' });
     expect(checks['contact-folders']).toMatchObject({ status: 'ok' });
+  });
+
+  it('reads the delegated permissions from a connected user’s stored sign-in when no admin’s sign-in is given', async () => {
+    const checks = await runChecks('contoso');
+    expect(checks['admin-consent']).toMatchObject({ status: 'ok' });
+    expect(checks['graph-permissions']).toMatchObject({ status: 'ok', message: expect.stringContaining('delegated permission') });
   });
 });
 
