@@ -7,9 +7,10 @@ import { toGraphContact } from '../src/graph/contacts/to-graph-contact';
 import { parseGraphError } from '../src/graph/parse-graph-error';
 import { SyncError } from '../src/sync/sync-error';
 import { createErpContactSource } from '../server/jobs/create-erp-contact-source';
-import { createGraphContactFolder } from '../server/jobs/create-graph-contact-folder';
-import type { GraphContactFolder, OutlookWrite, OutlookWriteAnswer } from '../server/jobs/graph-contact-folder';
-import { runContactSync } from '../server/jobs/run-contact-sync';
+import { createStoreContactSync } from '../server/jobs/create-store-contact-sync';
+import { createGraphContactFolder } from '../src/graph/contacts/create-graph-contact-folder';
+import type { OutlookContactFolder, OutlookWrite, OutlookWriteAnswer } from '../src/sync/contacts/outlook-contact-folder';
+import { runContactSync } from '../src/sync/contacts/run-contact-sync';
 import { openStore } from '../server/store/open-store';
 import { report } from './measure';
 import { benchEnvironment, benchUser, startContactBench, type ContactBench } from './start-contact-bench';
@@ -56,7 +57,7 @@ function toSyncError(error: unknown): SyncError {
  * The naive way to write a first sync: one SDK request per contact, one after the other, each
  * with the SDK's default retry (3 retries, honouring Retry-After). Creates only: a first sync has nothing else.
  */
-function naiveWrites(bench: ContactBench, folderId: string): GraphContactFolder['write'] {
+function naiveWrites(bench: ContactBench, folderId: string): OutlookContactFolder['write'] {
   const sdk = createSdkClient(bench);
   const path = folderContactsPath(benchUser.objectId, folderId);
   return async (writes: readonly OutlookWrite[]) => {
@@ -95,10 +96,10 @@ async function runBaseline(bench: ContactBench, folderId: string) {
   admin.resetCounters();
   const started = performance.now();
   const run = await runContactSync(
-    { environment: benchEnvironment, user: benchUser, folderId, direction: 'erp-to-outlook', policy: 'erp-wins' },
+    { environment: benchEnvironment, folderId, direction: 'erp-to-outlook', policy: 'erp-wins', folderChange: 'move' },
     { confirmedRemovals: [] },
     {
-      store, folder, now: () => new Date(), newId: randomUUID, fullListingEveryMs: 24 * 60 * 60_000, onState: async () => undefined,
+      store: createStoreContactSync(store, benchUser, () => new Date()), folder, folderFor: () => folder, now: () => new Date(), newId: randomUUID, fullListingEveryMs: 24 * 60 * 60_000, onState: async () => undefined,
       erp: { ...erp, listContactsInScope: async () => (await erp.listContactsInScope()).slice(0, baselineContacts) },
     },
   );

@@ -18,8 +18,7 @@ import { createInStepFilter, listedInStepIds, toKeyedContactLink } from '../src/
 import type { KeyedContactLink, ListedContactLink, ListedErpContact } from '../src/sync/contacts/listed-contact';
 import { planContactChanges } from '../src/sync/contacts/plan-contact-changes';
 import { toContactLink } from '../server/jobs/create-store-contact-links';
-import { createGraphContactFolder } from '../server/jobs/create-graph-contact-folder';
-import { forEachStoredContactLink } from '../server/jobs/for-each-stored-contact-link';
+import { createGraphContactFolder } from '../src/graph/contacts/create-graph-contact-folder';
 import type { LinkRecord } from '../server/store/store';
 
 /**
@@ -142,10 +141,20 @@ const store = {
   },
 };
 
+async function forEachLink(visit: (record: LinkRecord) => void): Promise<void> {
+  for (let afterErpId: string | undefined; ; ) {
+    const page = await store.links.listForUser(user, 'contact', { ...(afterErpId === undefined ? {} : { afterErpId }), limit: linkPageSize });
+    for (const record of page) visit(record);
+    const last = page.at(-1);
+    if (page.length < linkPageSize || last === undefined) return;
+    afterErpId = last.erpId;
+  }
+}
+
 // Timed: what the run does from the stored links to the plan.
 const started = performance.now();
 const keyedLinks: KeyedContactLink[] = [];
-await forEachStoredContactLink(store, user, (record) => keyedLinks.push(toKeyedContactLink(toContactLink(record))));
+await forEachLink((record) => keyedLinks.push(toKeyedContactLink(toContactLink(record))));
 const filter = createInStepFilter(keyedLinks, environment);
 const erpContacts: ListedErpContact[] = [];
 for (let from = 0; from < count; from += pageSize) {
@@ -157,7 +166,7 @@ const inStep = listedInStepIds(erpContacts, outlookContacts, environment);
 const keyedInStep = new Map(keyedLinks.filter((link) => inStep.has(link.erpId)).map((link) => [link.erpId, link]));
 keyedLinks.length = 0;
 const links: ListedContactLink[] = [];
-await forEachStoredContactLink(store, user, (record) => links.push(keyedInStep.get(record.erpId) ?? toContactLink(record)));
+await forEachLink((record) => links.push(keyedInStep.get(record.erpId) ?? toContactLink(record)));
 keyedInStep.clear();
 const listed = performance.now();
 let conflict = 0;

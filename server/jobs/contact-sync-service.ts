@@ -1,48 +1,18 @@
 import type { Logger } from 'pino';
 import type { ErpPort } from '../../src/domain/erp-port';
-import type { ContactOperationKind } from '../../src/sync/contacts/contact-operation';
-import type { ContactPlanCounters } from '../../src/sync/contacts/contact-plan';
 import type { ContactRunReport } from '../../src/sync/contacts/contact-run-report';
+import type { ContactSyncPreview } from '../../src/sync/contacts/contact-sync-preview';
 import type { EnvironmentConfig } from '../config/config-schema';
 import type { Store, UserKey } from '../store/store';
 import type { GraphAccess } from './create-graph-access';
 
 /** One operation of a preview, enough for the add-in to show what will happen. */
-export interface ContactPreviewSample {
-  erpId: string;
-  displayName?: string;
-  /** The synced fields a write changes (updates, conflicts). */
-  fields?: string[];
-  /** Why a copy leaves Outlook. */
-  reason?: 'left-scope' | 'tombstone';
-}
-
-/** A dry run: what the next run would do, with no write anywhere. */
-export interface ContactSyncPreview {
-  counts: ContactPlanCounters;
-  /** At most five operations of each kind present in the plan. */
-  samples: Partial<Record<ContactOperationKind, ContactPreviewSample[]>>;
-  /** Removals the mass-removal guard would hold for confirmation (at most five). */
-  heldRemovals: ContactPreviewSample[];
-  needsConfirmation: boolean;
-}
-
-/** The `report` of a contacts `RunRecord`: the engine's report plus how the run went about it. */
-export type ContactSyncReport = ContactRunReport & {
-  /** Neither side reported a change: nothing was listed or planned (one Graph request). */
-  quiet: boolean;
-  /** Failed operations in all; `failures` keeps the first 100 of them. */
-  failedOperations: number;
-  /** The run found the Outlook delta link expired and listed the folder again. */
-  resynced: boolean;
-};
-
 export interface ContactSyncRun {
   id: string;
   environment: string;
   user: UserKey;
   status: 'succeeded' | 'failed' | 'waiting_confirmation';
-  report: ContactSyncReport;
+  report: ContactRunReport;
 }
 
 /** A mailbox in one of the bridge's environments. */

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { syncedContactSchema } from '../../src/domain/synced-contact';
+import { folderChangeModes } from '../../src/domain/sync-settings';
+import type { ContactSyncState, FolderChange } from '../../src/sync/contacts/contact-sync-store';
+import type { ErpWriteIntents } from '../../src/sync/contacts/erp-write-intents';
 
 /** The cursor rows of a mailbox's contact sync; the first three are saved in the transaction that ends a run. */
 export const contactCursors = {
@@ -10,20 +14,17 @@ export const contactCursors = {
   state: 'contacts:state',
   /** `ErpWriteIntents` as JSON: ERP writes whose link may not have been saved. */
   erpWriteIntents: 'contacts:erp-write-intents',
+  /** `FolderChange` as JSON: a change of contact folder under way. */
+  folderChange: 'contacts:folder-change',
 } as const;
 
-/**
- * What the last finished run leaves for the next one to decide whether it may stay quiet: the
- * folder its cursors belong to, a fingerprint of the links, conflicts and settings it left (a
- * restored contact or a resolved conflict changes it), and whether work was left undone.
- */
-export const contactSyncStateSchema = z.object({
+export const contactSyncStateSchema: z.ZodType<ContactSyncState> = z.object({
   folderId: z.string(),
   fingerprint: z.string(),
-  /** Item failures or removals held for confirmation: the next run plans again. */
   pending: z.boolean(),
-  /** When both sides were last listed in full. */
   listedAt: z.string(),
 });
 
-export type ContactSyncState = z.infer<typeof contactSyncStateSchema>;
+export const erpWriteIntentsSchema: z.ZodType<ErpWriteIntents> = z.record(z.string(), z.object({ written: z.array(z.string()), snapshot: syncedContactSchema }));
+
+export const folderChangeSchema: z.ZodType<FolderChange> = z.object({ fromFolderId: z.string(), toFolderId: z.string(), mode: z.enum(folderChangeModes) });

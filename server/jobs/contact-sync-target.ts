@@ -1,11 +1,7 @@
-import type { ConflictPolicy, SyncDirection } from '../../src/domain/sync-settings';
+import type { ContactSyncSettings } from '../../src/sync/contacts/run-contact-sync';
 import type { UserKey } from '../store/store';
 
 /** One mailbox's contact sync as its settings say: which folder, which direction, which conflict policy. */
-export interface ContactSyncTarget {
-  environment: string;
+export interface ContactSyncTarget extends ContactSyncSettings {
   user: UserKey;
-  folderId: string;
-  direction: Exclude<SyncDirection, 'off'>;
-  policy: ConflictPolicy;
 }

@@ -7,11 +7,12 @@ import type { UserKey } from '../store/store';
 import type { ContactSyncMailbox, ContactSyncRun, ContactSyncService, ContactSyncServiceOptions } from './contact-sync-service';
 import type { ContactSyncTarget } from './contact-sync-target';
 import { createErpContactSource } from './create-erp-contact-source';
-import { createGraphContactFolder } from './create-graph-contact-folder';
+import { createGraphContactFolder } from '../../src/graph/contacts/create-graph-contact-folder';
+import { previewContactSync } from '../../src/sync/contacts/preview-contact-sync';
+import { runContactSync } from '../../src/sync/contacts/run-contact-sync';
+import { createStoreContactSync } from './create-store-contact-sync';
 import { isMailboxDue } from './is-mailbox-due';
 import { mailboxKey } from './mailbox-key';
-import { previewContactSync } from './preview-contact-sync';
-import { runContactSync } from './run-contact-sync';
 
 /** A run's progress is written at most this often (stage changes are written at once). */
 const progressEveryMs = 250;
@@ -46,7 +47,7 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
     if (!settings?.enabled || settings.contacts === 'off' || !settings.contactFolderId) {
       throw new ApiError('invalid_input', 400, 'contact sync is off for this mailbox: turn it on and choose a contact folder first');
     }
-    return { environment, user, folderId: settings.contactFolderId, direction: settings.contacts, policy: settings.conflicts };
+    return { environment, user, folderId: settings.contactFolderId, direction: settings.contacts, policy: settings.conflicts, folderChange: settings.contactFolderChange ?? 'move' };
   }
 
   async function portsOf(target: ContactSyncTarget) {
@@ -57,8 +58,10 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
     const erpUserId = record.erpUserIdOverride ?? (record.isGuest ? undefined : (await environment.erp.findUserByEmail(record.email))?.id);
     const mailbox = erpUserId === undefined ? {} : { erpUserId };
     const client = graphAccess.clientFor(target.environment, target.user);
+    const folderFor = (folderId: string) => createGraphContactFolder(client, graphAccess.mailboxOf(target.user), folderId);
     return {
-      folder: createGraphContactFolder(client, graphAccess.mailboxOf(target.user), target.folderId),
+      folder: folderFor(target.folderId),
+      folderFor,
       erp: createErpContactSource(environment.erp, { email: record.email, ...mailbox }, mailbox),
     };
   }
@@ -101,7 +104,7 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
       written = { stage: state.stage, at };
       await store.runs.update(user, runId, { status: runStatusOf(state.stage), stage: state.stage, done: state.done, total: state.total });
     };
-    const { state, report } = await runContactSync(target, removals, { store, ...ports, now, newId, fullListingEveryMs, onState });
+    const { state, report } = await runContactSync(target, removals, { store: createStoreContactSync(store, user, now), ...ports, now, newId, fullListingEveryMs, onState });
     const status = report.outcome === 'succeeded' ? 'succeeded' : report.outcome;
     await store.runs.update(user, runId, { status, stage: state.stage, done: state.done, total: state.total, finishedAt: report.finishedAt, report });
     const summary = { quiet: report.quiet, applied: report.applied, failed: report.failedOperations, skipped: report.skipped, held: report.heldRemovals.length };
@@ -159,7 +162,7 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
   return {
     async preview(environment, user) {
       const target = await targetOf(environment, user);
-      return previewContactSync(target, { store, ...(await portsOf(target)), now, newId });
+      return previewContactSync(target, { store: createStoreContactSync(store, user, now), ...(await portsOf(target)), now, newId });
     },
 
     async runNow(environment, user, runOptions = {}) {

@@ -5,6 +5,7 @@ import { createMsalClient } from '../auth/create-msal-client';
 import { createAppOnlyTokenSource, createDelegatedTokens, type GraphTokenSource } from '../auth/graph-token-sources';
 import type { EnvironmentConfig } from '../config/config-schema';
 import type { Store, UserKey } from '../store/store';
+import { StoreError } from '../store/store-error';
 
 export interface GraphAccessOptions {
   environments: readonly EnvironmentConfig[];
@@ -81,7 +82,14 @@ export function createGraphAccess(options: GraphAccessOptions): GraphAccess {
     async isConnected(name, user) {
       const environment = environmentOf(name);
       if (environment.mode === 'app-only') return options.secrets.has(name);
-      return (await options.store.tokenCache.get(user).catch(() => undefined)) !== undefined;
+      try {
+        return (await options.store.tokenCache.get(user)) !== undefined;
+      } catch (error) {
+        // A cache sealed with another key must be made again by the user; any other store failure is a
+        // failure of its own, never "not connected" (which would ask the user to connect again).
+        if (error instanceof StoreError && error.code === 'token_unreadable') return false;
+        throw error;
+      }
     },
   };
 }

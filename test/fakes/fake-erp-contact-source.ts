@@ -26,12 +26,13 @@ export class FakeErpContactSource implements ErpContactSource {
     for (const contact of contacts) this.contacts.set(contact.id, structuredClone(contact));
   }
 
-  async listContactsInScope(): Promise<ErpContact[]> {
-    return [...this.contacts.values()].filter((contact) => !this.outOfScope.has(contact.id)).map((contact) => structuredClone(contact));
+  async listContactsInScope<Listed = ErpContact>(shrink?: (contact: ErpContact) => Listed): Promise<(ErpContact | Listed)[]> {
+    const contacts = [...this.contacts.values()].filter((contact) => !this.outOfScope.has(contact.id)).map((contact) => structuredClone(contact));
+    return shrink ? contacts.map(shrink) : contacts;
   }
 
   async listContactChanges(cursor: string | undefined): Promise<ChangeFeed<ErpContact>> {
-    const items = cursor === 'end' ? [] : await this.listContactsInScope();
+    const items = cursor === 'end' ? [] : [...this.contacts.values()].filter((contact) => !this.outOfScope.has(contact.id)).map((contact) => structuredClone(contact));
     return { items, deletedIds: cursor === 'end' ? [] : [...this.tombstones], nextCursor: 'end', hasMore: false };
   }
 

@@ -7,7 +7,8 @@ import type { ContactPlanCounters } from './contact-plan';
 /** One operation that failed: data in the report, not a reason to stop the run. */
 export type ContactItemFailure = {
   erpId: string;
-  operation: ContactOperationKind;
+  /** The plan's operation, or the move of a contact to the folder the user chose. */
+  operation: ContactOperationKind | 'moveToFolder';
   code: SyncErrorCode | ErpErrorCode;
   message: string;
   /** For a value the ERP refused: the synced field and the value as the user typed it. */
@@ -32,4 +33,12 @@ export type ContactRunReport = {
   /** ERP ids whose removal waits for the user's confirmation. */
   heldRemovals: string[];
   failure?: RunFailure;
+  /** Neither side reported a change: nothing was listed or planned (one Graph request). */
+  quiet: boolean;
+  /** Failed operations in all; `failures` keeps the first 100 of them. */
+  failedOperations: number;
+  /** The run found the Outlook delta link expired and listed the folder again. */
+  resynced: boolean;
+  /** The contact folder changed since the last run: what became of the contacts synced into the old one. */
+  folderChange?: { mode: 'move' | 'leave'; moved: number; left: number; missing: number };
 };

@@ -5,6 +5,8 @@ import { ActionsSettings } from '../ActionsSettings/ActionsSettings';
 import { ConflictList } from '../ConflictList/ConflictList';
 import { ContactFolderPicker } from '../ContactFolderPicker/ContactFolderPicker';
 import { ErrorNotice } from '../ErrorNotice/ErrorNotice';
+import { FolderChangeChoice } from '../FolderChangeChoice/FolderChangeChoice';
+import type { ContactFolder } from '../sync/sync-types';
 import { SuppressedList } from '../SuppressedList/SuppressedList';
 import { SyncPreview } from '../SyncPreview/SyncPreview';
 import { SyncRunPanel } from '../SyncRunPanel/SyncRunPanel';
@@ -31,6 +33,8 @@ export function SettingsView({ onOpenAdmin, pollMs }: SettingsViewProps) {
   // A finished run can add conflicts or deleted contacts: the lists below read them again.
   const [runsFinished, setRunsFinished] = useState(0);
   const onRunFinished = useCallback(() => setRunsFinished((count) => count + 1), []);
+  // Another folder chosen while one is set waits for the user to say what becomes of the synced contacts.
+  const [nextFolder, setNextFolder] = useState<ContactFolder>();
 
   if (state.status === 'loading') return <Spinner size="tiny" labelPosition="after" label={t('settings.loading')} />;
   if (state.status === 'error') return <ErrorNotice error={state.error} onRetry={retry} />;
@@ -56,7 +60,22 @@ export function SettingsView({ onOpenAdmin, pollMs }: SettingsViewProps) {
             folderId={settings.contactFolderId}
             folderName={settings.contactFolderName}
             disabled={busy}
-            onChoose={(folder) => void update({ contactFolderId: folder.id, contactFolderName: folder.displayName })}
+            onChoose={(folder) => {
+              if (settings.contactFolderId && folder.id !== settings.contactFolderId) setNextFolder(folder);
+              else void update({ contactFolderId: folder.id, contactFolderName: folder.displayName });
+            }}
+          />
+        ) : null}
+        {nextFolder && settings.enabled ? (
+          <FolderChangeChoice
+            from={settings.contactFolderName ?? settings.contactFolderId ?? ''}
+            to={nextFolder.displayName}
+            disabled={busy}
+            onCancel={() => setNextFolder(undefined)}
+            onConfirm={(mode) => {
+              setNextFolder(undefined);
+              void update({ contactFolderId: nextFolder.id, contactFolderName: nextFolder.displayName, contactFolderChange: mode });
+            }}
           />
         ) : null}
       </section>

@@ -24,7 +24,10 @@ export function SyncPreview() {
       </Button>
       <div aria-live="polite">
         {state.status === 'loading' ? <Spinner size="tiny" labelPosition="after" label={t('sync.previewing')} /> : null}
-        {state.status === 'ready' && state.preview.counts.length === 0 ? <Text>{t('sync.previewEmpty')}</Text> : null}
+        {state.status === 'ready' && state.preview.folderChange ? (
+          <Text>{t(state.preview.folderChange.mode === 'move' ? 'sync.previewFolderMove' : 'sync.previewFolderLeave', { count: state.preview.folderChange.contacts })}</Text>
+        ) : null}
+        {state.status === 'ready' && !state.preview.folderChange && state.preview.counts.length === 0 ? <Text>{t('sync.previewEmpty')}</Text> : null}
         {state.status === 'ready' && state.preview.counts.length > 0 ? (
           <>
             <Text weight="semibold">{t('sync.previewResult')}</Text>

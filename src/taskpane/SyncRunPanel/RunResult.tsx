@@ -25,6 +25,8 @@ export function RunResult({ run, onConfirmRemovals, busy }: RunResultProps) {
     <div className={styles.result}>
       <Text weight="semibold">{t('sync.lastRun', { status: statusLabel(t, run.status), date: formatDateTime(run.finishedAt ?? run.startedAt, i18n.language) })}</Text>
       {report ? <Text>{t('sync.applied', { count: report.applied })}</Text> : null}
+      {report?.folderChange && report.folderChange.moved > 0 ? <Text>{t('sync.folderMoved', { count: report.folderChange.moved })}</Text> : null}
+      {report?.folderChange && report.folderChange.left > 0 ? <Text>{t('sync.folderLeft', { count: report.folderChange.left })}</Text> : null}
       {report && report.duplicatesLeftAlone > 0 ? <Text>{t('sync.duplicatesLeftAlone', { count: report.duplicatesLeftAlone })}</Text> : null}
       {report && report.failedOperations > 0 ? (
         <>

@@ -18,11 +18,13 @@ export interface RunReport {
   heldRemovals: number;
   /** Copies of synced contacts that someone edited, beside the synced one: never removed as duplicates. */
   duplicatesLeftAlone: number;
+  /** The run carried sync to another contact folder: contacts moved there, or left in the old one. */
+  folderChange?: { moved: number; left: number };
   /** Set when the whole run stopped (auth, throttling budget, ERP down). */
   failure?: { code: string; message: string };
 }
 
-/** The `report` of a finished contacts run (the sync service's `ContactSyncReport`); undefined while there is none. */
+/** The `report` of a finished contacts run (the engine's `ContactRunReport`); undefined while there is none. */
 export function readRunReport(report: Record<string, unknown> | undefined): RunReport | undefined {
   if (!report) return undefined;
   const failures = asArray(report.failures).map((entry) => {
@@ -42,6 +44,7 @@ export function readRunReport(report: Record<string, unknown> | undefined): RunR
     skipped: asNumber(report.skipped),
     heldRemovals: asArray(report.heldRemovals).length,
     duplicatesLeftAlone: asNumber(asRecord(report.planned).duplicatesLeftAlone),
+    ...(report.folderChange === undefined ? {} : { folderChange: { moved: asNumber(asRecord(report.folderChange).moved), left: asNumber(asRecord(report.folderChange).left) } }),
     ...(code ? { failure: { code, message: asString(failure.message) ?? '' } } : {}),
   };
 }

@@ -10,6 +10,8 @@ export interface SyncPreview {
   /** Removals the mass-removal guard would hold until the user confirms. */
   heldRemovals: number;
   needsConfirmation: boolean;
+  /** The next run first moves (or leaves) this many contacts synced into the previous folder. */
+  folderChange?: { mode: 'move' | 'leave'; contacts: number };
 }
 
 /**
@@ -30,5 +32,6 @@ export function readSyncPreview(value: unknown): SyncPreview {
       .filter((entry) => entry.count > 0),
     heldRemovals: asNumber(counts.heldRemovals) || asArray(preview.heldRemovals).length,
     needsConfirmation: preview.needsConfirmation === true,
+    ...(preview.folderChange === undefined ? {} : { folderChange: { mode: asRecord(preview.folderChange).mode === 'leave' ? 'leave' : 'move', contacts: asNumber(asRecord(preview.folderChange).contacts) } }),
   };
 }

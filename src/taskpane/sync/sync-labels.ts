@@ -3,7 +3,7 @@ import type { RunStatus } from './sync-types';
 
 const stages = ['queued', 'listing-erp', 'listing-outlook', 'planning', 'applying', 'saving', 'done', 'failed', 'waiting_confirmation'] as const;
 const statuses = ['queued', 'running', 'succeeded', 'failed', 'waiting_confirmation'] as const;
-const operations = ['deduplicate', 'adopt', 'createInOutlook', 'updateInErp', 'updateInOutlook', 'removeFromOutlook', 'suppress', 'conflict', 'saveLink', 'unlink'] as const;
+const operations = ['deduplicate', 'adopt', 'createInOutlook', 'updateInErp', 'updateInOutlook', 'removeFromOutlook', 'suppress', 'conflict', 'saveLink', 'unlink', 'moveToFolder'] as const;
 const reasons = ['throttled', 'auth_required', 'forbidden', 'not_found', 'cursor_expired', 'conflict', 'precondition_failed', 'dependency_failed', 'invalid_input', 'unavailable', 'erp_unavailable'] as const;
 const fields = ['givenName', 'surname', 'displayName', 'companyName', 'jobTitle', 'emails', 'businessPhone', 'mobilePhone', 'address', 'notes', 'categories'] as const;
 

@@ -45,7 +45,20 @@ describe('activating sync', () => {
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText('This App ID is not the app registration of this environment.')).toBeInTheDocument();
     expect(within(alert).getByText(/the bridge is configured with b7e1c0de/)).toBeInTheDocument();
+    expect(within(alert).getByText(/^Copy the Application \(client\) ID from the Overview page of the bridge’s app registration/)).toBeInTheDocument();
+    // The same App ID would be refused again: no Retry, the form stays to correct it.
+    expect(within(alert).queryByRole('button')).not.toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: /App ID of the app registration/ })).toHaveValue('00000000-0000-4000-8000-000000000000');
     expect(screen.getByText('Sync is off.')).toBeInTheDocument();
+  });
+
+  it('explains a wrong App ID in Spanish too', async () => {
+    renderAdmin(createFakeSync(), 'es');
+    await userEvent.type(await screen.findByRole('textbox', { name: /ID de aplicación del registro/ }), '00000000-0000-4000-8000-000000000000');
+    await userEvent.click(screen.getByRole('button', { name: /Activar/ }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText(/^Copie el ID de aplicación \(cliente\)/)).toBeInTheDocument();
+    expect(within(alert).queryByRole('button')).not.toBeInTheDocument();
   });
 
   it('turns sync off without asking for the App ID again', async () => {

@@ -117,6 +117,38 @@ describe('the contact folder', () => {
     expect(screen.getByRole('button', { name: 'Sync now' })).toBeInTheDocument();
   });
 
+  it.each([
+    ['move', 'Move them to “Clientes”, with everything you added in Outlook'],
+    ['leave', 'Leave them in “ERP”, no longer synced, and fill “Clientes” with new copies'],
+  ] as const)('asks what becomes of the synced contacts when another folder is picked, and saves the answer (%s)', async (mode, label) => {
+    const bridge = createFakeBridge({ settings: syncOn });
+    const sync = createFakeSync({ folders: [{ id: 'folder-erp', displayName: 'ERP' }, { id: 'folder-clients', displayName: 'Clientes' }] });
+    renderSettings({ bridge, sync });
+
+    await userEvent.selectOptions(await screen.findByRole('combobox', { name: 'Contact folder' }), 'Clientes');
+    const choice = screen.getByRole('group', { name: 'Your synced contacts are in “ERP”. What should happen to them?' });
+    expect(bridge.settings.contactFolderId).toBe('folder-erp');
+    await userEvent.click(within(choice).getByRole('radio', { name: label }));
+    await userEvent.click(within(choice).getByRole('button', { name: 'Change folder' }));
+
+    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    expect(bridge.settings).toMatchObject({ contactFolderId: 'folder-clients', contactFolderName: 'Clientes', contactFolderChange: mode });
+    expect(screen.queryByRole('group', { name: /What should happen to them/ })).not.toBeInTheDocument();
+  });
+
+  it('keeps the folder when the user thinks better of the change', async () => {
+    const bridge = createFakeBridge({ settings: syncOn });
+    const sync = createFakeSync({ folders: [{ id: 'folder-erp', displayName: 'ERP' }, { id: 'folder-clients', displayName: 'Clientes' }] });
+    renderSettings({ bridge, sync });
+
+    await userEvent.selectOptions(await screen.findByRole('combobox', { name: 'Contact folder' }), 'Clientes');
+    await userEvent.click(screen.getByRole('button', { name: 'Keep “ERP”' }));
+
+    expect(screen.queryByRole('group', { name: /What should happen to them/ })).not.toBeInTheDocument();
+    expect(bridge.settings).toMatchObject({ contactFolderId: 'folder-erp' });
+    expect(screen.getByRole('combobox', { name: 'Contact folder' })).toHaveDisplayValue('ERP');
+  });
+
   it('can be a new ERP folder, created and chosen in one click', async () => {
     const bridge = createFakeBridge({ settings: { ...defaultSyncSettings, enabled: true } });
     const { sync } = renderSettings({ bridge });
@@ -199,6 +231,14 @@ describe('the preview', () => {
     renderSettings({ bridge: createFakeBridge({ settings: syncOn }), sync });
     await userEvent.click(await screen.findByRole('button', { name: 'Preview the next run' }));
     expect(await screen.findByText('This run would remove 30 contacts from Outlook: it will ask you to confirm first.')).toBeInTheDocument();
+  });
+
+  it('says the next run moves the synced contacts to the new folder first, instead of counts', async () => {
+    const sync = createFakeSync({ preview: { counts: {}, samples: {}, heldRemovals: [], needsConfirmation: false, folderChange: { mode: 'move', contacts: 412 } } });
+    renderSettings({ bridge: createFakeBridge({ settings: syncOn }), sync });
+    await userEvent.click(await screen.findByRole('button', { name: 'Preview the next run' }));
+    expect(await screen.findByText('The next run first syncs your previous folder, then moves its 412 synced contacts to the new one.')).toBeInTheDocument();
+    expect(screen.queryByText('Nothing would change: your folder is up to date.')).not.toBeInTheDocument();
   });
 
   it('says when nothing would change', async () => {

@@ -87,6 +87,24 @@ describe('sync now', () => {
     expect(await within(panel).findByText('Copies of synced contacts that you edited, left as they are: 2')).toBeInTheDocument();
   });
 
+  it('says how many contacts moved to the new folder, or stayed in the old one', async () => {
+    const moved = aRun({ status: 'succeeded', stage: 'done', report: { applied: 0, failures: [], heldRemovals: [], folderChange: { mode: 'move', moved: 41, left: 0, missing: 0 } } });
+    const panel = await renderRun(createFakeSync({ runs: [moved] }));
+    expect(await within(panel).findByText('Contacts moved to the new folder: 41')).toBeInTheDocument();
+    cleanup();
+    const left = aRun({ status: 'succeeded', stage: 'done', report: { applied: 41, failures: [], heldRemovals: [], folderChange: { mode: 'leave', moved: 0, left: 41, missing: 0 } } });
+    const leftPanel = await renderRun(createFakeSync({ runs: [left] }));
+    expect(await within(leftPanel).findByText('Contacts left in the old folder, no longer synced: 41')).toBeInTheDocument();
+  });
+
+  it('names the contact that could not move to the new folder, and why', async () => {
+    const failures = [{ erpId: '7', operation: 'moveToFolder', code: 'precondition_failed', message: 'changed while it was being moved' }];
+    const run = aRun({ status: 'failed', stage: 'failed', report: { applied: 0, failedOperations: 1, failures, heldRemovals: [], failure: { code: 'precondition_failed', message: '1 contacts could not be moved' } } });
+    const panel = await renderRun(createFakeSync({ runs: [run] }));
+    const list = await within(panel).findByRole('list', { name: 'Contacts that failed: 1' });
+    expect(within(list).getByRole('listitem').textContent).toContain('moving to the new folder');
+  });
+
   it('says why a run stopped', async () => {
     const run = aRun({ status: 'failed', stage: 'failed', report: { applied: 0, failures: [], heldRemovals: [], failure: { code: 'erp_unavailable', message: 'connection refused' } } });
     const panel = await renderRun(createFakeSync({ runs: [run] }));

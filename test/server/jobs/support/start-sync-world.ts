@@ -10,7 +10,7 @@ import { openDemoErp, type DemoErp } from '../../../../server/erp/demo/open-demo
 import type { ContactSyncRun, ContactSyncService, ContactSyncServiceOptions } from '../../../../server/jobs/contact-sync-service';
 import { createContactSyncService } from '../../../../server/jobs/create-contact-sync-service';
 import { createGraphAccess, type GraphAccess } from '../../../../server/jobs/create-graph-access';
-import { toOutlookContact } from '../../../../server/jobs/to-outlook-contact';
+import { toOutlookContact } from '../../../../src/graph/contacts/to-outlook-contact';
 import { openStore } from '../../../../server/store/open-store';
 import type { Store, UserKey } from '../../../../server/store/store';
 import type { ErpPort } from '../../../../src/domain/erp-port';

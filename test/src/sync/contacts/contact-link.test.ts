@@ -29,6 +29,9 @@ describe('the engine’s records map onto the bridge store', () => {
       failures: [],
       skipped: 0,
       heldRemovals: [],
+      quiet: false,
+      failedOperations: 0,
+      resynced: false,
     };
     const run: Pick<RunRecord, 'report'> = { report };
     expect(record.field).toBe('mobilePhone');

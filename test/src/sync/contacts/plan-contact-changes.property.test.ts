@@ -12,7 +12,7 @@ describe('planContactChanges: idempotence over random mailboxes', () => {
         const editedCopies = (await fakes.outlook.listContacts()).filter((item) => item.tag?.startsWith('acme:') && !isUntouchedCopy(item));
 
         const { plan, result } = await fakes.run(now, options);
-        expect(result.failed).toEqual([]);
+        expect(result.failures).toEqual([]);
         const again = await fakes.plan(options);
 
         expect(again.operations).toEqual([]);

@@ -1,0 +1,35 @@
+import { projectErpContact } from '../../domain/project-erp-contact';
+import { normalizeSyncedContact } from '../../domain/normalize-synced-contact';
+import type { SyncedContact } from '../../domain/synced-contact';
+import { syncedContactFields } from '../../domain/synced-contact-fields';
+import type { ListedErpContact } from './listed-contact';
+import { sameFieldValue } from './same-field-value';
+import { setSyncedField } from './set-synced-field';
+import type { ContactLink } from './contact-link';
+import type { ErpWriteIntents } from './erp-write-intents';
+
+/**
+ * The links whose ERP write went through before the process died, with the written fields moved
+ * into their snapshot: where the ERP still holds exactly what was written, that value is what
+ * both sides agreed on. A write that did not happen, or that the ERP's users changed since, leaves
+ * the snapshot as it was.
+ */
+export function settleErpWriteIntents(links: readonly ContactLink[], intents: ErpWriteIntents, erpContacts: readonly ListedErpContact[], environment: string): { links: ContactLink[]; adjusted: ContactLink[] } {
+  const erpById = new Map(erpContacts.map((contact) => [contact.id, contact]));
+  const adjusted: ContactLink[] = [];
+  const result = links.map((link) => {
+    const intent = intents[link.erpId];
+    const erp = erpById.get(link.erpId);
+    // A record listed in step with its link had no write of ours to settle (the runner does not shrink those).
+    if (intent === undefined || erp === undefined || 'inStepWith' in erp) return link;
+    const projected = projectErpContact(erp, environment).fields;
+    const written = syncedContactFields.filter((field) => intent.written.includes(field));
+    if (!written.length || !written.every((field) => sameFieldValue(projected[field], intent.snapshot[field]))) return link;
+    const snapshot: SyncedContact = { ...link.snapshot };
+    for (const field of written) setSyncedField(snapshot, field, intent.snapshot[field]);
+    const settled: ContactLink = { ...link, snapshot: normalizeSyncedContact(snapshot) };
+    adjusted.push(settled);
+    return settled;
+  });
+  return { links: result, adjusted };
+}
