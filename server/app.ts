@@ -13,6 +13,7 @@ import { serveTaskpane } from './http/serve-taskpane';
 import { rememberUser } from './routes/actor';
 import { registerAccountRoutes } from './routes/account-routes';
 import { registerActionRoutes } from './routes/action-routes';
+import { registerAdminDoctorRoutes } from './routes/admin-doctor-routes';
 import { registerAdminRoutes, registerAdminSyncRoutes } from './routes/admin-routes';
 import { registerContactRoutes } from './routes/contact-routes';
 import { registerDocsRoutes } from './routes/docs-routes';
@@ -80,6 +81,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   registerSyncRoutes(app, deps);
   registerAdminRoutes(app, deps);
   registerAdminSyncRoutes(app, deps);
+  registerAdminDoctorRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

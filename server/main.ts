@@ -10,6 +10,7 @@ import { createApp } from './app';
 import { createTokenValidator } from './auth/create-token-validator';
 import { createTrustingFetch } from './auth/create-trusting-fetch';
 import { createTrustingNetworkClient } from './auth/create-trusting-network-client';
+import { createDoctor } from './doctor/create-doctor';
 import { createContactSyncService } from './jobs/create-contact-sync-service';
 import { createGraphAccess } from './jobs/create-graph-access';
 import { startContactSyncScheduler } from './jobs/start-contact-sync-scheduler';
@@ -94,9 +95,14 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
     await closeDatabases();
     throw error;
   });
+  const doctor = createDoctor({
+    config, environments, secrets, store, graphAccess,
+    ...(trusted ? { identityFetch: createTrustingFetch(trusted), networkClient: createTrustingNetworkClient(trusted) } : {}),
+    ...(graphTrusted ? { graphFetch: createTrustingFetch(graphTrusted) } : {}),
+  });
   const app = createApp(
     {
-      environments, store, authenticate, logger, graphAccess, contactSync: queue ?? contactSync, authority: config.identity.authority,
+      environments, store, authenticate, logger, graphAccess, contactSync: queue ?? contactSync, authority: config.identity.authority, doctor,
       rateLimits, frameAncestors: config.server.frameAncestors,
       transport: { trustProxy: config.server.trustProxy, https: tls !== undefined, ...(config.server.publicUrl ? { publicUrl: config.server.publicUrl } : {}) },
     },

@@ -1,6 +1,7 @@
 import type { HttpBindings } from '@hono/node-server';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
+import type { Doctor } from '../doctor/create-doctor';
 import type { GraphAccess } from '../jobs/create-graph-access';
 import type { Store } from '../store/store';
 import type { ContactSyncPort } from './contact-sync-port';
@@ -24,6 +25,8 @@ export interface AppDeps {
   /** How each environment reaches Graph; without it the sync routes answer 503. */
   graphAccess?: GraphAccess;
   contactSync?: ContactSyncPort;
+  /** The setup checks behind `GET /api/admin/doctor`; without it that route answers 503. */
+  doctor?: Doctor;
   /** The identity authority, for admin-consent links. */
   authority?: string;
   /** Per-user and per-environment limits on the API; `main.ts` always sets them, tests that do not exercise them leave them out. */

@@ -52,7 +52,7 @@ function salespersonJourney(world: DemoWorld, { language, strings: t, account }:
   let synced = 0;
 
   step(`opens the Outlook host page and the add-in speaks ${language}, Office’s display language`, async () => {
-    outlook = await openOutlookPage(world.stack, world.browser, join(artifacts, language));
+    outlook = await openOutlookPage(world.stack, world.browser, join(artifacts, language), process.env.SAVE_SCREENSHOTS === '1' ? join(root, 'docs', 'images', language) : undefined);
     await outlook.open(account, language);
     await expect.poll(() => pane().locator('h1').innerText()).toBe(t.app.title);
   }, 60_000);
@@ -179,6 +179,17 @@ function salespersonJourney(world: DemoWorld, { language, strings: t, account }:
     expect(addresses(demoPeople.ana.emailAddress).map((contact) => contact.displayName)).toEqual([demoPeople.ana.displayName]);
     expect(addresses(created.email).map((contact) => contact.displayName)).toEqual([demoPeople.unknown.displayName]);
   });
+
+  step('runs the setup check in the Admin view: the synced mailbox, its folder and the ERP are in order', async () => {
+    await pane().getByRole('button', { name: t.settings.admin }).click();
+    const section = pane().getByRole('region', { name: t.admin.doctor.heading });
+    await section.getByRole('button', { name: t.admin.doctor.run }).click();
+    const line = (name: keyof typeof t.admin.doctor.checks) => section.getByText(`${t.admin.doctor.status.ok} · ${t.admin.doctor.checks[name]}`);
+    for (const name of ['token-endpoint', 'client-secret', 'admin-consent', 'graph-permissions', 'mailbox-access', 'contact-folders', 'erp', 'clock'] as const) await line(name).waitFor();
+    expect(await section.getByRole('listitem').count()).toBe(10);
+    await outlook.capture('setup-check');
+    await pane().getByRole('button', { name: t.app.back }).click();
+  }, 60_000);
 
   step('found no serious or critical accessibility problem in any view, light or dark', async () => {
     expect(describeProblems(outlook.accessibilityProblems())).toBe('');

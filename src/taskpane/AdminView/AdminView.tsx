@@ -1,9 +1,10 @@
 import { useCallback, useState } from 'react';
 import { ActivationSection } from './ActivationSection';
 import { useAdminViewStyles } from './AdminView.styles';
+import { DoctorSection } from './DoctorSection';
 import { UserStatusList } from './UserStatusList';
 
-/** For admins (loaded on demand): activation with the App ID, the admin-consent link, per-user status. */
+/** For admins (loaded on demand): activation with the App ID, the admin-consent link, per-user status, the setup check. */
 export function AdminView() {
   const styles = useAdminViewStyles();
   // Activation changes what users can do: their status is read again.
@@ -13,6 +14,7 @@ export function AdminView() {
     <div className={styles.root}>
       <ActivationSection onChanged={onChanged} />
       <UserStatusList refreshKey={changes} />
+      <DoctorSection />
     </div>
   );
 }

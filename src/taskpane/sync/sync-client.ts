@@ -1,4 +1,4 @@
-import type { AdminEnvironment, ContactFolder, SuppressedContact, SyncConflict, SyncRun, UserSyncStatus } from './sync-types';
+import type { AdminEnvironment, ContactFolder, DoctorReport, SuppressedContact, SyncConflict, SyncRun, UserSyncStatus } from './sync-types';
 
 /**
  * The bridge's sync and admin API as the settings and admin views use it. Every method rejects
@@ -22,4 +22,6 @@ export interface SyncClient {
   adminEnvironment(): Promise<AdminEnvironment>;
   setActivation(input: { syncActivated: boolean; applicationId: string }): Promise<AdminEnvironment>;
   syncStatus(): Promise<UserSyncStatus[]>;
+  /** The setup checks of the admin's environment (`npm run doctor` on the server). */
+  doctor(): Promise<DoctorReport>;
 }

@@ -194,6 +194,10 @@ const rows: Record<string, Row> = {
     kind: 'admin', call: () => ({ method: 'PUT', path: '/api/admin/activation', body: { syncActivated: true, applicationId: demoIds.bridgeClientId } }), ownerSees: () => demoIds.bridgeClientId, othersGet: { stranger: 400 },
   },
   'GET /api/admin/sync-status': { kind: 'admin', call: () => ({ method: 'GET', path: '/api/admin/sync-status' }), ownerSees: () => marks.folderName },
+  // Another environment's admin gets the checks of their own environment, never this one's.
+  'GET /api/admin/doctor': {
+    kind: 'admin', call: () => ({ method: 'GET', path: '/api/admin/doctor' }), ownerSees: () => '"environment":"contoso"', othersGet: { stranger: 200 },
+  },
 };
 
 /** Callers in the order they call: the owner last, so a write refused to the others is still the owner's to make. */

@@ -8,6 +8,7 @@ import type { ContactSyncService } from '../../../server/jobs/contact-sync-servi
 import { createContactSyncService } from '../../../server/jobs/create-contact-sync-service';
 import { createGraphAccess } from '../../../server/jobs/create-graph-access';
 import { createApp, type AppOptions, type BridgeApp } from '../../../server/app';
+import { createDoctor } from '../../../server/doctor/create-doctor';
 import type { AppDeps } from '../../../server/http/app-env';
 import { createTokenValidator } from '../../../server/auth/create-token-validator';
 import { parseConfig } from '../../../server/config/load-config';
@@ -77,9 +78,10 @@ export async function createTestBridge(
     ['contoso', { config: contosoConfig, erp: contoso }],
     ['fabrikam', { config: fabrikamConfig, erp: fabrikam }],
   ]);
+  const secrets = new Map([['contoso', demoIds.bridgeClientSecret], ['fabrikam', demoIds.fabrikamBridgeClientSecret]]);
   const graphAccess = createGraphAccess({
     environments: config.environments,
-    secrets: new Map([['contoso', demoIds.bridgeClientSecret], ['fabrikam', demoIds.fabrikamBridgeClientSecret]]),
+    secrets,
     authority: identity.url,
     graphBaseUrl: `${m365.graph.url}/v1.0`,
     store,
@@ -90,6 +92,7 @@ export async function createTestBridge(
   const contactSync = createContactSyncService({ store, environments, graphAccess, logger, now });
   const app = createApp({
     environments, store, now, graphAccess, contactSync, authority: identity.url,
+    doctor: createDoctor({ config, environments, secrets, store, graphAccess, identityFetch: createTrustingFetch(certificate), graphFetch: createTrustingFetch(certificate) }),
     authenticate: createTokenValidator({ authority: identity.url, environments: config.environments, fetch: createTrustingFetch(certificate) }),
     logger, ...options.deps,
   }, options.app);

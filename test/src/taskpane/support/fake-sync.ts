@@ -1,6 +1,6 @@
 import { BridgeError } from '../../../../src/erp/bridge-error';
 import type { SyncClient } from '../../../../src/taskpane/sync/sync-client';
-import type { AdminEnvironment, ContactFolder, SuppressedContact, SyncConflict, SyncRun, UserSyncStatus } from '../../../../src/taskpane/sync/sync-types';
+import type { AdminEnvironment, ContactFolder, DoctorReport, SuppressedContact, SyncConflict, SyncRun, UserSyncStatus } from '../../../../src/taskpane/sync/sync-types';
 
 export const appId = 'b7e1c0de-4a2f-4c3b-9d1e-5f6a7b8c9d0e';
 
@@ -15,6 +15,7 @@ export interface FakeSyncData {
   preview?: unknown;
   environment?: AdminEnvironment;
   statuses?: UserSyncStatus[];
+  doctor?: DoctorReport;
 }
 
 /** What the fake bridge holds, for tests to look at. */
@@ -128,6 +129,7 @@ export function createFakeSync(data: FakeSyncData = {}): FakeSync {
         return store.environment;
       }),
     syncStatus: () => guard('syncStatus', () => data.statuses ?? []),
+    doctor: () => guard('doctor', () => data.doctor ?? { environment: store.environment.environment, mode: store.environment.mode, checks: [] }),
   };
   return fake;
 }
