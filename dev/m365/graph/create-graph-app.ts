@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
+import type { ApplicationRegistry } from './application-registry';
 import { canonicalizeGraphPath } from './canonicalize-graph-path';
 import type { EmulatorCounters } from './emulator-counters';
 import type { EmulatorState } from './emulator-state';
@@ -18,6 +19,7 @@ import { requirePermission } from './middleware/require-permission';
 import { resolveMailbox } from './middleware/resolve-mailbox';
 import { interceptArrivals, type ServiceLatency, throttleMailbox } from './middleware/throttle-mailbox';
 import { createAdminRoutes } from './routes/admin-routes';
+import { createApplicationRoutes } from './routes/application-routes';
 import { createBatchRoutes } from './routes/batch-routes';
 import { createCalendarRoutes } from './routes/calendar-routes';
 import { createCalendarViewRoutes } from './routes/calendar-view-routes';
@@ -35,6 +37,7 @@ import type { SubscriptionRegistry } from './subscription-registry';
 
 export interface GraphAppDeps {
   state: EmulatorState;
+  applications: ApplicationRegistry;
   counters: EmulatorCounters;
   throttle: MailboxThrottle;
   faults: FaultInjector;
@@ -110,6 +113,7 @@ export function createGraphApp(deps: GraphAppDeps): GraphFetch {
   const fetch: GraphFetch = async (request, env = {}) => app.fetch(request, env);
   graph.route('/', createBatchRoutes((request) => fetch(request, { batchItem: true }), deps.counters, deps.now));
   graph.route('/', createSubscriptionRoutes(deps.subscriptions));
+  graph.route('/', createApplicationRoutes(deps.applications));
   const mailboxRoutes = createMailboxRoutes(deps);
   graph.route('/me', mailboxRoutes);
   graph.route('/users/:userId', mailboxRoutes);

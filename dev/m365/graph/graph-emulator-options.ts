@@ -1,5 +1,6 @@
 import type { TlsCertificate } from '../identity/create-self-signed-certificate';
 import type { Contact, Event, TodoTask } from '@microsoft/microsoft-graph-types';
+import type { RegisteredApplication } from './application-registry';
 import type { FaultConfig } from './fault-injector';
 import type { PagingConfig } from './graph-paging';
 import type { ThrottlingConfig } from './mailbox-throttle';
@@ -67,4 +68,6 @@ export interface GraphEmulatorOptions {
   notifications?: Partial<NotificationSettings>;
   /** Clock for timestamps, throttling windows and subscription expiry; `Date.now` by default. */
   now?: () => number;
+  /** Told of every app registration created or changed through `/applications`, to make it usable for sign-in. */
+  onApplicationSaved?: (application: RegisteredApplication) => void;
 }

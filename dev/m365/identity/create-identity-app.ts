@@ -3,6 +3,10 @@ import { Hono } from 'hono';
 import { buildCloudDiscovery } from './build-cloud-discovery';
 import { buildOpenIdConfiguration } from './build-openid-configuration';
 import { clientCredentialsGrant } from './client-credentials-grant';
+import { deviceCodeGrant } from './device-code-grant';
+import type { DeviceCodeStore } from './device-code-store';
+import { createAdminConsentRoutes } from './create-admin-consent-routes';
+import { createDeviceCodeRoutes } from './create-device-code-routes';
 import type { RefreshTokenStore } from './create-refresh-token-store';
 import type { TokenSigner } from './create-token-signer';
 import { EntraError, entraErrorBody } from './entra-error';
@@ -21,21 +25,39 @@ export interface IdentityAppDependencies {
   baseUrl: () => string;
   now: () => Date;
   accessTokenLifetimeSeconds: number;
+  deviceCodes: DeviceCodeStore;
+  /** Seconds between a device's polls (Entra: 5) and a device code's lifetime (Entra: 900). */
+  deviceCodePolling: { intervalSeconds: number; lifetimeSeconds: number };
 }
 
 type Grant = (context: GrantContext, request: TokenRequest) => Promise<TokenResponse>;
 
-const grants: Record<string, Grant> = {
-  client_credentials: clientCredentialsGrant,
-  password: passwordGrant,
-  refresh_token: refreshTokenGrant,
-  'urn:ietf:params:oauth:grant-type:jwt-bearer': onBehalfOfGrant,
-};
-
-/** Entra's tenant-scoped routes: discovery, keys and the token endpoint. */
+/**
+ * Entra's tenant-scoped routes: discovery, keys, the token endpoint, the device code sign-in and
+ * the admin-consent page.
+ */
 export function createIdentityApp(dependencies: IdentityAppDependencies): Hono {
   const { directory, signer } = dependencies;
+  const grants: Record<string, Grant> = {
+    client_credentials: clientCredentialsGrant,
+    password: passwordGrant,
+    refresh_token: refreshTokenGrant,
+    'urn:ietf:params:oauth:grant-type:jwt-bearer': onBehalfOfGrant,
+    'urn:ietf:params:oauth:grant-type:device_code': deviceCodeGrant(dependencies.deviceCodes),
+  };
   const app = new Hono();
+  app.route(
+    '/',
+    createDeviceCodeRoutes({
+      directory,
+      deviceCodes: dependencies.deviceCodes,
+      baseUrl: dependencies.baseUrl,
+      now: dependencies.now,
+      pollingIntervalSeconds: dependencies.deviceCodePolling.intervalSeconds,
+      lifetimeSeconds: dependencies.deviceCodePolling.lifetimeSeconds,
+    }),
+  );
+  app.route('/', createAdminConsentRoutes(directory));
 
   app.get('/common/discovery/instance', (c) => {
     const endpoint = c.req.query('authorization_endpoint');
@@ -58,7 +80,7 @@ export function createIdentityApp(dependencies: IdentityAppDependencies): Hono {
     const form = Object.fromEntries(Object.entries(body).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
     const grantType = form.grant_type;
     if (!grantType) throw new EntraError('invalid_request', 900144, "The request body must contain the following parameter: 'grant_type'.");
-    const grant = grants[grantType];
+    const grant = Object.hasOwn(grants, grantType) ? grants[grantType] : undefined;
     if (!grant) throw new EntraError('unsupported_grant_type', 70003, `The app requested an unsupported grant type '${grantType}'.`);
     const context: GrantContext = {
       directory,

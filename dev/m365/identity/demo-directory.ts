@@ -1,4 +1,5 @@
 import type { IdentityDirectory } from './identity-directory';
+import { microsoftGraphCommandLineTools } from './microsoft-graph-command-line-tools';
 import { microsoftGraphResource } from './microsoft-graph-resource';
 
 const graph = microsoftGraphResource.appId;
@@ -58,6 +59,7 @@ export const demoDirectory: IdentityDirectory = {
       redirectUris: ['https://localhost:3000/taskpane.html', 'brk-multihub://localhost:3000'],
       requiredResourceAccess: [{ resourceAppId: graph, scopes: ['User.Read'], roles: applicationGraphRoles }],
     },
+    microsoftGraphCommandLineTools,
   ],
   users: [
     {
@@ -67,6 +69,7 @@ export const demoDirectory: IdentityDirectory = {
       displayName: 'Lucía Martínez García',
       password: demoIds.password,
       appRoleAssignments: [{ resourceAppId: demoIds.bridgeClientId, role: 'Bridge.Admin' }],
+      administrator: true,
     },
     {
       tenantId: demoIds.contosoTenantId,
@@ -83,6 +86,7 @@ export const demoDirectory: IdentityDirectory = {
       displayName: 'Amélie Dubois',
       password: demoIds.password,
       appRoleAssignments: [{ resourceAppId: demoIds.fabrikamBridgeClientId, role: 'Bridge.Admin' }],
+      administrator: true,
     },
     {
       tenantId: demoIds.fabrikamTenantId,

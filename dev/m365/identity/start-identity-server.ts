@@ -8,8 +8,11 @@ import { createRefreshTokenStore } from './create-refresh-token-store';
 import { createSelfSignedCertificate, type TlsCertificate } from './create-self-signed-certificate';
 import { createTokenSigner, type SignOptions } from './create-token-signer';
 import { demoDirectory } from './demo-directory';
+import { createDeviceCodeStore } from './device-code-store';
 import type { IdentityDirectory } from './identity-directory';
 import { resolveTenant } from './resolve-tenant';
+
+const deviceCodeLifetimeSeconds = 900;
 
 export interface IdentityServerOptions {
   /** Seed data; copied, so the caller's object is never changed. The demo directory by default. */
@@ -24,6 +27,8 @@ export interface IdentityServerOptions {
   accessTokenLifetimeSeconds?: number;
   /** Inactivity after which a refresh token is refused (AADSTS700082); 90 days like Entra. */
   refreshTokenLifetimeSeconds?: number;
+  /** Seconds a device-code client waits between polls; Entra says 5, tests may say less. */
+  deviceCodeIntervalSeconds?: number;
 }
 
 export interface IdentityServer {
@@ -60,6 +65,8 @@ export async function startIdentityServer(options: IdentityServerOptions = {}): 
     baseUrl: () => url,
     now,
     accessTokenLifetimeSeconds: options.accessTokenLifetimeSeconds ?? 3600,
+    deviceCodes: createDeviceCodeStore({ lifetimeSeconds: deviceCodeLifetimeSeconds }),
+    deviceCodePolling: { intervalSeconds: options.deviceCodeIntervalSeconds ?? 5, lifetimeSeconds: deviceCodeLifetimeSeconds },
   });
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
