@@ -60,7 +60,8 @@ export function parseApplicationInput(body: unknown, partial: true): Partial<App
 export function parseApplicationInput(body: unknown, partial = false): Partial<ApplicationInput> {
   const schema = partial ? applicationInputSchema.partial() : applicationInputSchema;
   const parsed = schema.safeParse(body);
-  if (parsed.success) return parsed.data;
+  // A PATCH changes only what it names: defaults of absent properties must not reset them.
+  if (parsed.success) return partial && typeof body === 'object' && body !== null ? Object.fromEntries(Object.entries(parsed.data).filter(([name]) => name in body)) : parsed.data;
   const issue = parsed.error.issues[0];
   const path = issue?.path.join('.') ?? '';
   if (issue?.code === 'unrecognized_keys') {

@@ -43,7 +43,9 @@ export function createIdentityApp(dependencies: IdentityAppDependencies): Hono {
     password: passwordGrant,
     refresh_token: refreshTokenGrant,
     'urn:ietf:params:oauth:grant-type:jwt-bearer': onBehalfOfGrant,
+    // The documented name, and the short one MSAL sends; Entra takes both.
     'urn:ietf:params:oauth:grant-type:device_code': deviceCodeGrant(dependencies.deviceCodes),
+    device_code: deviceCodeGrant(dependencies.deviceCodes),
   };
   const app = new Hono();
   app.route(
