@@ -1,6 +1,7 @@
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIds } from '../../dev/m365/identity/demo-directory';
@@ -176,4 +177,76 @@ describe('npm run entra:app against the local Microsoft 365', () => {
       await bridge.close();
     }
   }, 60_000);
+});
+
+describe('npm run entra:app in app-only mode', () => {
+  it('asks for Graph application permissions, which work with client credentials once an admin consented, and prints the Exchange RBAC steps', async () => {
+    const folder = prepareFolder();
+    const amelie = 'amelie.dubois@fabrikamfrance.onmicrosoft.com';
+
+    const { result, printed } = await runCommand(folder, ['--env', 'fabrikam-sync', '--url', 'https://erp.fabrikam.test', '--mode', 'app-only', '--tenant', demoIds.fabrikamTenantId], amelie);
+    if (!result) throw new Error('the command registered nothing');
+    const link = new URL(result.adminConsentUrl);
+    await trustingFetch(link.origin + link.pathname, form({ ...Object.fromEntries(link.searchParams), username: amelie, password: demoIds.password, decision: 'accept' }));
+    const secret = readFileSync(join(folder, 'secrets/fabrikam-sync.client-secret'), 'utf8').trim();
+    const token = await trustingFetch(
+      `${m365.identity.url}/${demoIds.fabrikamTenantId}/oauth2/v2.0/token`,
+      form({ grant_type: 'client_credentials', client_id: result.applicationId, client_secret: secret, scope: 'https://graph.microsoft.com/.default' }),
+    );
+
+    expect(decodeJwt(String(((await token.json()) as Record<string, unknown>).access_token))).toMatchObject({
+      idtyp: 'app',
+      roles: ['Contacts.ReadWrite', 'Calendars.ReadWrite', 'Tasks.ReadWrite.All'],
+    });
+    expect(loadConfigFile(join(folder, 'bridge.config.json')).config.environments[0]).toMatchObject({ mode: 'app-only', tenantId: demoIds.fabrikamTenantId });
+    expect(printed).toContain(`New-ManagementRoleAssignment -App ${result.applicationId} -Role "Application Contacts.ReadWrite" -CustomResourceScope "ERP Bridge fabrikam-sync mailboxes"`);
+    expect(printed).toContain('New-ManagementScope -Name "ERP Bridge fabrikam-sync mailboxes" -RecipientRestrictionFilter "MemberOfGroup -eq');
+  }, 60_000);
+});
+
+describe('npm run entra:app -- --print', () => {
+  it('writes the registration and prints the Azure CLI and Graph PowerShell commands, calling nothing', () => {
+    const out = mkdtempSync(join(tmpdir(), 'entra-print-'));
+    directories.push(out);
+
+    const printed = execFileSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/entra/entra-app.ts', '--env', 'acme', '--url', 'https://erp.acme.test', '--mode', 'app-only', '--print', '--out', out],
+      { cwd: resolve(import.meta.dirname, '../..'), encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } },
+    );
+    const application = JSON.parse(readFileSync(join(out, 'application.json'), 'utf8')) as Record<string, unknown>;
+    const update = JSON.parse(readFileSync(join(out, 'application-update.json'), 'utf8')) as Record<string, unknown>;
+
+    expect(application).toMatchObject({
+      displayName: 'ERP Bridge for Outlook (acme)',
+      api: { requestedAccessTokenVersion: 2, oauth2PermissionScopes: [expect.objectContaining({ value: 'access_as_user', type: 'User' })] },
+      appRoles: [expect.objectContaining({ value: 'Bridge.Admin', allowedMemberTypes: ['User'] })],
+      spa: { redirectUris: ['https://erp.acme.test/taskpane.html', 'brk-multihub://erp.acme.test'] },
+      requiredResourceAccess: [
+        {
+          resourceAppId: '00000003-0000-0000-c000-000000000000',
+          resourceAccess: [
+            { id: 'e1fe6dd8-ba31-4d61-89e7-88639da4683d', type: 'Scope' },
+            { id: '6918b873-d17a-4dc1-b314-35f528134491', type: 'Role' },
+            { id: 'ef54d2bf-783f-4e0f-bca1-3210c0444d99', type: 'Role' },
+            { id: '44e666d1-d276-445b-a5fc-8815eeb81d55', type: 'Role' },
+          ],
+        },
+      ],
+    });
+    expect(update).toMatchObject({
+      identifierUris: ['api://erp.acme.test/{appId}'],
+      api: { preAuthorizedApplications: [{ appId: 'ea5a67f6-b6f3-4338-b240-c655ddc3cc8e', delegatedPermissionIds: [expect.any(String)] }] },
+    });
+    expect(printed).toContain('az rest --method POST --uri https://graph.microsoft.com/v1.0/applications');
+    expect(printed).toContain('New-MgApplication -BodyParameter');
+    expect(printed).toContain('Add-MgApplicationPassword');
+    expect(existsSync(join(out, 'manifest.xml'))).toBe(false);
+  });
+
+  it('refuses an environment name the configuration would refuse', () => {
+    expect(() => parseEntraAppArguments(['--env', 'Acme Sales', '--url', origin])).toThrow(/--env must name the environment/);
+    expect(() => parseEntraAppArguments(['--env', 'acme', '--url', 'http://erp.acme.test'])).toThrow(/must be https/);
+    expect(() => parseEntraAppArguments(['--env', 'acme', '--url', origin, '--mode', 'both'])).toThrow(/--mode must be delegated or app-only/);
+  });
 });
