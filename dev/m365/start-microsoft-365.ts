@@ -31,6 +31,8 @@ export async function startMicrosoft365(
     graphNow?: () => number;
     /** Seconds a device-code sign-in waits between polls (Entra: 5). */
     deviceCodeIntervalSeconds?: number;
+    /** Loopback HTTP port of the identity server's pages for browsers (see `IdentityServerOptions.browserPort`). */
+    identityBrowserPort?: number;
   } = {},
 ): Promise<Microsoft365> {
   const directory = options.directory ?? demoDirectory;
@@ -41,6 +43,7 @@ export async function startMicrosoft365(
     port: options.identityPort ?? 0,
     https: tls ?? false,
     ...(options.deviceCodeIntervalSeconds !== undefined ? { deviceCodeIntervalSeconds: options.deviceCodeIntervalSeconds } : {}),
+    ...(options.identityBrowserPort !== undefined ? { browserPort: options.identityBrowserPort } : {}),
   });
   const keyFetch = identity.certificate ? { [customFetch]: createTrustingFetch(identity.certificate) } : {};
   const keySets = new Map<string, JWTVerifyGetKey>();

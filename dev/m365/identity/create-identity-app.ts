@@ -23,6 +23,8 @@ export interface IdentityAppDependencies {
   refreshTokens: RefreshTokenStore;
   /** Known only once the server listens (port 0), hence a function. */
   baseUrl: () => string;
+  /** Where people's browsers reach the server (its pages): `baseUrl` unless it also serves plain loopback HTTP. */
+  browserBaseUrl: () => string;
   now: () => Date;
   accessTokenLifetimeSeconds: number;
   deviceCodes: DeviceCodeStore;
@@ -53,7 +55,7 @@ export function createIdentityApp(dependencies: IdentityAppDependencies): Hono {
     createDeviceCodeRoutes({
       directory,
       deviceCodes: dependencies.deviceCodes,
-      baseUrl: dependencies.baseUrl,
+      baseUrl: dependencies.browserBaseUrl,
       now: dependencies.now,
       pollingIntervalSeconds: dependencies.deviceCodePolling.intervalSeconds,
       lifetimeSeconds: dependencies.deviceCodePolling.lifetimeSeconds,
