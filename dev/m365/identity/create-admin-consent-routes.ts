@@ -69,7 +69,7 @@ export function createAdminConsentRoutes(directory: IdentityDirectory): Hono {
   /** `.default` (or no scope) grants everything the registration lists; named scopes grant those. */
   function grantsOf(request: AdminConsentRequest, tenantId: string): Consent[] {
     const named = request.scope.split(/\s+/).filter((word) => word && !['openid', 'profile', 'email', 'offline_access'].includes(word));
-    if (named.length === 0 || named.some((word) => word.endsWith('/.default'))) return listApplicationPermissions(directory, request.app, tenantId);
+    if (named.length === 0 || named.some((word) => word.endsWith('/.default'))) return listApplicationPermissions(request.app, tenantId);
     const parsed = parseScopeRequest(directory, request.scope);
     return [{ tenantId, clientId: request.app.clientId, resourceAppId: parsed.resource.appId, scopes: parsed.scopes, roles: [] }];
   }

@@ -6,7 +6,7 @@ import { microsoftGraphResource } from './microsoft-graph-resource';
  * `requiredResourceAccess`, plus its own API's scopes so users of the add-in need no prompt.
  * One consent record per resource, for the whole tenant.
  */
-export function listApplicationPermissions(directory: IdentityDirectory, app: AppRegistration, tenantId: string): Consent[] {
+export function listApplicationPermissions(app: AppRegistration, tenantId: string): Consent[] {
   const signInScopes = new Set(['openid', 'profile', 'email', 'offline_access']);
   const grants: Consent[] = app.requiredResourceAccess.map((access) => ({
     tenantId,

@@ -78,3 +78,23 @@ describe('the device code sign-in', () => {
     expect((await poll(started.device_code)).body).toMatchObject({ error: 'authorization_pending' });
   });
 });
+
+describe('the identity server’s pages for browsers', () => {
+  it('answer on plain loopback HTTP too, and the device is sent there to enter its code', async () => {
+    const secure = await startIdentityServer({ https: true, browserPort: 0 });
+    try {
+      const started = await fetch(`${secure.browserUrl ?? ''}/${contoso}/oauth2/v2.0/devicecode`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ client_id: clientId, scope: 'User.Read' }),
+      });
+      const body = (await started.json()) as { verification_uri: string };
+
+      expect(secure.url).toMatch(/^https:/);
+      expect(body.verification_uri).toBe(`${secure.browserUrl ?? ''}/devicelogin`);
+      expect((await fetch(body.verification_uri)).status).toBe(200);
+    } finally {
+      await secure.close();
+    }
+  });
+});
