@@ -4,5 +4,5 @@ import { readAdminConsentResult } from './AdminConsentResult/read-admin-consent-
 import { startTaskpane } from './start-taskpane';
 
 const adminConsent = readAdminConsentResult(new URL(window.location.href));
-if (adminConsent) void import('./start-admin-consent-result').then(({ startAdminConsentResult }) => startAdminConsentResult(adminConsent));
+if (adminConsent) void import(/* webpackChunkName: "admin-consent" */ './start-admin-consent-result').then(({ startAdminConsentResult }) => startAdminConsentResult(adminConsent));
 else void whenOfficeReady().then(startTaskpane);

@@ -164,6 +164,7 @@ function salespersonJourney({ language, strings: t, account }: { language: HostL
     // Back on the bridge's taskpane page, in the browser's language (Chromium's is English here).
     await consent.getByText(en.adminConsent.grantedTitle).waitFor();
     expect(new URL(consent.url()).searchParams.get('admin_consent')).toBe('True');
+    expect(await consent.getByText(/Open it inside Outlook/).count()).toBe(0);
     await consent.screenshot({ path: join(artifacts, language, 'admin-consent-granted.png') });
     await consent.close();
     await pane().getByRole('button', { name: t.app.back }).click();
