@@ -59,6 +59,9 @@ export async function registerEntraApp(options: EntraAppArguments, output: Regis
   }
 
   const raw = readConfigFile(configFile);
+  // A configuration the bridge would refuse stops the command before anything is created in the tenant.
+  const placeholder = '00000000-0000-0000-0000-000000000000';
+  parseConfig(withEnvironment(raw, { ...options, tenantId: placeholder, applicationId: placeholder, secretFile: 'secrets/placeholder', adminObjectId: placeholder }), configFile);
   const identity = isObject(raw.identity) ? raw.identity : {};
   const graph = isObject(raw.graph) ? raw.graph : {};
   const authority = typeof identity.authority === 'string' ? identity.authority.replace(/\/+$/, '') : microsoftAuthority;
@@ -112,28 +115,12 @@ export async function registerEntraApp(options: EntraAppArguments, output: Regis
   writeFileSync(resolve(baseDir, secretFile), `${String(password.secretText)}\n`, { mode: 0o600 });
   chmodSync(resolve(baseDir, secretFile), 0o600);
 
-  const environments = Array.isArray(raw.environments) ? raw.environments.filter(isObject) : [];
-  const previous = environments.find((entry) => entry.environment === options.environment);
-  const entry: JsonObject = {
-    environment: options.environment,
-    tenantId,
-    applicationId,
-    clientSecret: { file: secretFile },
-    mode: options.mode,
-    admins: [adminObjectId],
-    erp: previous?.erp ?? { adapter: 'demo', file: `./data/demo-erp-${options.environment}.db` },
-    ...(previous?.sync ? { sync: previous.sync } : {}),
-  };
-  const server = isObject(raw.server) ? raw.server : {};
-  const next: JsonObject = {
-    ...raw,
-    environments: previous ? environments.map((candidate) => (candidate === previous ? entry : candidate)) : [...environments, entry],
-    server: { ...server, publicUrl: typeof server.publicUrl === 'string' ? server.publicUrl : options.origin },
-  };
+  const next = withEnvironment(raw, { ...options, tenantId, applicationId, secretFile, adminObjectId });
   parseConfig(next, configFile);
   writeFileSync(configFile, `${JSON.stringify(next, null, 2)}\n`);
   output.print(`Wrote environment "${options.environment}" to ${configFile}; its client secret is in ${resolve(baseDir, secretFile)} (mode 0600, never in git).`);
-  if (!previous) output.print(`It uses the demo ERP until you set environments[].erp (docs/configuration.md).`);
+  const isNew = !(Array.isArray(raw.environments) && raw.environments.some((entry) => isObject(entry) && entry.environment === options.environment));
+  if (isNew) output.print(`It uses the demo ERP until you set environments[].erp (docs/configuration.md).`);
 
   writeManifestFiles({ origin: options.origin, appId: applicationId, ...(authority === microsoftAuthority ? {} : { authority }) }, manifestDirectory);
   output.print(`Wrote manifest.xml and manifest.json for ${options.origin} to ${relative(workingDirectory, manifestDirectory) || '.'}.`);
@@ -146,9 +133,43 @@ export async function registerEntraApp(options: EntraAppArguments, output: Regis
   return { applicationId, tenantId, configFile, manifestDirectory, adminConsentUrl: consentUrl };
 }
 
+/**
+ * The configuration with the environment added, or replaced: a replaced entry keeps its ERP and
+ * sync settings; a new one starts on the demo ERP. `server.publicUrl` becomes the add-in's origin
+ * unless set.
+ */
+function withEnvironment(
+  raw: JsonObject,
+  registration: Pick<EntraAppArguments, 'environment' | 'mode' | 'origin'> & { tenantId: string; applicationId: string; secretFile: string; adminObjectId: string },
+): JsonObject {
+  const environments = Array.isArray(raw.environments) ? raw.environments.filter(isObject) : [];
+  const previous = environments.find((entry) => entry.environment === registration.environment);
+  const entry: JsonObject = {
+    environment: registration.environment,
+    tenantId: registration.tenantId,
+    applicationId: registration.applicationId,
+    clientSecret: { file: registration.secretFile },
+    mode: registration.mode,
+    admins: [registration.adminObjectId],
+    erp: previous?.erp ?? { adapter: 'demo', file: `./data/demo-erp-${registration.environment}.db` },
+    ...(previous?.sync ? { sync: previous.sync } : {}),
+  };
+  const server = isObject(raw.server) ? raw.server : {};
+  return {
+    ...raw,
+    environments: previous ? environments.map((candidate) => (candidate === previous ? entry : candidate)) : [...environments, entry],
+    server: { ...server, publicUrl: typeof server.publicUrl === 'string' ? server.publicUrl : registration.origin },
+  };
+}
+
 function readConfigFile(path: string): JsonObject {
   if (!existsSync(path)) return {};
-  const parsed: unknown = JSON.parse(readFileSync(path, 'utf8'));
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new RegistrationError(`${path} is not JSON (${error instanceof Error ? error.message : String(error)}); nothing was registered.`);
+  }
   if (!isObject(parsed)) throw new RegistrationError(`${path} does not hold a JSON object.`);
   return parsed;
 }

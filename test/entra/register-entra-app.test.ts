@@ -204,6 +204,23 @@ describe('npm run entra:app in app-only mode', () => {
   }, 60_000);
 });
 
+describe('npm run entra:app with a configuration it cannot extend', () => {
+  it.each([
+    ['one the bridge would refuse', JSON.stringify({ jobs: { engine: 'pg-boss' }, environments: [] }), /pg-boss/],
+    ['one that is not JSON', '{ "environments": [', /is not JSON/],
+  ])('stops on %s before anyone signs in, and leaves the file as it was', async (_case, text, message) => {
+    const folder = prepareFolder();
+    const file = join(folder, 'bridge.config.json');
+    writeFileSync(file, text);
+    const printed: string[] = [];
+
+    await expect(registerEntraApp(parseEntraAppArguments(['--env', 'acme', '--url', origin]), { print: (line) => printed.push(line) }, folder)).rejects.toThrow(message);
+
+    expect(printed).toEqual([]);
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+});
+
 describe('npm run entra:app -- --print', () => {
   it('writes the registration and prints the Azure CLI and Graph PowerShell commands, calling nothing', () => {
     const out = mkdtempSync(join(tmpdir(), 'entra-print-'));
