@@ -1,5 +1,4 @@
 import { Hono, type Context } from 'hono';
-import { html } from 'hono/html';
 import { findUserByPassword } from './find-user-by-password';
 import { grantConsent } from './grant-consent';
 import type { AppRegistration, Consent, IdentityDirectory } from './identity-directory';
@@ -7,6 +6,7 @@ import { listApplicationPermissions, resourceName } from './list-application-per
 import { microsoftGraphResource } from './microsoft-graph-resource';
 import { parseScopeRequest } from './parse-scope-request';
 import { renderConsentPage } from './render-consent-page';
+import { renderSignInErrorPage } from './render-sign-in-error-page';
 import { resolveTenant } from './resolve-tenant';
 
 interface AdminConsentRequest {
@@ -28,7 +28,7 @@ export function createAdminConsentRoutes(directory: IdentityDirectory): Hono {
   app.get('/:tenant/v2.0/adminconsent', (c) => {
     resolveTenant(directory, c.req.param('tenant'));
     const request = readRequest(c.req.query());
-    if (typeof request === 'string') return c.html(renderError(request), 400);
+    if (typeof request === 'string') return c.html(renderSignInErrorPage(request), 400);
     return c.html(renderPage(request, c.req.path));
   });
 
@@ -36,7 +36,7 @@ export function createAdminConsentRoutes(directory: IdentityDirectory): Hono {
     const tenant = resolveTenant(directory, c.req.param('tenant'));
     const form = Object.fromEntries(Object.entries(await c.req.parseBody()).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
     const request = readRequest(form);
-    if (typeof request === 'string') return c.html(renderError(request), 400);
+    if (typeof request === 'string') return c.html(renderSignInErrorPage(request), 400);
     if (form.decision !== 'accept') {
       return redirect(c, request, { error: 'permission_denied', error_description: 'The admin canceled the request' });
     }
@@ -104,12 +104,4 @@ function redirect(c: Context, request: AdminConsentRequest, parameters: Record<s
   for (const [name, value] of Object.entries(parameters)) target.searchParams.set(name, value);
   if (request.state) target.searchParams.set('state', request.state);
   return c.redirect(target.toString(), 302);
-}
-
-function renderError(message: string) {
-  return html`<!doctype html>
-<html lang="en">
-  <head><meta charset="utf-8" /><title>Sorry, but we’re having trouble signing you in.</title></head>
-  <body><main><h1>Sorry, but we’re having trouble signing you in.</h1><p role="alert">${message}</p></main></body>
-</html>`;
 }

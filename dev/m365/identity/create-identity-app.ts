@@ -2,10 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { buildCloudDiscovery } from './build-cloud-discovery';
 import { buildOpenIdConfiguration } from './build-openid-configuration';
+import { authorizationCodeGrant } from './authorization-code-grant';
+import { createAuthorizationCodeStore } from './authorization-code-store';
 import { clientCredentialsGrant } from './client-credentials-grant';
 import { deviceCodeGrant } from './device-code-grant';
 import type { DeviceCodeStore } from './device-code-store';
 import { createAdminConsentRoutes } from './create-admin-consent-routes';
+import { createAuthorizeRoutes } from './create-authorize-routes';
 import { createDeviceCodeRoutes } from './create-device-code-routes';
 import type { RefreshTokenStore } from './create-refresh-token-store';
 import type { TokenSigner } from './create-token-signer';
@@ -35,12 +38,14 @@ export interface IdentityAppDependencies {
 type Grant = (context: GrantContext, request: TokenRequest) => Promise<TokenResponse>;
 
 /**
- * Entra's tenant-scoped routes: discovery, keys, the token endpoint, the device code sign-in and
- * the admin-consent page.
+ * Entra's tenant-scoped routes: discovery, keys, the token endpoint, the device code sign-in, the
+ * authorize page (sign-in and user consent) and the admin-consent page.
  */
 export function createIdentityApp(dependencies: IdentityAppDependencies): Hono {
   const { directory, signer } = dependencies;
+  const codes = createAuthorizationCodeStore();
   const grants: Record<string, Grant> = {
+    authorization_code: authorizationCodeGrant(codes),
     client_credentials: clientCredentialsGrant,
     password: passwordGrant,
     refresh_token: refreshTokenGrant,
@@ -62,6 +67,7 @@ export function createIdentityApp(dependencies: IdentityAppDependencies): Hono {
     }),
   );
   app.route('/', createAdminConsentRoutes(directory));
+  app.route('/', createAuthorizeRoutes({ directory, codes, now: dependencies.now }));
 
   app.get('/common/discovery/instance', (c) => {
     const endpoint = c.req.query('authorization_endpoint');
