@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { findUserByPassword } from './find-user-by-password';
+import { findRegisteredClient } from './find-registered-client';
 import { grantConsent } from './grant-consent';
 import type { AppRegistration, Consent, IdentityDirectory } from './identity-directory';
 import { listApplicationPermissions, resourceName } from './list-application-permissions';
@@ -8,6 +8,7 @@ import { parseScopeRequest } from './parse-scope-request';
 import { renderConsentPage } from './render-consent-page';
 import { renderSignInErrorPage } from './render-sign-in-error-page';
 import { resolveTenant } from './resolve-tenant';
+import { readPageForm, signInOnPage } from './sign-in-on-page';
 
 interface AdminConsentRequest {
   app: AppRegistration;
@@ -34,17 +35,14 @@ export function createAdminConsentRoutes(directory: IdentityDirectory): Hono {
 
   app.post('/:tenant/v2.0/adminconsent', async (c) => {
     const tenant = resolveTenant(directory, c.req.param('tenant'));
-    const form = Object.fromEntries(Object.entries(await c.req.parseBody()).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    const form = await readPageForm(c);
     const request = readRequest(form);
     if (typeof request === 'string') return c.html(renderSignInErrorPage(request), 400);
     if (form.decision !== 'accept') {
       return redirect(c, request, { error: 'permission_denied', error_description: 'The admin canceled the request' });
     }
-    const user = findUserByPassword(directory, form.username ?? '', form.password ?? '');
-    if (!user) return c.html(renderPage(request, c.req.path, 'Your account or password is incorrect.'), 400);
-    if (tenant.kind === 'tenant' && tenant.tenant.id !== user.tenantId) {
-      return c.html(renderPage(request, c.req.path, `That account is not in ${tenant.tenant.displayName}.`), 400);
-    }
+    const user = signInOnPage(directory, tenant, form);
+    if (typeof user === 'string') return c.html(renderPage(request, c.req.path, user), 400);
     if (!user.administrator) {
       return c.html(renderPage(request, c.req.path, 'Need admin approval: only an administrator of your organization can grant these permissions for everyone.'), 403);
     }
@@ -56,14 +54,9 @@ export function createAdminConsentRoutes(directory: IdentityDirectory): Hono {
 
   /** Checks what Entra checks before showing anything: a known client and a registered redirect URI. */
   function readRequest(parameters: Record<string, string | undefined>): AdminConsentRequest | string {
-    const clientId = parameters.client_id ?? '';
-    const registered = directory.applications.find((candidate) => candidate.clientId.toLowerCase() === clientId.toLowerCase());
-    if (!registered) return `AADSTS700016: Application with identifier '${clientId}' was not found in the directory.`;
-    const redirectUri = parameters.redirect_uri ?? '';
-    if (!registered.redirectUris.includes(redirectUri)) {
-      return `AADSTS50011: The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${registered.clientId}'.`;
-    }
-    return { app: registered, redirectUri, scope: parameters.scope ?? '', state: parameters.state };
+    const client = findRegisteredClient(directory, parameters.client_id ?? '', parameters.redirect_uri ?? '');
+    if (typeof client === 'string') return client;
+    return { ...client, scope: parameters.scope ?? '', state: parameters.state };
   }
 
   /** `.default` (or no scope) grants everything the registration lists; named scopes grant those. */

@@ -1,7 +1,7 @@
 import { Hono, type Context } from 'hono';
 import type { AuthorizationCodeStore } from './authorization-code-store';
 import { EntraError } from './entra-error';
-import { findUserByPassword } from './find-user-by-password';
+import { findRegisteredClient } from './find-registered-client';
 import { grantConsent } from './grant-consent';
 import type { AppRegistration, IdentityDirectory } from './identity-directory';
 import { microsoftGraphResource } from './microsoft-graph-resource';
@@ -9,6 +9,7 @@ import { parseScopeRequest, type ScopeRequest } from './parse-scope-request';
 import { renderConsentPage } from './render-consent-page';
 import { renderSignInErrorPage } from './render-sign-in-error-page';
 import { resolveTenant } from './resolve-tenant';
+import { readPageForm, signInOnPage } from './sign-in-on-page';
 
 interface AuthorizeRequest {
   app: AppRegistration;
@@ -38,15 +39,14 @@ export function createAuthorizeRoutes(dependencies: { directory: IdentityDirecto
 
   app.post('/:tenant/oauth2/v2.0/authorize', async (c) => {
     const tenant = resolveTenant(directory, c.req.param('tenant'));
-    const form = Object.fromEntries(Object.entries(await c.req.parseBody()).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+    const form = await readPageForm(c);
     const request = readRequest(form);
     if (typeof request === 'string') return c.html(renderSignInErrorPage(request), 400);
     if (form.decision !== 'accept') {
       return redirect(c, request, { error: 'access_denied', error_subcode: 'cancel', error_description: 'AADSTS65004: User declined to consent to access the app.' });
     }
-    const user = findUserByPassword(directory, form.username ?? '', form.password ?? '');
-    if (!user) return c.html(renderPage(request, 'Your account or password is incorrect.'), 400);
-    if (tenant.kind === 'tenant' && tenant.tenant.id !== user.tenantId) return c.html(renderPage(request, `That account is not in ${tenant.tenant.displayName}.`), 400);
+    const user = signInOnPage(directory, tenant, form);
+    if (typeof user === 'string') return c.html(renderPage(request, user), 400);
     const { parsed } = request;
     const adminOnly = parsed.resource.isGraph && parsed.scopes.some((name) => microsoftGraphResource.adminConsentScopes.some((scope) => scope === name));
     if (adminOnly && !user.administrator) return c.html(renderPage(request, 'Need admin approval: only an administrator can grant these permissions.'), 403);
@@ -66,13 +66,8 @@ export function createAuthorizeRoutes(dependencies: { directory: IdentityDirecto
 
   /** What Entra checks before showing a page: the client, its redirect URI, the response type and scope. */
   function readRequest(parameters: Record<string, string | undefined>): AuthorizeRequest | string {
-    const clientId = parameters.client_id ?? '';
-    const registered = directory.applications.find((candidate) => candidate.clientId.toLowerCase() === clientId.toLowerCase());
-    if (!registered) return `AADSTS700016: Application with identifier '${clientId}' was not found in the directory.`;
-    const redirectUri = parameters.redirect_uri ?? '';
-    if (!registered.redirectUris.includes(redirectUri)) {
-      return `AADSTS50011: The redirect URI '${redirectUri}' specified in the request does not match the redirect URIs configured for the application '${registered.clientId}'.`;
-    }
+    const client = findRegisteredClient(directory, parameters.client_id ?? '', parameters.redirect_uri ?? '');
+    if (typeof client === 'string') return client;
     if (parameters.response_type !== 'code') return `AADSTS700054: response_type '${parameters.response_type ?? ''}' is not enabled for the application; use 'code'.`;
     if (parameters.code_challenge && parameters.code_challenge_method !== 'S256') return 'AADSTS501491: Invalid code_challenge_method: use S256.';
     let parsed: ScopeRequest;
@@ -83,8 +78,7 @@ export function createAuthorizeRoutes(dependencies: { directory: IdentityDirecto
       throw error;
     }
     return {
-      app: registered,
-      redirectUri,
+      ...client,
       scope: parameters.scope ?? '',
       parsed,
       ...(parameters.state ? { state: parameters.state } : {}),

@@ -2,13 +2,13 @@ import { Hono } from 'hono';
 import { html } from 'hono/html';
 import type { DeviceCodeStore } from './device-code-store';
 import { EntraError } from './entra-error';
-import { findUserByPassword } from './find-user-by-password';
 import { grantConsent } from './grant-consent';
 import type { IdentityDirectory } from './identity-directory';
 import { microsoftGraphResource } from './microsoft-graph-resource';
 import { parseScopeRequest } from './parse-scope-request';
 import { renderConsentPage } from './render-consent-page';
 import { resolveTenant } from './resolve-tenant';
+import { signInOnPage } from './sign-in-on-page';
 
 export interface DeviceCodeRouteDependencies {
   directory: IdentityDirectory;
@@ -70,11 +70,8 @@ export function createDeviceCodeRoutes(dependencies: DeviceCodeRouteDependencies
       request.answer = { kind: 'declined' };
       return c.html(renderMessage('You declined the sign-in. You may close this window.'));
     }
-    const user = findUserByPassword(directory, field('username'), field('password'));
-    if (!user) return renderConsentFor(request.userCode, 'Your account or password is incorrect.', (body, status) => c.html(body, status));
-    if (request.tenant.kind === 'tenant' && request.tenant.tenant.id !== user.tenantId) {
-      return renderConsentFor(request.userCode, `That account is not in ${request.tenant.tenant.displayName}.`, (body, status) => c.html(body, status));
-    }
+    const user = signInOnPage(directory, request.tenant, { username: field('username'), password: field('password') });
+    if (typeof user === 'string') return renderConsentFor(request.userCode, user, (body, status) => c.html(body, status));
     const scope = parseScopeRequest(directory, request.scope);
     const needsAdministrator = scope.resource.isGraph && scope.scopes.some((name) => microsoftGraphResource.adminConsentScopes.some((adminOnly) => adminOnly === name));
     if (needsAdministrator && !user.administrator) {
