@@ -47,7 +47,9 @@ async function main() {
 
   // The bridge's API is named after the host that serves the add-in: api://localhost:<PORT>/<App ID>.
   const directory = demoDirectoryAt(`localhost:${port}`);
-  const m365 = await startMicrosoft365({ identityPort, graphPort, https: true, directory });
+  // The identity server's pages (admin consent, device login) also answer on loopback HTTP, which
+  // browsers trust without its private certificate; admin-consent links point there.
+  const m365 = await startMicrosoft365({ identityPort, graphPort, https: true, directory, identityBrowserPort: 0 });
   const { identity, graph } = m365;
   // The bridge, MSAL and curl trust the identity server's certificate through this file only.
   const certificateFile = `${dataDir}/m365-certificate.pem`;
@@ -68,7 +70,7 @@ async function main() {
     ],
     // The Outlook host stand-in frames the taskpane from another loopback port (it may move to a free one).
     server: { port, frameAncestors: ['http://127.0.0.1:*', 'http://localhost:*'] },
-    identity: { authority: identity.url, trustedCertificateFile: certificateFile },
+    identity: { authority: identity.url, trustedCertificateFile: certificateFile, ...(identity.browserUrl ? { consentAuthority: identity.browserUrl } : {}) },
     graph: { baseUrl: `${graph.url}/v1.0`, trustedCertificateFile: certificateFile },
     // The local Microsoft 365 lives in memory, so the bridge's store does too: links and delta
     // links must never outlive the mailboxes they describe. The demo ERP is a file and persists.
@@ -80,6 +82,10 @@ async function main() {
   process.env.DEMO_STORE_KEY = randomBytes(32).toString('base64');
   // The bridge serves the production taskpane from dist/, which the Outlook host builds when missing or stale.
   const bridge = await startBridge(config, { logger, staticRoot: resolve(root, 'dist') });
+  // Admin consent returns to the bridge's taskpane page, a redirect URI each registration must list.
+  for (const app of identity.directory.applications) {
+    if (config.environments.some((environment) => environment.applicationId === app.clientId)) app.redirectUris.push(`${bridge.url}/taskpane.html`);
+  }
   const outlook = await startOutlookHost({
     root, port: outlookPort, portIsDefault: process.env.OUTLOOK_PORT === undefined, bridgeUrl: bridge.url,
     authority: identity.url, certificate: identity.certificate, accounts: demoAccounts(directory, config.environments), password: demoIds.password,
@@ -109,6 +115,7 @@ ERP Bridge for Outlook is running on its demo defaults.
   OpenAPI document  ${bridge.url}/openapi.json
   Health            ${bridge.url}/healthz
   Identity server   ${identity.url}  (Entra ID stand-in; tenants Contoso Ibérica and Fabrikam France)
+  Sign-in pages     ${identity.browserUrl ?? identity.url}  (its admin-consent and device login pages, for browsers)
   Graph emulator    ${graph.url}/v1.0  (mailboxes of the demo users; state at ${graph.url}/_admin)
 
 Demo users (password "${demoIds.password}"): lucia.martinez@ and inigo.urrutia@contosoiberica.onmicrosoft.com,

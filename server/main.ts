@@ -103,6 +103,8 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
   const app = createApp(
     {
       environments, store, authenticate, logger, graphAccess, contactSync: queue ?? contactSync, authority: config.identity.authority, doctor,
+      ...(config.identity.consentAuthority ? { consentAuthority: config.identity.consentAuthority } : {}),
+      ...(config.server.publicUrl ? { publicUrl: config.server.publicUrl } : {}),
       rateLimits, frameAncestors: config.server.frameAncestors,
       transport: { trustProxy: config.server.trustProxy, https: tls !== undefined, ...(config.server.publicUrl ? { publicUrl: config.server.publicUrl } : {}) },
     },

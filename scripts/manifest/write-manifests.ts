@@ -3,23 +3,17 @@
  * writes manifest.xml, manifest.json and its es / fr localization files for one environment.
  * Without --out they replace the committed ones at the project root.
  */
-import { writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ManifestArgumentError, parseManifestArguments } from './manifest-environment';
-import { localizationFileOf, renderUnifiedManifest } from './render-unified-manifest';
-import { renderXmlManifest } from './render-xml-manifest';
+import { writeManifestFiles } from './write-manifest-files';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 try {
   const { environment, out } = parseManifestArguments(process.argv.slice(2));
   const directory = resolve(root, out ?? '.');
-  const { manifest, localizations } = renderUnifiedManifest(environment);
-  const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
-  writeFileSync(resolve(directory, 'manifest.xml'), renderXmlManifest(environment));
-  writeFileSync(resolve(directory, 'manifest.json'), json(manifest));
-  for (const locale of ['es', 'fr'] as const) writeFileSync(resolve(directory, localizationFileOf(locale)), json(localizations[locale]));
+  writeManifestFiles(environment, directory);
   console.log(`manifests for ${environment.origin} (App ID ${environment.appId}) written to ${directory}`);
 } catch (error) {
   if (!(error instanceof ManifestArgumentError || error instanceof TypeError)) throw error;

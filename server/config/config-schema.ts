@@ -110,6 +110,12 @@ export const configSchema = z.strictObject({
       authority: z.url().default('https://login.microsoftonline.com'),
       /** PEM file of a certificate authority to trust for the authority besides the system's (a private identity server). */
       trustedCertificateFile: z.string().min(1).optional(),
+      /**
+       * The authority as admins' browsers reach it, for admin-consent links, when that differs from
+       * `authority` (the local identity stand-in also serves its pages over plain HTTP on loopback,
+       * since no browser trusts its private certificate). `authority` when absent.
+       */
+      consentAuthority: z.url().optional(),
     })
     .prefault({}),
   graph: z

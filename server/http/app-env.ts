@@ -29,6 +29,10 @@ export interface AppDeps {
   doctor?: Doctor;
   /** The identity authority, for admin-consent links. */
   authority?: string;
+  /** Where browsers reach the authority, when not at `authority` (`identity.consentAuthority`). */
+  consentAuthority?: string;
+  /** The bridge's public URL (`server.publicUrl`): admin consent returns to its taskpane page. */
+  publicUrl?: string;
   /** Per-user and per-environment limits on the API; `main.ts` always sets them, tests that do not exercise them leave them out. */
   rateLimits?: RateLimits;
   /** Origins allowed to frame the taskpane besides the Office hosts (`server.frameAncestors`). */

@@ -93,7 +93,13 @@ export function registerAdminSyncRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
     return {
       environment: config.environment, mode: config.mode, tenantId: config.tenantId, applicationId: config.applicationId,
       activation: saved ? { syncActivated: saved.syncActivated, applicationId: saved.applicationId, changedBy: saved.changedBy, changedAt: saved.changedAt } : { syncActivated: false, applicationId: config.applicationId },
-      adminConsentUrl: adminConsentUrl(deps.authority ?? 'https://login.microsoftonline.com', config.tenantId, config.applicationId, undefined),
+      // Entra returns the admin to a registered SPA redirect URI: the taskpane page (`npm run entra:app` registers it).
+      adminConsentUrl: adminConsentUrl(
+        deps.consentAuthority ?? deps.authority ?? 'https://login.microsoftonline.com',
+        config.tenantId,
+        config.applicationId,
+        `${(deps.publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '')}/taskpane.html`,
+      ),
     };
   };
 

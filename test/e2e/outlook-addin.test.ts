@@ -6,6 +6,7 @@
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect } from 'vitest';
+import { demoIds } from '../../dev/m365/identity/demo-directory';
 import { demoItemIds, demoPeople } from '../../dev/outlook-host/page/demo-mailbox';
 import type { HostLanguage } from '../../dev/outlook-host/page/host-strings';
 import { en } from '../../src/i18n/locales/en';
@@ -130,8 +131,22 @@ function salespersonJourney(world: DemoWorld, { language, strings: t, account }:
     await pane().getByRole('textbox', { name: t.admin.appId }).fill(await outlook.taskpaneAppId());
     await pane().getByRole('button', { name: t.admin.activate }).click();
     await pane().getByText(t.admin.activated).waitFor();
-    await pane().getByRole('button', { name: t.app.back }).click();
   });
+
+  step('grants admin consent through the Admin view’s link, signing in on the identity server’s page', async () => {
+    const [consent] = await Promise.all([outlook.page.context().waitForEvent('page'), pane().getByRole('link', { name: t.admin.consentLink }).click()]);
+    await consent.getByRole('heading', { name: 'Permissions requested' }).waitFor();
+    await consent.getByRole('textbox', { name: 'Account' }).fill(account);
+    await consent.getByLabel('Password').fill(demoIds.password);
+    await consent.getByRole('button', { name: 'Accept' }).click();
+    // Back on the bridge's taskpane page, in the browser's language (Chromium's is English here).
+    await consent.getByText(en.adminConsent.grantedTitle).waitFor();
+    expect(new URL(consent.url()).searchParams.get('admin_consent')).toBe('True');
+    expect(await consent.getByText(/Open it inside Outlook/).count()).toBe(0);
+    await consent.screenshot({ path: join(artifacts, language, 'admin-consent-granted.png') });
+    await consent.close();
+    await pane().getByRole('button', { name: t.app.back }).click();
+  }, 60_000);
 
   step('turns sync on for me and creates the ERP folder', async () => {
     const toggle = pane().getByRole('switch', { name: t.settings.syncEnabled });

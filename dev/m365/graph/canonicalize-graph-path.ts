@@ -1,6 +1,7 @@
 const keywords = [
   'v1.0', 'me', 'users', 'contacts', 'contactFolders', 'childFolders', 'delta', '$batch', 'calendar', 'calendars', 'events',
   'calendarView', 'todo', 'lists', 'tasks', 'linkedResources', 'subscriptions', 'reauthorize',
+  'applications', 'addPassword', 'servicePrincipals',
 ];
 const canonicalByLowerCase = new Map(keywords.map((keyword) => [keyword.toLowerCase(), keyword]));
 

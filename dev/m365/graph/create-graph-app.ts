@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { ApplicationMailboxScopes } from './application-mailbox-scopes';
+import type { ApplicationRegistry } from './application-registry';
 import { canonicalizeGraphPath } from './canonicalize-graph-path';
 import type { DirectoryApplication } from './directory-application';
 import type { EmulatorCounters } from './emulator-counters';
@@ -21,6 +22,7 @@ import { requirePermission } from './middleware/require-permission';
 import { resolveMailbox } from './middleware/resolve-mailbox';
 import { interceptArrivals, type ServiceLatency, throttleMailbox } from './middleware/throttle-mailbox';
 import { createAdminRoutes } from './routes/admin-routes';
+import { createApplicationLookupRoutes } from './routes/application-lookup-routes';
 import { createApplicationRoutes } from './routes/application-routes';
 import { createBatchRoutes } from './routes/batch-routes';
 import { createCalendarRoutes } from './routes/calendar-routes';
@@ -39,6 +41,7 @@ import type { SubscriptionRegistry } from './subscription-registry';
 
 export interface GraphAppDeps {
   state: EmulatorState;
+  applications: ApplicationRegistry;
   counters: EmulatorCounters;
   throttle: MailboxThrottle;
   faults: FaultInjector;
@@ -50,8 +53,8 @@ export interface GraphAppDeps {
   now: () => number;
   /** RBAC for Applications: the mailboxes each scoped app may reach. */
   applicationScopes: ApplicationMailboxScopes;
-  /** App registrations of the identity directory, for `/applications`. */
-  applications: () => readonly DirectoryApplication[];
+  /** App registrations of the identity directory, for `/applications(appId='…')`. */
+  directoryApplications: () => readonly DirectoryApplication[];
 }
 
 export type GraphFetch = (request: Request, env?: GraphBindings) => Promise<Response>;
@@ -118,6 +121,7 @@ export function createGraphApp(deps: GraphAppDeps): GraphFetch {
   const fetch: GraphFetch = async (request, env = {}) => app.fetch(request, env);
   graph.route('/', createBatchRoutes((request) => fetch(request, { batchItem: true }), deps.counters, deps.now));
   graph.route('/', createSubscriptionRoutes(deps.subscriptions));
+  graph.route('/', createApplicationLookupRoutes(deps.directoryApplications));
   graph.route('/', createApplicationRoutes(deps.applications));
   const mailboxRoutes = createMailboxRoutes(deps);
   graph.route('/me', mailboxRoutes);

@@ -1,6 +1,7 @@
 import type { TlsCertificate } from '../identity/create-self-signed-certificate';
 import type { Contact, Event, TodoTask } from '@microsoft/microsoft-graph-types';
 import type { DirectoryApplication } from './directory-application';
+import type { RegisteredApplication } from './application-registry';
 import type { FaultConfig } from './fault-injector';
 import type { PagingConfig } from './graph-paging';
 import type { ThrottlingConfig } from './mailbox-throttle';
@@ -67,7 +68,9 @@ export interface GraphEmulatorOptions {
   /** Timeouts and retries of the validation handshake and of notification deliveries. */
   notifications?: Partial<NotificationSettings>;
   /** App registrations Graph serves under `/applications`, read on every request (the identity directory's). */
-  applications?: () => readonly DirectoryApplication[];
+  directoryApplications?: () => readonly DirectoryApplication[];
   /** Clock for timestamps, throttling windows and subscription expiry; `Date.now` by default. */
   now?: () => number;
+  /** Told of every app registration created or changed through `/applications`, to make it usable for sign-in. */
+  onApplicationSaved?: (application: RegisteredApplication) => void;
 }

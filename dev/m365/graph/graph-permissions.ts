@@ -59,3 +59,9 @@ export function hasPermission(principal: GraphPrincipal, permission: GraphPermis
 export function assertPermission(principal: GraphPrincipal, permission: GraphPermission, denial: () => Error): void {
   if (!hasPermission(principal, permission)) throw denial();
 }
+
+/** Creating and changing app registrations and service principals (the directory's answer is `Authorization_RequestDenied`). */
+export const applicationsWrite: GraphPermission = {
+  delegated: ['Application.ReadWrite.All', 'Directory.AccessAsUser.All'],
+  application: ['Application.ReadWrite.All'],
+};

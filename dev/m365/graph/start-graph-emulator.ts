@@ -4,6 +4,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import { createSelfSignedCertificate } from '../identity/create-self-signed-certificate';
 import { getRequestListener } from '@hono/node-server';
 import { ApplicationMailboxScopes } from './application-mailbox-scopes';
+import { ApplicationRegistry } from './application-registry';
 import { createGraphApp } from './create-graph-app';
 import { EmulatorCounters } from './emulator-counters';
 import { EmulatorState } from './emulator-state';
@@ -29,7 +30,8 @@ export interface GraphEmulator {
 /**
  * Starts a local Microsoft Graph stand-in on 127.0.0.1: contacts and contact folders, calendars,
  * events and calendarView, To Do lists and tasks, delta, `$batch`, subscriptions with change and
- * lifecycle notifications, throttling, extended properties and fault injection.
+ * lifecycle notifications, throttling, extended properties, fault injection, and app registrations
+ * (`/applications`, `/servicePrincipals`).
  *
  * @example
  * const jwks = createRemoteJWKSet(new URL(`${identityUrl}/discovery/v2.0/keys`));
@@ -64,10 +66,12 @@ export async function startGraphEmulator(options: GraphEmulatorOptions): Promise
   }
 
   const applicationScopes = new ApplicationMailboxScopes();
+  const applications = new ApplicationRegistry({ now, onSaved: options.onApplicationSaved ?? (() => undefined) });
   const fetch = createGraphApp({
     applicationScopes,
-    applications: options.applications ?? (() => []),
+    directoryApplications: options.directoryApplications ?? (() => []),
     state,
+    applications,
     counters,
     throttle,
     faults,

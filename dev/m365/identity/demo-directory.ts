@@ -1,4 +1,5 @@
 import type { IdentityDirectory } from './identity-directory';
+import { microsoftGraphCommandLineTools } from './microsoft-graph-command-line-tools';
 import { microsoftGraphResource } from './microsoft-graph-resource';
 
 const graph = microsoftGraphResource.appId;
@@ -64,6 +65,7 @@ export const demoDirectoryAt = (bridgeHost: string): IdentityDirectory => ({
       redirectUris: [`https://${bridgeHost}/taskpane.html`, `brk-multihub://${bridgeHost}`],
       requiredResourceAccess: [{ resourceAppId: graph, scopes: ['User.Read'], roles: applicationGraphRoles }],
     },
+    microsoftGraphCommandLineTools,
   ],
   users: [
     {
@@ -73,6 +75,7 @@ export const demoDirectoryAt = (bridgeHost: string): IdentityDirectory => ({
       displayName: 'Lucía Martínez García',
       password: demoIds.password,
       appRoleAssignments: [{ resourceAppId: demoIds.bridgeClientId, role: 'Bridge.Admin' }],
+      administrator: true,
     },
     {
       tenantId: demoIds.contosoTenantId,
@@ -89,6 +92,7 @@ export const demoDirectoryAt = (bridgeHost: string): IdentityDirectory => ({
       displayName: 'Amélie Dubois',
       password: demoIds.password,
       appRoleAssignments: [{ resourceAppId: demoIds.fabrikamBridgeClientId, role: 'Bridge.Admin' }],
+      administrator: true,
     },
     {
       tenantId: demoIds.fabrikamTenantId,

@@ -7,7 +7,11 @@ export type EntraErrorName =
   | 'invalid_resource'
   | 'invalid_tenant'
   | 'unauthorized_client'
-  | 'unsupported_grant_type';
+  | 'unsupported_grant_type'
+  | 'authorization_pending'
+  | 'authorization_declined'
+  | 'expired_token'
+  | 'bad_verification_code';
 
 /**
  * One failed request, thrown by the grants and turned into Entra's JSON body by the route. The

@@ -55,6 +55,11 @@ export interface DirectoryUser {
   /** Only for the resource owner password grant of the stand-in. */
   password: string;
   appRoleAssignments: AppRoleAssignment[];
+  /**
+   * Holds a directory role that may grant consent for the whole tenant (Global, Cloud
+   * Application or Application Administrator).
+   */
+  administrator?: boolean;
 }
 
 /** A user assigned an app role of an API: the role shows in the user's tokens for that API. */

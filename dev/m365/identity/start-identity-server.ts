@@ -8,8 +8,11 @@ import { createRefreshTokenStore } from './create-refresh-token-store';
 import { createSelfSignedCertificate, type TlsCertificate } from './create-self-signed-certificate';
 import { createTokenSigner, type SignOptions } from './create-token-signer';
 import { demoDirectory } from './demo-directory';
+import { createDeviceCodeStore } from './device-code-store';
 import type { IdentityDirectory } from './identity-directory';
 import { resolveTenant } from './resolve-tenant';
+
+const deviceCodeLifetimeSeconds = 900;
 
 export interface IdentityServerOptions {
   /** Seed data; copied, so the caller's object is never changed. The demo directory by default. */
@@ -24,6 +27,13 @@ export interface IdentityServerOptions {
   accessTokenLifetimeSeconds?: number;
   /** Inactivity after which a refresh token is refused (AADSTS700082); 90 days like Entra. */
   refreshTokenLifetimeSeconds?: number;
+  /** Seconds a device-code client waits between polls; Entra says 5, tests may say less. */
+  deviceCodeIntervalSeconds?: number;
+  /**
+   * Also serve plain HTTP on this loopback port (0: a free one) for people's browsers, which trust
+   * no private certificate but treat loopback HTTP as secure: the consent and device login pages.
+   */
+  browserPort?: number;
 }
 
 export interface IdentityServer {
@@ -33,6 +43,8 @@ export interface IdentityServer {
   directory: IdentityDirectory;
   /** PEM certificate to trust when serving HTTPS. */
   certificate: string | undefined;
+  /** `http://127.0.0.1:<browserPort>` when asked for: the same server, for browsers. */
+  browserUrl: string | undefined;
   /** Signs exactly these claims with the server's key, for tokens no grant would issue. */
   signAccessToken(claims: Record<string, unknown>, options?: SignOptions): Promise<string>;
   /** What `@azure/msal-node` needs to use this server without looking anything up. */
@@ -53,35 +65,43 @@ export async function startIdentityServer(options: IdentityServerOptions = {}): 
   const signer = await createTokenSigner();
   const tls = options.https === true ? await createSelfSignedCertificate() : options.https || undefined;
   let url = '';
+  let browserUrl: string | undefined;
   const app = createIdentityApp({
     directory,
     signer,
+    browserBaseUrl: () => browserUrl ?? url,
     refreshTokens: createRefreshTokenStore({ lifetimeSeconds: options.refreshTokenLifetimeSeconds ?? 90 * 86_400 }),
     baseUrl: () => url,
     now,
     accessTokenLifetimeSeconds: options.accessTokenLifetimeSeconds ?? 3600,
+    deviceCodes: createDeviceCodeStore({ lifetimeSeconds: deviceCodeLifetimeSeconds }),
+    deviceCodePolling: { intervalSeconds: options.deviceCodeIntervalSeconds ?? 5, lifetimeSeconds: deviceCodeLifetimeSeconds },
   });
 
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    const listening = serve(
-      {
-        fetch: app.fetch,
-        hostname: '127.0.0.1',
-        port: options.port ?? 0,
-        ...(tls ? { createServer: createHttpsServer, serverOptions: { key: tls.key, cert: tls.cert } } : {}),
-      },
-      (info: AddressInfo) => {
-        url = `${tls ? 'https' : 'http'}://127.0.0.1:${info.port}`;
-        resolve(listening);
-      },
-    );
-    listening.once('error', reject);
-  });
+  const listen = (port: number, secure: boolean, onPort: (port: number) => void) =>
+    new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const listening = serve(
+        {
+          fetch: app.fetch,
+          hostname: '127.0.0.1',
+          port,
+          ...(secure && tls ? { createServer: createHttpsServer, serverOptions: { key: tls.key, cert: tls.cert } } : {}),
+        },
+        (info: AddressInfo) => {
+          onPort(info.port);
+          resolve(listening);
+        },
+      );
+      listening.once('error', reject);
+    });
+  const servers = [await listen(options.port ?? 0, true, (port) => (url = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`))];
+  if (options.browserPort !== undefined) servers.push(await listen(options.browserPort, false, (port) => (browserUrl = `http://127.0.0.1:${port}`)));
 
   return {
     url,
     directory,
     certificate: tls?.cert,
+    browserUrl,
     signAccessToken: (claims, signOptions) => signer.sign(claims, signOptions),
     msalAuthorityOptions: (tenant) => ({
       authority: `${url}/${tenant}`,
@@ -89,11 +109,17 @@ export async function startIdentityServer(options: IdentityServerOptions = {}): 
       authorityMetadata: JSON.stringify(buildOpenIdConfiguration(url, resolveTenant(directory, tenant))),
       cloudDiscoveryMetadata: JSON.stringify(buildCloudDiscovery(url, tenant)),
     }),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.close((error) => (error ? reject(error) : resolve()));
-        // Keep-alive sockets of fetch clients would hold close() open.
-        if ('closeAllConnections' in server) server.closeAllConnections();
-      }),
+    close: async () => {
+      await Promise.all(
+        servers.map(
+          (server) =>
+            new Promise<void>((resolve, reject) => {
+              server.close((error) => (error ? reject(error) : resolve()));
+              // Keep-alive sockets of fetch clients would hold close() open.
+              if ('closeAllConnections' in server) server.closeAllConnections();
+            }),
+        ),
+      );
+    },
   };
 }

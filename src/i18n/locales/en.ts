@@ -241,6 +241,12 @@ export const en = {
       unavailable: 'Sync is not available on this bridge right now.',
     },
   },
+  adminConsent: {
+    grantedTitle: 'Permissions granted',
+    granted: 'Everyone in your organization can now use ERP Bridge with these permissions. You can close this tab and go back to Outlook.',
+    refusedTitle: 'Permissions not granted',
+    refused: 'Microsoft Entra ID answered: {{reason}}. You can close this tab and try again from the Admin view.',
+  },
   admin: {
     heading: 'Admin',
     activationHeading: 'Sync for this environment',

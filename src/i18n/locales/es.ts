@@ -242,6 +242,12 @@ export const es: Translation = {
       unavailable: 'La sincronización no está disponible ahora en este puente.',
     },
   },
+  adminConsent: {
+    grantedTitle: 'Permisos concedidos',
+    granted: 'Todas las personas de su organización pueden usar ya ERP Bridge con estos permisos. Puede cerrar esta pestaña y volver a Outlook.',
+    refusedTitle: 'Permisos no concedidos',
+    refused: 'Microsoft Entra ID respondió: {{reason}}. Puede cerrar esta pestaña y volver a intentarlo desde la vista de administración.',
+  },
   admin: {
     heading: 'Administración',
     activationHeading: 'Sincronización de este entorno',

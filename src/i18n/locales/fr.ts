@@ -242,6 +242,12 @@ export const fr: Translation = {
       unavailable: 'La synchronisation n’est pas disponible sur ce pont pour le moment.',
     },
   },
+  adminConsent: {
+    grantedTitle: 'Autorisations accordées',
+    granted: 'Tout le monde dans votre organisation peut désormais utiliser ERP Bridge avec ces autorisations. Vous pouvez fermer cet onglet et revenir à Outlook.',
+    refusedTitle: 'Autorisations non accordées',
+    refused: 'Microsoft Entra ID a répondu : {{reason}}. Vous pouvez fermer cet onglet et réessayer depuis la vue d’administration.',
+  },
   admin: {
     heading: 'Administration',
     activationHeading: 'Synchronisation de cet environnement',

@@ -60,6 +60,8 @@ describe('the admin’s sync activation', () => {
     const consent = new URL(environment.adminConsentUrl);
     expect(consent.pathname).toBe(`/${demoIds.contosoTenantId}/v2.0/adminconsent`);
     expect(consent.searchParams.get('client_id')).toBe(demoIds.bridgeClientId);
+    // Entra sends the admin back to a registered redirect URI: the bridge's own taskpane page.
+    expect(new URL(consent.searchParams.get('redirect_uri') ?? '').pathname).toBe('/taskpane.html');
     const meAfter = await json<{ environment: { syncActivated: boolean } }>(await bridge.request('/api/me', { token: bridge.tokens.inigo }));
     expect(meAfter.environment.syncActivated).toBe(true);
   });

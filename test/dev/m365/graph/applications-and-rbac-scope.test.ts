@@ -10,7 +10,7 @@ const registration: DirectoryApplication = {
 
 let graph: TestGraph;
 beforeAll(async () => {
-  graph = await startTestGraph({ applications: () => [registration] });
+  graph = await startTestGraph({ directoryApplications: () => [registration] });
 });
 afterAll(() => graph.close());
 
