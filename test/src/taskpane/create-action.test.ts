@@ -6,6 +6,7 @@ import { createElement } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { newActionDraft, toNewAction } from '../../../src/taskpane/CreateActionForm/action-draft';
 import { ReadView } from '../../../src/taskpane/ReadView/ReadView';
+import { ActionsRevisionProvider } from '../../../src/taskpane/services/ActionsRevisionProvider';
 import { aContact, aMessage } from './support/builders';
 import { createFakeBridge } from './support/fake-bridge';
 import { createTestServices, renderWithServices } from './support/render-taskpane';
@@ -29,6 +30,21 @@ describe('creating an action from a message', () => {
     expect(bridge.createdActions).toEqual([
       expect.objectContaining({ type: 'visit', subject: 'Pedido de marzo', contactId: 'C-1', accountId: 'A-1', timeZone: 'Europe/Madrid', status: 'planned' }),
     ]);
+  });
+
+  it('shows the new action in the sender’s card at once, not "No actions yet." beside "Action created"', async () => {
+    const bridge = createFakeBridge({ contacts: [aContact({ accountId: undefined })] });
+    renderWithServices(createElement(ActionsRevisionProvider, null, createElement(ReadView, { item: aMessage() })), createTestServices({ bridge }));
+    const card = await screen.findByRole('region', { name: /^ERP card for / });
+    expect(await within(card).findByText('No actions yet.')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'Create action' }));
+    const form = await screen.findByRole('form', { name: 'New ERP action' });
+    await userEvent.click(within(form).getByRole('button', { name: 'Save action' }));
+
+    expect(await screen.findByText('Action created: Pedido de marzo')).toBeInTheDocument();
+    expect(await within(card).findByText('Pedido de marzo')).toBeInTheDocument();
+    expect(within(card).queryByText('No actions yet.')).not.toBeInTheDocument();
   });
 
   it('asks for the contact first when nobody on the message is in the ERP', async () => {
