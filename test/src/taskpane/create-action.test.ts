@@ -59,13 +59,20 @@ describe('creating an action from a message', () => {
 describe('an action draft', () => {
   const contacts = [aContact()];
 
-  it('starts a timed action at the next half hour, for half an hour', () => {
-    const draft = newActionDraft('Llamar', contacts, new Date(2026, 2, 2, 10, 7));
+  it('starts a timed action at the next half hour in the user’s zone, for half an hour', () => {
+    const draft = newActionDraft('Llamar', contacts, new Date('2026-03-02T09:07:00Z'), 'Europe/Madrid');
     expect(draft).toMatchObject({ type: 'call', subject: 'Llamar', contactId: 'C-1', start: '2026-03-02T10:30', end: '2026-03-02T11:00', dueDate: '2026-03-02' });
+    expect(newActionDraft('Llamar', contacts, new Date('2026-03-02T03:07:00Z'), 'America/Montreal')).toMatchObject({ start: '2026-03-01T22:30', dueDate: '2026-03-01' });
+  });
+
+  it('sends the times the user typed as instants in their zone, a time the spring change skips moved forward by the gap', () => {
+    const draft = { ...newActionDraft('Visitar', contacts, new Date('2026-03-02T09:07:00Z'), 'Europe/Madrid'), start: '2026-03-29T02:30', end: '2026-03-29T04:00' };
+    expect(toNewAction(draft, contacts, 'Europe/Madrid')).toMatchObject({ start: '2026-03-29T01:30:00.000Z', end: '2026-03-29T02:00:00.000Z', timeZone: 'Europe/Madrid' });
+    expect(toNewAction({ ...draft, start: '2026-10-25T02:30', end: '2026-10-25T03:30' }, contacts, 'Europe/Madrid')).toMatchObject({ start: '2026-10-25T00:30:00.000Z', end: '2026-10-25T02:30:00.000Z' });
   });
 
   it('sends a task with its due date and no times', () => {
-    const draft = { ...newActionDraft('Preparar oferta', contacts, new Date(2026, 2, 2, 10, 7)), type: 'task' as const, dueDate: '2026-03-06' };
+    const draft = { ...newActionDraft('Preparar oferta', contacts, new Date('2026-03-02T09:07:00Z'), 'Europe/Madrid'), type: 'task' as const, dueDate: '2026-03-06' };
     expect(toNewAction(draft, contacts, 'Europe/Madrid')).toEqual({
       type: 'task', subject: 'Preparar oferta', dueDate: '2026-03-06', timeZone: 'Europe/Madrid', status: 'planned', contactId: 'C-1', accountId: 'A-1',
     });
