@@ -11,11 +11,12 @@ beforeAll(async () => {
 });
 afterAll(() => bridge.close());
 
+/** The ERP contact every meeting here is with. */
 const anaGarcia = demoFixedRecords.contacts.anaGarcia;
-const lucia = { tenantId: demoIds.contosoTenantId, objectId: demoIds.luciaObjectId };
 
 /** Lucía's Graph, on behalf of her bridge token, as the bridge reaches it. */
-const luciasGraph = () => bridge.graphAccess.clientForRequest('contoso', lucia, bridge.tokens.lucia);
+const luciasGraph = () =>
+  bridge.graphAccess.clientForRequest('contoso', { tenantId: demoIds.contosoTenantId, objectId: demoIds.luciaObjectId }, bridge.tokens.lucia);
 
 /** A meeting with Ana García in Lucía's calendar, made as Outlook would. */
 function createMeeting(subject: string, fields: Partial<Event> = {}): Promise<Event> {
