@@ -26,6 +26,8 @@ export const logEmailSchema = z
     bodyText: z.string().max(maxNotes).default(''),
     /** The contact chosen in the add-in; otherwise the first participant who is an ERP contact. */
     contactId: erpIdSchema.optional(),
+    /** The user's "Log as private" choice. */
+    private: z.boolean().default(false),
   })
   .meta({ id: 'LogEmail' });
 
@@ -94,7 +96,7 @@ export function registerLogRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
           .join('\n');
         return {
           type: 'email', subject: email.subject || '(no subject)', notes: `${header}\n\n${email.bodyText}`.slice(0, maxNotes),
-          start: email.sentAt, end: email.sentAt, allDay: false, timeZone: 'UTC', status: 'done', private: false, ...target,
+          start: email.sentAt, end: email.sentAt, allDay: false, timeZone: 'UTC', status: 'done', private: email.private, ...target,
         };
       });
       return c.json(result, result.alreadyLogged ? 200 : 201);

@@ -25,6 +25,8 @@ export interface LogEmailInput {
   sentAt: string;
   bodyText: string;
   contactId?: string;
+  /** The user's choice of the "Log as private" switch. */
+  private?: boolean;
 }
 
 export interface LogMeetingInput {

@@ -18,6 +18,7 @@ export async function logEmail(
   readBodyText: () => Promise<string>,
   item: MessageReadItem & { internetMessageId: string; from: Person },
   contactId: string | undefined,
+  choice: { private: boolean },
 ): Promise<LogResult> {
   const input: LogEmailInput = {
     internetMessageId: item.internetMessageId,
@@ -28,6 +29,7 @@ export async function logEmail(
     sentAt: item.dateTimeCreated,
     bodyText: (await readBodyText()).slice(0, maxBody),
     ...(contactId ? { contactId } : {}),
+    private: choice.private,
   };
   return bridge.logEmail(input);
 }

@@ -102,7 +102,7 @@ export function createFakeBridge(data: FakeBridgeData = {}): FakeBridge {
     updateAction: async (id) => bridge.actions.find((action) => action.id === id) ?? Promise.reject(notFound(`action ${id}`)),
     logEmail: async (input) => {
       bridge.loggedEmails.push(input);
-      return log(`email:${input.internetMessageId}`, 'email', input.subject, input.contactId);
+      return log(`email:${input.internetMessageId}`, 'email', input.subject, input.contactId, input.private ?? false);
     },
     emailLogStatus: async (id) => {
       const logged = logs.get(`email:${id}`);
