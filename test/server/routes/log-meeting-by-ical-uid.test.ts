@@ -118,6 +118,14 @@ describe('logging a meeting by its iCalUId', () => {
     expect(again).toMatchObject({ status: 200, action: { id: first.action.id } });
   });
 
+  it('reads an event id in the caller’s own mailbox only: a colleague asking about Lucía’s event learns nothing of it', async () => {
+    const event = await createMeeting('Revisión de contrato confidencial', { sensitivity: 'confidential' });
+    const asked = await bridge.request(`/api/log/meeting?eventId=${encodeURIComponent(event.id ?? '')}&formerKey=${encodeURIComponent('outlook:x@y.z/2026-01-01T00:00:00.000Z')}`, { token: bridge.tokens.inigo });
+
+    expect(asked.status).toBe(200);
+    expect(await asked.json()).toEqual({ logged: false });
+  });
+
   it('refuses a meeting named neither by event id nor by key, and an event id that is not one', async () => {
     const unnamed = await bridge.request('/api/log/meeting', { method: 'POST', token: bridge.tokens.lucia, body: { subject: 'x', start: '2026-11-25T09:00:00Z', end: '2026-11-25T10:00:00Z' } });
     const malformed = await bridge.request('/api/log/meeting?eventId=..%2F..%2Fmessages', { token: bridge.tokens.lucia });
