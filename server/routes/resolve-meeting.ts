@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { getMeetingIdentity, type MeetingIdentity } from '../../src/graph/events/get-meeting-identity';
-import { SyncError } from '../../src/sync/sync-error';
+import { SyncError, type SyncErrorCode } from '../../src/sync/sync-error';
 import { readBearerToken } from '../auth/read-bearer-token';
 import { ApiError } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
@@ -20,11 +20,14 @@ export interface ResolvedMeeting {
   identity?: MeetingIdentity;
 }
 
+/** Graph answers that leave the add-in's key as the meeting's: no such event in this mailbox, or no consent or sign-in for Graph. */
+const fallsBackToGivenKey = new Set<SyncErrorCode>(['not_found', 'forbidden', 'auth_required']);
+
 /**
  * The key a meeting is logged under: its iCalUId, read through Graph with the user's own access
  * (on behalf of the request's token in delegated mode), so a moved meeting keeps its key. When the
- * mailbox has no such event (a meeting seen in someone else's calendar) or the bridge has no Graph,
- * the key the add-in gave.
+ * mailbox has no such event (a meeting seen in someone else's calendar), the bridge has no Graph, or
+ * Graph refuses this user (no consent, no usable sign-in: warned in the log), the key the add-in gave.
  */
 export async function resolveMeeting(c: Context<AppEnv>, deps: AppDeps, reference: MeetingReference): Promise<ResolvedMeeting> {
   const formerItemKeys = reference.formerKey ? [`meeting:${reference.formerKey}`] : [];
@@ -36,7 +39,9 @@ export async function resolveMeeting(c: Context<AppEnv>, deps: AppDeps, referenc
       const identity = await getMeetingIdentity(client, deps.graphAccess.mailboxOf(user), reference.eventId);
       return { itemKey: `meeting:${identity.iCalUId}`, formerItemKeys, identity };
     } catch (error) {
-      if (!(error instanceof SyncError && error.code === 'not_found')) throw error;
+      if (!(error instanceof SyncError && fallsBackToGivenKey.has(error.code))) throw error;
+      // Logging worked before the bridge read Graph: without consent or a usable sign-in it still does, by the add-in's key.
+      if (error.code !== 'not_found') c.get('logger').warn({ code: error.code, reason: error.message }, 'meeting logged by the add-in key: Graph could not be read for this user');
     }
   }
   const key = reference.iCalUId ?? reference.formerKey;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIds } from '../../../dev/m365/identity/demo-directory';
 import { demoFixedRecords } from '../../../server/erp/demo/demo-fixed-records';
 import type { ErpAction } from '../../../src/domain/erp-records';
+import { SyncError } from '../../../src/sync/sync-error';
 import { createTestBridge, type TestBridge } from '../support/create-test-bridge';
 
 let bridge: TestBridge;
@@ -124,6 +125,26 @@ describe('logging a meeting by its iCalUId', () => {
 
     expect(asked.status).toBe(200);
     expect(await asked.json()).toEqual({ logged: false });
+  });
+
+  it('logs by the add-in’s key, as before, when Graph refuses the user (no consent)', async () => {
+    const event = await createMeeting('Reunión sin consentimiento');
+    const { clientForRequest } = bridge.graphAccess;
+    bridge.graphAccess.clientForRequest = (...args) => {
+      const client = clientForRequest(...args);
+      return { ...client, request: () => Promise.reject(new SyncError('forbidden', 'consent is missing', { status: 403 })) };
+    };
+    try {
+      const body = logBody(event, '2026-11-27T09:00:00.000Z', '2026-11-27T10:00:00.000Z');
+      const first = await logMeeting(body);
+      const again = await logMeeting(body);
+
+      expect(first.status).toBe(201);
+      expect(again).toMatchObject({ status: 200, action: { id: first.action.id } });
+      expect(await bridge.store.loggedItems.get('contoso', `meeting:${body.formerKey}`)).toMatchObject({ erpActionId: first.action.id });
+    } finally {
+      bridge.graphAccess.clientForRequest = clientForRequest;
+    }
   });
 
   it('refuses a meeting named neither by event id nor by key, and an event id that is not one', async () => {
