@@ -25,6 +25,23 @@ export function createAppOnlyTokenSource(msal: ConfidentialClientApplication): G
 }
 
 /**
+ * Delegated mode, for one request: the user's bridge token exchanged on behalf of the user each
+ * time a token is asked for, and kept nowhere, so a lookup made while the user works in Outlook
+ * needs no stored sign-in (and leaves none).
+ */
+export function createOnBehalfOfTokenSource(msal: ConfidentialClientApplication, bridgeToken: string): GraphTokenSource {
+  return {
+    async getAccessToken() {
+      const result = await msal.acquireTokenOnBehalfOf({ oboAssertion: bridgeToken, scopes: delegatedGraphScopes }).catch((error: unknown) => {
+        throw toSyncError(error, 'Microsoft 365 did not let the bridge act for this user');
+      });
+      if (!result?.accessToken) throw new SyncError('auth_required', 'the identity provider returned no Graph token for this user');
+      return result.accessToken;
+    },
+  };
+}
+
+/**
  * Delegated mode (a3ERP): the user's bridge token is exchanged on behalf of the user once, when
  * they turn sync on; MSAL's cache, refresh token included, is then kept encrypted in the store,
  * so later runs refresh the Graph token without the user.

@@ -2,7 +2,7 @@ import type { ConfidentialClientApplication, INetworkModule } from '@azure/msal-
 import { createGraphClient, type GraphClient, type GraphClientOptions } from '../../src/graph/create-graph-client';
 import { SyncError } from '../../src/sync/sync-error';
 import { createMsalClient } from '../auth/create-msal-client';
-import { createAppOnlyTokenSource, createDelegatedTokens, type GraphTokenSource } from '../auth/graph-token-sources';
+import { createAppOnlyTokenSource, createDelegatedTokens, createOnBehalfOfTokenSource, type GraphTokenSource } from '../auth/graph-token-sources';
 import type { EnvironmentConfig } from '../config/config-schema';
 import type { Store, UserKey } from '../store/store';
 import { StoreError } from '../store/store-error';
@@ -25,6 +25,11 @@ export interface GraphAccessOptions {
 export interface GraphAccess {
   /** The Graph client that acts for one user's mailbox, in the environment's mode. */
   clientFor(environment: string, user: UserKey): GraphClient;
+  /**
+   * The Graph client for what the user asks in this request (looking up the meeting they log):
+   * app-only as `clientFor`; delegated on behalf of the request's bridge token, stored nowhere.
+   */
+  clientForRequest(environment: string, user: UserKey, bridgeToken: string): GraphClient;
   /** The mailbox as Graph paths name it: the user's object id, always the same form for the per-mailbox gate. */
   mailboxOf(user: UserKey): string;
   /** Delegated mode: exchanges the user's bridge token once, so sync can run with Outlook closed. */
@@ -60,19 +65,26 @@ export function createGraphAccess(options: GraphAccessOptions): GraphAccess {
   const clientWith = (source: GraphTokenSource) =>
     createGraphClient({ ...options.clientOptions, baseUrl: options.graphBaseUrl, getAccessToken: () => source.getAccessToken(), ...(options.graphFetch ? { fetch: options.graphFetch } : {}) });
 
-  return {
-    clientFor(name, user) {
-      const environment = environmentOf(name);
-      if (environment.mode === 'app-only') {
-        let client = appOnlyClients.get(name);
-        if (!client) appOnlyClients.set(name, (client = clientWith(createAppOnlyTokenSource(msalFor(environment)()))));
-        return client;
-      }
-      // One client per user, so the per-mailbox gate sees every request to that mailbox.
-      const key = `${name}:${user.tenantId}:${user.objectId}`;
-      let client = delegatedClients.get(key);
-      if (!client) delegatedClients.set(key, (client = clientWith(delegatedFor(environment).sourceFor(user))));
+  const clientFor = (name: string, user: UserKey): GraphClient => {
+    const environment = environmentOf(name);
+    if (environment.mode === 'app-only') {
+      let client = appOnlyClients.get(name);
+      if (!client) appOnlyClients.set(name, (client = clientWith(createAppOnlyTokenSource(msalFor(environment)()))));
       return client;
+    }
+    // One client per user, so the per-mailbox gate sees every request to that mailbox.
+    const key = `${name}:${user.tenantId}:${user.objectId}`;
+    let client = delegatedClients.get(key);
+    if (!client) delegatedClients.set(key, (client = clientWith(delegatedFor(environment).sourceFor(user))));
+    return client;
+  };
+
+  return {
+    clientFor,
+    clientForRequest(name, user, bridgeToken) {
+      const environment = environmentOf(name);
+      if (environment.mode === 'app-only') return clientFor(name, user);
+      return clientWith(createOnBehalfOfTokenSource(msalFor(environment)(), bridgeToken));
     },
     mailboxOf: (user) => user.objectId,
     async connect(name, user, bridgeToken) {

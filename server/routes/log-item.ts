@@ -20,8 +20,13 @@ const hiddenLogMessage = 'this item was already logged by someone else, in an ac
  * Whether an item was logged in the caller's environment; the action's id only when the caller
  * may see that action.
  */
-export async function loggedItemStatus(c: Context<AppEnv>, deps: AppDeps, itemKey: string): Promise<{ logged: boolean; actionId?: string; loggedAt?: string }> {
-  const item = await deps.store.loggedItems.get(c.get('environment').config.environment, itemKey);
+export async function loggedItemStatus(
+  c: Context<AppEnv>,
+  deps: AppDeps,
+  itemKey: string,
+  formerItemKeys: readonly string[] = [],
+): Promise<{ logged: boolean; actionId?: string; loggedAt?: string }> {
+  const item = await firstLoggedItem(deps, c.get('environment').config.environment, [itemKey, ...formerItemKeys]);
   if (!item?.erpActionId) return { logged: false };
   const action = await c.get('environment').erp.getAction(item.erpActionId);
   // A deleted action hides nothing any more; a private one of someone else is not named.
@@ -29,12 +34,23 @@ export async function loggedItemStatus(c: Context<AppEnv>, deps: AppDeps, itemKe
   return { logged: true, actionId: item.erpActionId, loggedAt: item.loggedAt };
 }
 
+/** The first of the keys an item was logged under (its key, then the keys it had before), with its action. */
+async function firstLoggedItem(deps: AppDeps, environment: string, itemKeys: readonly string[]) {
+  for (const itemKey of itemKeys) {
+    const item = await deps.store.loggedItems.get(environment, itemKey);
+    if (item?.erpActionId) return item;
+  }
+  return undefined;
+}
+
 /**
  * Logs an email or meeting once per environment. The claim row is written before the ERP action,
  * so two people logging the same message at once make one action; a claim left by a crashed
  * request is taken over after `staleClaimMs`. The action carries the item's key in the ERP
  * (`sourceKey`), so a retry after a lost completion, or a takeover of a slow request, finds the
- * action instead of creating a second one.
+ * action instead of creating a second one. An item logged before under a key it no longer has
+ * (`formerItemKeys`: a meeting logged under its organizer and start, before the bridge read its
+ * iCalUId) is that action, and is recorded under the new key too, so it is found after it moves.
  */
 export async function logItemOnce(
   c: Context<AppEnv>,
@@ -42,6 +58,7 @@ export async function logItemOnce(
   itemKey: string,
   auditAction: string,
   build: () => Promise<ActionInput>,
+  formerItemKeys: readonly string[] = [],
 ): Promise<LogResult> {
   const principal = c.get('principal');
   const { erp } = c.get('environment');
@@ -54,6 +71,17 @@ export async function logItemOnce(
     // Logged before, but its owner has since made the action private: say so without showing it.
     if (!isActionVisible(action, await viewerOf(c, deps))) throw new ApiError('conflict', 409, hiddenLogMessage);
     return { action, alreadyLogged: true, loggedAt };
+  };
+
+  /** The action an item was logged as under one of its former keys, if it still exists. */
+  const loggedUnder = async (itemKeys: readonly string[]): Promise<ErpAction | undefined> => {
+    const former = await firstLoggedItem(deps, principal.environment, itemKeys);
+    if (former?.erpActionId) return erp.getAction(former.erpActionId);
+    for (const itemKey of itemKeys) {
+      const action = await erp.findActionBySourceKey(`${principal.environment}:${itemKey}`);
+      if (action) return action;
+    }
+    return undefined;
   };
 
   const takeOverClaimsBefore = new Date(now.getTime() - (deps.staleClaimMs ?? defaultStaleClaimMs)).toISOString();
@@ -72,7 +100,7 @@ export async function logItemOnce(
   }
 
   try {
-    const made = await erp.findActionBySourceKey(sourceKey);
+    const made = (await erp.findActionBySourceKey(sourceKey)) ?? (await loggedUnder(formerItemKeys));
     if (made) {
       await deps.store.loggedItems.complete(loggedBy, principal.environment, itemKey, made.id);
       return await loggedBefore(made, claim.loggedAt);

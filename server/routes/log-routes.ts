@@ -4,7 +4,10 @@ import { emailSchema, erpIdSchema, ianaTimeZoneSchema } from '../../src/domain/e
 import { ApiError, notFound } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { actionSchema, conflictError, errors, jsonBody, ok } from '../http/api-schemas';
+import type { MeetingIdentity } from '../../src/graph/events/get-meeting-identity';
+import { allDayDateOf, startOfDayInstant } from '../../src/graph/time-zones';
 import { findFirstContact, loggedItemStatus, logItemOnce } from './log-item';
+import { resolveMeeting } from './resolve-meeting';
 
 const tags = ['Logging'];
 const maxNotes = 100_000;
@@ -23,12 +26,28 @@ export const logEmailSchema = z
     bodyText: z.string().max(maxNotes).default(''),
     /** The contact chosen in the add-in; otherwise the first participant who is an ERP contact. */
     contactId: erpIdSchema.optional(),
+    /** The user's "Log as private" choice. */
+    private: z.boolean().default(false),
   })
   .meta({ id: 'LogEmail' });
 
+const meetingKey = z.string().trim().min(1).max(1024);
+/** Outlook's REST item id (`convertToRestId`): base64url with `-` and `_`, or the older `/` and `+`. */
+const eventId = z.string().trim().min(1).max(1024).regex(/^[\w\-+/=]+$/, 'an Outlook REST item id');
+
+const meetingReference = {
+  /** Outlook's REST id of the event: the bridge reads its iCalUId, sensitivity and all-day dates from Graph. */
+  eventId: eventId.optional(),
+  /** The key the add-in logged this meeting under before it sent event ids (`outlook:<organizer>/<start>`). */
+  formerKey: meetingKey.optional(),
+  /** The meeting's own key, for a meeting Outlook has not saved yet (no event id). */
+  iCalUId: meetingKey.optional(),
+};
+const namesTheMeeting = (m: { eventId?: string | undefined; iCalUId?: string | undefined }) => Boolean(m.eventId ?? m.iCalUId);
+
 export const logMeetingSchema = z
   .object({
-    iCalUId: z.string().trim().min(1).max(1024),
+    ...meetingReference,
     subject: z.string().trim().max(255).default(''),
     start: z.iso.datetime({ offset: true }),
     end: z.iso.datetime({ offset: true }),
@@ -39,12 +58,23 @@ export const logMeetingSchema = z
     attendees: z.array(participant).max(500).default([]),
     bodyText: z.string().max(maxNotes).default(''),
     contactId: erpIdSchema.optional(),
+    /** The user's choice; without it, a meeting Outlook marks private or confidential is logged private. */
+    private: z.boolean().optional(),
   })
+  .refine(namesTheMeeting, { message: 'name the meeting by its eventId or its iCalUId', path: ['eventId'] })
   .refine((m) => Date.parse(m.end) >= Date.parse(m.start), { message: 'end is before start', path: ['end'] })
   .meta({ id: 'LogMeeting' });
 
 const logResult = z.object({ action: actionSchema, alreadyLogged: z.boolean(), loggedAt: z.string() }).meta({ id: 'LogResult' });
-const logStatus = z.object({ logged: z.boolean(), actionId: z.string().optional(), loggedAt: z.string().optional() }).meta({ id: 'LogStatus' });
+const logStatus = z
+  .object({
+    logged: z.boolean(),
+    actionId: z.string().optional(),
+    loggedAt: z.string().optional(),
+    /** Meetings read through Graph: whether Outlook marks it private or confidential, so the add-in offers to log it private. */
+    markedPrivate: z.boolean().optional(),
+  })
+  .meta({ id: 'LogStatus' });
 
 const list = (people: { email: string; name?: string | undefined }[]) =>
   people.map((p) => (p.name ? `${p.name} <${p.email}>` : p.email)).join(', ');
@@ -66,7 +96,7 @@ export function registerLogRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
           .join('\n');
         return {
           type: 'email', subject: email.subject || '(no subject)', notes: `${header}\n\n${email.bodyText}`.slice(0, maxNotes),
-          start: email.sentAt, end: email.sentAt, allDay: false, timeZone: 'UTC', status: 'done', private: false, ...target,
+          start: email.sentAt, end: email.sentAt, allDay: false, timeZone: 'UTC', status: 'done', private: email.private, ...target,
         };
       });
       return c.json(result, result.alreadyLogged ? 200 : 201);
@@ -91,16 +121,19 @@ export function registerLogRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
     }),
     async (c) => {
       const meeting = c.req.valid('json');
-      const result = await logItemOnce(c, deps, `meeting:${meeting.iCalUId}`, 'meeting.log', async () => {
+      const { itemKey, formerItemKeys, identity } = await resolveMeeting(c, deps, meeting);
+      const result = await logItemOnce(c, deps, itemKey, 'meeting.log', async () => {
         const people = [...(meeting.organizer ? [meeting.organizer] : []), ...meeting.attendees];
         const target = await targetOf(c, meeting.contactId, people.map((p) => p.email));
         const header = [meeting.location ? `Location: ${meeting.location}` : '', `Attendees: ${list(people)}`].filter(Boolean).join('\n');
+        const times = meetingTimes(meeting, identity);
         return {
           type: 'meeting', subject: meeting.subject || '(no subject)', notes: `${header}\n\n${meeting.bodyText}`.slice(0, maxNotes),
-          start: meeting.start, end: meeting.end, allDay: meeting.allDay, timeZone: meeting.timeZone,
-          status: Date.parse(meeting.end) <= (deps.now?.() ?? new Date()).getTime() ? 'done' : 'planned', private: false, ...target,
+          ...times, timeZone: meeting.timeZone,
+          status: Date.parse(times.end) <= (deps.now?.() ?? new Date()).getTime() ? 'done' : 'planned',
+          private: meeting.private ?? isMarkedPrivate(identity), ...target,
         };
-      });
+      }, formerItemKeys);
       return c.json(result, result.alreadyLogged ? 200 : 201);
     },
   );
@@ -108,11 +141,32 @@ export function registerLogRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
   app.openapi(
     createRoute({
       method: 'get', path: '/api/log/meeting', tags, summary: 'Whether a meeting was logged, by anyone in the environment; the action id only when its action is visible to me',
-      request: { query: z.object({ iCalUId: z.string().trim().min(1).max(1024) }) },
+      request: { query: z.object(meetingReference).refine(namesTheMeeting, { message: 'name the meeting by its eventId or its iCalUId', path: ['eventId'] }) },
       responses: { 200: ok(logStatus, 'The log status'), ...errors },
     }),
-    async (c) => c.json(await loggedItemStatus(c, deps, `meeting:${c.req.valid('query').iCalUId}`), 200),
+    async (c) => {
+      const { itemKey, formerItemKeys, identity } = await resolveMeeting(c, deps, c.req.valid('query'));
+      const status = await loggedItemStatus(c, deps, itemKey, formerItemKeys);
+      return c.json(identity ? { ...status, markedPrivate: isMarkedPrivate(identity) } : status, 200);
+    },
   );
+}
+
+/** Outlook's private and confidential items are kept from other people's eyes; so is their action, unless the user says otherwise. */
+function isMarkedPrivate(identity: MeetingIdentity | undefined): boolean {
+  return identity?.sensitivity === 'private' || identity?.sensitivity === 'confidential';
+}
+
+/**
+ * An all-day meeting stays all-day, from the start of its first date to the start of the day after
+ * its last, in the zone it is logged in: Graph's dates when the bridge read them, otherwise the
+ * dates the add-in's times fall on in that zone.
+ */
+function meetingTimes(meeting: { start: string; end: string; allDay: boolean; timeZone: string }, identity: MeetingIdentity | undefined) {
+  const dates = identity?.allDay ?? (meeting.allDay ? { startDate: allDayDateOf(Date.parse(meeting.start), meeting.timeZone), endDate: allDayDateOf(Date.parse(meeting.end), meeting.timeZone) } : undefined);
+  if (!dates) return { start: meeting.start, end: meeting.end, allDay: false };
+  const instant = (date: string) => new Date(startOfDayInstant(date, meeting.timeZone)).toISOString();
+  return { start: instant(dates.startDate), end: instant(dates.endDate), allDay: true };
 }
 
 async function targetOf(c: Parameters<typeof findFirstContact>[0], contactId: string | undefined, emails: string[]) {

@@ -9,7 +9,7 @@ import type {
   ErpContact,
 } from '../domain/erp-records';
 import type { SyncSettings } from '../domain/sync-settings';
-import type { AdminUser, LogEmailInput, LogMeetingInput, LogResult, LogStatus, Me } from './bridge-types';
+import type { AdminUser, LogEmailInput, LogMeetingInput, LogResult, LogStatus, MeetingReference, Me } from './bridge-types';
 
 /** What the add-in sends: the schemas' input side, where defaulted fields may be left out. */
 export type NewContact = z.input<typeof contactInputSchema>;
@@ -40,6 +40,6 @@ export interface BridgeClient {
   logEmail(input: LogEmailInput): Promise<LogResult>;
   emailLogStatus(internetMessageId: string): Promise<LogStatus>;
   logMeeting(input: LogMeetingInput): Promise<LogResult>;
-  meetingLogStatus(iCalUId: string): Promise<LogStatus>;
+  meetingLogStatus(meeting: MeetingReference): Promise<LogStatus>;
   adminUsers(): Promise<AdminUser[]>;
 }

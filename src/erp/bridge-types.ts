@@ -25,10 +25,17 @@ export interface LogEmailInput {
   sentAt: string;
   bodyText: string;
   contactId?: string;
+  /** The user's choice of the "Log as private" switch. */
+  private?: boolean;
 }
 
 export interface LogMeetingInput {
-  iCalUId: string;
+  /** Outlook's REST id of the event, when Outlook has saved it: the bridge reads the meeting's iCalUId through Graph. */
+  eventId?: string;
+  /** The key the pane logged meetings under before it sent event ids (`outlook:<organizer>/<start>`). */
+  formerKey?: string;
+  /** The meeting's key when there is no event id. */
+  iCalUId?: string;
   subject: string;
   start: string;
   end: string;
@@ -39,7 +46,12 @@ export interface LogMeetingInput {
   attendees: Participant[];
   bodyText: string;
   contactId?: string;
+  /** The user's choice of the "Log as private" switch. */
+  private?: boolean;
 }
+
+/** How the pane names a meeting to the bridge. */
+export type MeetingReference = Pick<LogMeetingInput, 'eventId' | 'formerKey' | 'iCalUId'>;
 
 export interface LogResult {
   action: ErpAction;
@@ -48,7 +60,11 @@ export interface LogResult {
 }
 
 /** Logged by someone whose action the user may see, logged in an action its owner keeps private (`hidden`), or not logged. */
-export type LogStatus = { logged: true; actionId: string; loggedAt: string } | { logged: true; hidden: true } | { logged: false };
+export type LogStatus =
+  | { logged: true; actionId: string; loggedAt: string }
+  | { logged: true; hidden: true }
+  /** `markedPrivate`: Outlook marks the meeting private or confidential (when the bridge could read it). */
+  | { logged: false; markedPrivate?: boolean };
 
 export interface AdminUser {
   tenantId: string;

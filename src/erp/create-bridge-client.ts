@@ -16,11 +16,12 @@ export function createBridgeClient(options: { baseUrl: string; tokens: TokenSour
   const request = createBridgeRequest(options.baseUrl, options.tokens, options.fetch, options.pacing);
   const id = encodeURIComponent;
   const items = async <T>(page: Promise<Page<T>>) => (await page).items;
-  const status = async (answer: Promise<{ logged: boolean; actionId?: string; loggedAt?: string }>): Promise<LogStatus> => {
-    const { logged, actionId, loggedAt } = await answer;
+  const status = async (answer: Promise<{ logged: boolean; actionId?: string; loggedAt?: string; markedPrivate?: boolean }>): Promise<LogStatus> => {
+    const { logged, actionId, loggedAt, markedPrivate } = await answer;
     if (logged && actionId && loggedAt) return { logged: true, actionId, loggedAt };
     // The bridge names no action it keeps from this user: logged, privately, by someone else.
-    return logged ? { logged: true, hidden: true } : { logged: false };
+    if (logged) return { logged: true, hidden: true };
+    return markedPrivate === undefined ? { logged: false } : { logged: false, markedPrivate };
   };
 
   return {
@@ -41,7 +42,7 @@ export function createBridgeClient(options: { baseUrl: string; tokens: TokenSour
     logEmail: (input) => request<LogResult>({ method: 'POST', path: '/api/log/email', body: input }),
     emailLogStatus: (internetMessageId) => status(request({ path: '/api/log/email', query: { internetMessageId } })),
     logMeeting: (input) => request<LogResult>({ method: 'POST', path: '/api/log/meeting', body: input }),
-    meetingLogStatus: (iCalUId) => status(request({ path: '/api/log/meeting', query: { iCalUId } })),
+    meetingLogStatus: (meeting) => status(request({ path: '/api/log/meeting', query: { ...meeting } })),
     adminUsers: () => items(request<{ items: AdminUser[] }>({ path: '/api/admin/users' })),
   };
 }

@@ -1,9 +1,8 @@
 import type { DateTimeTimeZone } from '@microsoft/microsoft-graph-types';
+import { Temporal } from 'temporal-polyfill';
 import { findWindows, WINDOWS_TO_IANA_MAP } from 'windows-iana';
 import { isKnownTimeZone } from '../domain/erp-records';
 import { SyncError } from '../sync/sync-error';
-
-const dayMs = 24 * 60 * 60 * 1000;
 
 /** CLDR's "golden" zone of each Windows zone (territory 001), keyed by the lower-cased Windows name. */
 const goldenZoneByWindowsName = new Map(
@@ -49,79 +48,74 @@ export function ianaTimeZoneOf(graphTimeZone: string, options: { preferred?: str
   throw new SyncError('invalid_input', `Graph time zone '${graphTimeZone}' is neither a Windows nor an IANA time zone.`);
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterOf(ianaZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(ianaZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone: ianaZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(ianaZone, formatter);
-  }
-  return formatter;
-}
-
-/** A wall-clock reading stored as if it were UTC milliseconds; `Date.UTC` would read years 0–99 as 19xx. */
-function wallClock(year: number, month: number, day: number, hour: number, minute: number, second: number, millisecond: number): number {
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  date.setUTCHours(hour, minute, second, millisecond);
-  return date.getTime();
-}
-
-/** What a clock in `ianaZone` shows at `instantMs`, as wall-clock milliseconds. */
-function wallClockAt(instantMs: number, ianaZone: string): number {
-  const parts = new Map(formatterOf(ianaZone).formatToParts(new Date(instantMs)).map((part) => [part.type, Number(part.value)]));
-  const read = (type: Intl.DateTimeFormatPartTypes) => parts.get(type) ?? 0;
-  const millisecond = ((instantMs % 1000) + 1000) % 1000;
-  return wallClock(read('year'), read('month'), read('day'), read('hour'), read('minute'), read('second'), millisecond);
+/** What a clock in `ianaZone` shows at an instant. */
+function zonedAt(instantMs: number, ianaZone: string): Temporal.ZonedDateTime {
+  return Temporal.Instant.fromEpochMilliseconds(instantMs).toZonedDateTimeISO(ianaZone);
 }
 
 /** The zone's offset from UTC at an instant, in milliseconds (`+3_600_000` for CET). */
 export function utcOffsetMs(instantMs: number, ianaZone: string): number {
-  return wallClockAt(instantMs, ianaZone) - instantMs;
+  return zonedAt(instantMs, ianaZone).offsetNanoseconds / 1_000_000;
 }
 
-const localDateTimePattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?$/;
+const localDateTimePattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?$/;
 
-function parseLocalDateTime(local: string): number {
-  const match = localDateTimePattern.exec(local.trim());
-  if (!match) throw new SyncError('invalid_input', `'${local}' is not a local date and time such as 2025-03-30T09:00:00.0000000.`);
-  const [, year, month, day, hour, minute, second = '0', fraction = '0'] = match;
-  return wallClock(Number(year), Number(month), Number(day), Number(hour), Number(minute), Number(second), Number(fraction.padEnd(3, '0').slice(0, 3)));
+/** Graph's `dateTime` (`2025-03-30T09:00:00.0000000`), to the millisecond the product keeps. */
+function parseLocalDateTime(local: string): Temporal.PlainDateTime {
+  const text = local.trim();
+  const message = `'${local}' is not a local date and time such as 2025-03-30T09:00:00.0000000.`;
+  if (!localDateTimePattern.test(text)) throw new SyncError('invalid_input', message);
+  try {
+    return Temporal.PlainDateTime.from(text).round({ smallestUnit: 'millisecond', roundingMode: 'trunc' });
+  } catch (error) {
+    // Temporal refuses dates that do not exist (`2025-02-30`).
+    throw new SyncError('invalid_input', message, { cause: error });
+  }
 }
 
-function formatLocalDateTime(wallMs: number): string {
-  const iso = new Date(wallMs).toISOString();
-  return `${iso.slice(0, 19)}.${iso.slice(20, 23)}0000`;
+/** Graph writes seven fractional digits: `2025-03-30T03:30:00.0000000`. */
+function formatLocalDateTime(local: Temporal.PlainDateTime): string {
+  return `${local.toString({ fractionalSecondDigits: 3 })}0000`;
 }
 
 /**
- * The instant a local time in `ianaZone` names. Like Temporal's `compatible` choice (and Outlook):
- * a time that occurs twice when clocks go back is the earlier one; a time skipped when clocks go
- * forward is moved forward by the gap (02:30 on the spring-forward night in Madrid is 03:30 CEST).
+ * The instant a local time in `ianaZone` names, with Temporal's `compatible` disambiguation, as
+ * Outlook and Exchange resolve them: a time that occurs twice when clocks go back is the earlier
+ * one; a time skipped when clocks go forward is moved forward by the gap (02:30 on the
+ * spring-forward night in Madrid is 03:30 CEST).
  */
 export function localDateTimeToInstant(local: string, ianaZone: string): number {
-  const wallMs = parseLocalDateTime(local);
-  // Offsets a day either side bracket any transition near this wall time.
-  const offsetBefore = utcOffsetMs(wallMs - dayMs, ianaZone);
-  const offsetAfter = utcOffsetMs(wallMs + dayMs, ianaZone);
-  const matches = [wallMs - offsetBefore, wallMs - offsetAfter].filter((instant) => wallClockAt(instant, ianaZone) === wallMs);
-  if (matches.length > 0) return Math.min(...matches);
-  return wallMs - offsetBefore;
+  return parseLocalDateTime(local).toZonedDateTime(ianaZone, { disambiguation: 'compatible' }).epochMilliseconds;
 }
 
 /** The local date and time a clock in `ianaZone` shows at an instant, in Graph's format (`2025-03-30T03:30:00.0000000`). */
 export function instantToLocalDateTime(instantMs: number, ianaZone: string): string {
-  return formatLocalDateTime(wallClockAt(instantMs, ianaZone));
+  return formatLocalDateTime(zonedAt(instantMs, ianaZone).toPlainDateTime());
+}
+
+/**
+ * The calendar date an all-day item starting at `instantMs` is on, read in the item's own zone,
+ * so it stays on that date whatever zone shows it.
+ *
+ * @example allDayDateOf(Date.parse('2026-03-28T23:00:00Z'), 'Europe/Madrid') // '2026-03-29'
+ */
+export function allDayDateOf(instantMs: number, ianaZone: string): string {
+  return zonedAt(instantMs, ianaZone).toPlainDate().toString();
+}
+
+/**
+ * The instant an all-day item on `date` starts in `ianaZone`: midnight, or the first minute of the
+ * day where a DST change skips midnight (Santiago, formerly São Paulo).
+ *
+ * @example startOfDayInstant('2026-09-06', 'America/Santiago') // Date.parse('2026-09-06T04:00:00Z'), 01:00 local
+ */
+export function startOfDayInstant(date: string, ianaZone: string): number {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new SyncError('invalid_input', `'${date}' is not a date such as 2025-03-30.`);
+  try {
+    return Temporal.PlainDate.from(date).toZonedDateTime(ianaZone).epochMilliseconds;
+  } catch (error) {
+    throw new SyncError('invalid_input', `'${date}' is not a date such as 2025-03-30.`, { cause: error });
+  }
 }
 
 /**

@@ -35,8 +35,12 @@ export interface AppointmentItem {
   location?: string;
   organizer?: Person;
   attendees: Person[];
-  /** The key a meeting is logged under once for everyone; see `meetingKeyOf`. */
+  /** The key a meeting was logged under before the bridge read its iCalUId; see `meetingKeyOf`. */
   meetingKey: string;
+  /** Outlook's REST id of the saved event (`convertToRestId`), from which the bridge reads its iCalUId; absent for a meeting not saved yet. */
+  eventId?: string;
+  /** Outlook marks it private or confidential (Mailbox 1.14); undefined where Office.js does not say. */
+  markedPrivate?: boolean;
 }
 
 export type CurrentItem = MessageReadItem | MessageComposeItem | AppointmentItem;

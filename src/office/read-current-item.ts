@@ -50,7 +50,22 @@ function readAppointment(appointment: Office.AppointmentRead): CurrentItem {
     ...optional('organizer', organizer),
     attendees: [...peopleOf(appointment.requiredAttendees), ...peopleOf(appointment.optionalAttendees)],
     meetingKey: meetingKeyOf(organizer, start),
+    ...optional('eventId', restIdOf(appointment.itemId)),
+    ...optional('markedPrivate', markedPrivateOf(appointment.sensitivity)),
   };
+}
+
+/** Office.js gives an EWS id on desktop and the web: Graph needs the REST one. Older hosts without the converter give none. */
+function restIdOf(itemId: string | undefined): string | undefined {
+  const { mailbox } = Office.context;
+  if (!itemId || typeof mailbox.convertToRestId !== 'function') return undefined;
+  return mailbox.convertToRestId(itemId, Office.MailboxEnums.RestVersion.v2_0);
+}
+
+/** Mailbox 1.14's sensitivity of an appointment read; undefined before it. */
+function markedPrivateOf(sensitivity: Office.MailboxEnums.AppointmentSensitivityType | undefined): boolean | undefined {
+  if (sensitivity === undefined) return undefined;
+  return sensitivity === Office.MailboxEnums.AppointmentSensitivityType.Private || sensitivity === Office.MailboxEnums.AppointmentSensitivityType.Confidential;
 }
 
 async function readAppointmentCompose(appointment: Office.AppointmentCompose): Promise<CurrentItem> {

@@ -103,6 +103,12 @@ function salespersonJourney(world: DemoWorld, { language, strings: t, account }:
     await pane().getByRole('heading', { name: t.people.meetingHeading }).waitFor();
     await pane().getByRole('button', { name: t.logMeeting.log }).waitFor();
     await pane().getByText('Núñez Logística S.L.').first().waitFor();
+    // The window is 900 px tall: the main button and Create action are in view once the cards have loaded.
+    for (const name of [t.logMeeting.log, t.createAction.open]) {
+      const box = await pane().getByRole('button', { name }).boundingBox();
+      expect(box, name).not.toBeNull();
+      expect((box?.y ?? 0) + (box?.height ?? 0), name).toBeLessThanOrEqual(outlook.page.viewportSize()?.height ?? 0);
+    }
     await outlook.capture('appointment');
   });
 

@@ -1,3 +1,5 @@
+import { Temporal } from 'temporal-polyfill';
+
 /** A wall-clock date and time without a zone, as in Graph's `dateTimeTimeZone.dateTime`. */
 export interface LocalDateTime {
   year: number;
@@ -9,87 +11,42 @@ export interface LocalDateTime {
   millisecond: number;
 }
 
-const localPattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?$/;
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const localPattern = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,7})?)?$/;
 
-function formatter(iana: string): Intl.DateTimeFormat {
-  let cached = formatters.get(iana);
-  if (!cached) {
-    cached = new Intl.DateTimeFormat('en-US', {
-      timeZone: iana,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(iana, cached);
-  }
-  return cached;
-}
+const localOf = (plain: Temporal.PlainDateTime): LocalDateTime => ({
+  year: plain.year,
+  month: plain.month,
+  day: plain.day,
+  hour: plain.hour,
+  minute: plain.minute,
+  second: plain.second,
+  millisecond: plain.millisecond,
+});
 
-const asUtcEpoch = (local: LocalDateTime) =>
-  Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second, local.millisecond);
-
-/** `2017-04-15T12:00`, `…T12:00:00` or `…T12:00:00.0000000`; undefined for anything else (offsets included). */
+/** `2017-04-15T12:00`, `…T12:00:00` or `…T12:00:00.0000000`; undefined for anything else (offsets and impossible dates included). */
 export function parseLocalDateTime(text: string): LocalDateTime | undefined {
-  const match = localPattern.exec(text.trim());
-  if (!match) return undefined;
-  const [, year, month, day, hour, minute, second = '0', fraction = '0'] = match;
-  const local = {
-    year: Number(year),
-    month: Number(month),
-    day: Number(day),
-    hour: Number(hour),
-    minute: Number(minute),
-    second: Number(second),
-    millisecond: Math.floor(Number(`0.${fraction}`) * 1000),
-  };
-  const roundTrip = new Date(asUtcEpoch(local));
-  const valid =
-    roundTrip.getUTCFullYear() === local.year &&
-    roundTrip.getUTCMonth() === local.month - 1 &&
-    roundTrip.getUTCDate() === local.day &&
-    roundTrip.getUTCHours() === local.hour &&
-    local.minute < 60 &&
-    local.second < 60;
-  return valid ? local : undefined;
+  const trimmed = text.trim();
+  if (!localPattern.test(trimmed)) return undefined;
+  try {
+    return localOf(Temporal.PlainDateTime.from(trimmed).round({ smallestUnit: 'millisecond', roundingMode: 'trunc' }));
+  } catch {
+    // Temporal refuses what no calendar has (`2017-02-30`, `25:00`): Graph answers 400, which the caller says.
+    return undefined;
+  }
 }
 
 /** The wall-clock time in `iana` at an instant. */
 export function epochToLocalDateTime(epochMs: number, iana: string): LocalDateTime {
-  const parts = new Map(formatter(iana).formatToParts(new Date(epochMs)).map((part) => [part.type, Number(part.value)]));
-  return {
-    year: parts.get('year') ?? 0,
-    month: parts.get('month') ?? 1,
-    day: parts.get('day') ?? 1,
-    hour: parts.get('hour') ?? 0,
-    minute: parts.get('minute') ?? 0,
-    second: parts.get('second') ?? 0,
-    millisecond: ((epochMs % 1000) + 1000) % 1000,
-  };
-}
-
-function offsetAt(epochMs: number, iana: string): number {
-  return asUtcEpoch(epochToLocalDateTime(epochMs, iana)) - epochMs;
+  return localOf(Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(iana).toPlainDateTime());
 }
 
 /**
  * The instant a wall-clock time in `iana` names. Around DST changes this resolves the way
- * Windows and Temporal's "compatible" mode do: a repeated hour takes its first occurrence, a
+ * Exchange and Temporal's "compatible" mode do: a repeated hour takes its first occurrence, a
  * skipped hour is moved forward by the length of the gap (02:30 on a spring-forward day → 03:30).
  */
 export function localDateTimeToEpoch(local: LocalDateTime, iana: string): number {
-  const wall = asUtcEpoch(local);
-  const day = 24 * 60 * 60 * 1000;
-  const offsetBefore = offsetAt(wall - day, iana);
-  const offsetAfter = offsetAt(wall + day, iana);
-  const candidates = [...new Set([wall - offsetBefore, wall - offsetAfter])]
-    .filter((epochMs) => asUtcEpoch(epochToLocalDateTime(epochMs, iana)) === wall)
-    .sort((left, right) => left - right);
-  return candidates[0] ?? wall - offsetBefore;
+  return Temporal.PlainDateTime.from(local, { overflow: 'reject' }).toZonedDateTime(iana, { disambiguation: 'compatible' }).epochMilliseconds;
 }
 
 const pad = (value: number, length = 2) => String(value).padStart(length, '0');

@@ -52,6 +52,10 @@ export const en = {
     loggedPrivately: 'Already logged in the ERP by a colleague, who keeps it private.',
     unavailable: 'This email can be logged once it has been sent or received.',
   },
+  logItem: {
+    private: 'Log as private',
+    markedPrivate: 'Outlook marks this item private or confidential.',
+  },
   logMeeting: {
     log: 'Log this meeting',
     logging: 'Logging…',

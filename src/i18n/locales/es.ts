@@ -53,6 +53,10 @@ export const es: Translation = {
     loggedPrivately: 'Ya lo registró en el ERP un compañero, que lo mantiene privado.',
     unavailable: 'Este correo se podrá registrar cuando se haya enviado o recibido.',
   },
+  logItem: {
+    private: 'Registrar como privada',
+    markedPrivate: 'Outlook la marca como privada o confidencial.',
+  },
   logMeeting: {
     log: 'Registrar esta reunión',
     logging: 'Registrando…',

@@ -53,6 +53,10 @@ export const fr: Translation = {
     loggedPrivately: 'Déjà enregistré dans l’ERP par un collègue, qui le garde privé.',
     unavailable: 'Ce message pourra être enregistré une fois envoyé ou reçu.',
   },
+  logItem: {
+    private: 'Enregistrer comme privée',
+    markedPrivate: 'Outlook l’indique comme privée ou confidentielle.',
+  },
   logMeeting: {
     log: 'Enregistrer cette réunion',
     logging: 'Enregistrement…',

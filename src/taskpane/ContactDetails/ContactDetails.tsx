@@ -2,7 +2,8 @@ import { Caption1, Spinner, Text } from '@fluentui/react-components';
 import { useTranslation } from 'react-i18next';
 import type { ErpAction, ErpContact } from '../../domain/erp-records';
 import { ErrorNotice } from '../ErrorNotice/ErrorNotice';
-import { formatDate, formatDateTime } from '../format/format-date-time';
+import { formatAllDay, formatDate, formatDateTime } from '../format/format-date-time';
+import { useServices } from '../services/services-context';
 import { useContactDetailsStyles } from './ContactDetails.styles';
 import { useContactDetails } from './useContactDetails';
 
@@ -11,6 +12,7 @@ export function ContactDetails({ contact }: { contact: ErpContact }) {
   const { t, i18n } = useTranslation();
   const styles = useContactDetailsStyles();
   const { state, retry } = useContactDetails(contact);
+  const { timeZone } = useServices();
   const accountName = state.status === 'ready' ? (state.account?.name ?? contact.companyName) : contact.companyName;
   const facts: [string, string | undefined][] = [
     [t('contact.account'), accountName],
@@ -18,8 +20,11 @@ export function ContactDetails({ contact }: { contact: ErpContact }) {
     [t('contact.businessPhone'), contact.businessPhone],
     [t('contact.mobilePhone'), contact.mobilePhone],
   ];
-  const when = (action: ErpAction) =>
-    action.start ? formatDateTime(action.start, i18n.language) : action.dueDate ? formatDate(action.dueDate, i18n.language) : undefined;
+  const when = (action: ErpAction) => {
+    if (action.start && action.end && action.allDay) return formatAllDay(action.start, action.end, action.timeZone, i18n.language);
+    if (action.start) return formatDateTime(action.start, i18n.language, timeZone);
+    return action.dueDate ? formatDate(action.dueDate, i18n.language) : undefined;
+  };
 
   return (
     <div className={styles.root}>

@@ -1,3 +1,4 @@
+import { Temporal } from 'temporal-polyfill';
 import type { ErpContact } from '../../domain/erp-records';
 import type { NewAction } from '../../erp/bridge-client';
 
@@ -19,17 +20,17 @@ export interface ActionDraft {
 
 const halfHourMs = 30 * 60_000;
 
-/** A call, visit or meeting starts at the next half hour and lasts half an hour; a task is due today. */
-export function newActionDraft(subject: string, contacts: ErpContact[], now: Date): ActionDraft {
-  const start = new Date(Math.ceil(now.getTime() / halfHourMs) * halfHourMs);
+/** A call, visit or meeting starts at the next half hour and lasts half an hour; a task is due today, all in the user's zone. */
+export function newActionDraft(subject: string, contacts: ErpContact[], now: Date, timeZone: string): ActionDraft {
+  const start = Math.ceil(now.getTime() / halfHourMs) * halfHourMs;
   return {
     type: 'call',
     subject,
     contactId: contacts[0]?.id ?? '',
     notes: '',
-    start: toLocalInput(start),
-    end: toLocalInput(new Date(start.getTime() + halfHourMs)),
-    dueDate: toLocalInput(now).slice(0, 10),
+    start: toLocalInput(start, timeZone),
+    end: toLocalInput(start + halfHourMs, timeZone),
+    dueDate: toLocalInput(now.getTime(), timeZone).slice(0, 10),
   };
 }
 
@@ -40,7 +41,7 @@ export function toNewAction(draft: ActionDraft, contacts: ErpContact[], timeZone
       ? draft.dueDate
         ? { dueDate: draft.dueDate }
         : {}
-      : { start: new Date(draft.start).toISOString(), end: new Date(draft.end).toISOString() };
+      : { start: toInstant(draft.start, timeZone), end: toInstant(draft.end, timeZone) };
   return {
     type: draft.type,
     subject: draft.subject.trim().slice(0, 255),
@@ -53,8 +54,13 @@ export function toNewAction(draft: ActionDraft, contacts: ErpContact[], timeZone
   };
 }
 
-/** `YYYY-MM-DDTHH:mm` in local time, the value a `datetime-local` input holds. */
-function toLocalInput(date: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+/** `YYYY-MM-DDTHH:mm` in the user's zone, the value a `datetime-local` input holds. */
+function toLocalInput(epochMs: number, timeZone: string): string {
+  return Temporal.Instant.fromEpochMilliseconds(epochMs).toZonedDateTimeISO(timeZone).toPlainDateTime().toString({ smallestUnit: 'minute' });
+}
+
+/** The instant a `datetime-local` value names in the user's zone: in a DST gap, later by the gap; in a repeated hour, its first pass (Temporal's `compatible`). */
+function toInstant(local: string, timeZone: string): string {
+  const instant = Temporal.PlainDateTime.from(local).toZonedDateTime(timeZone, { disambiguation: 'compatible' }).epochMilliseconds;
+  return new Date(instant).toISOString();
 }

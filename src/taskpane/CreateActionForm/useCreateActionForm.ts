@@ -12,7 +12,7 @@ export type CreateActionFormState =
 /** A call, visit, meeting or task for one of the item's ERP contacts, prefilled from the item. */
 export function useCreateActionForm(subject: string, contacts: ErpContact[], onCreated: (action: ErpAction) => void) {
   const { bridge, now, timeZone } = useServices();
-  const [stored, setState] = useState<CreateActionFormState>(() => ({ status: 'editing', draft: newActionDraft(subject, contacts, now()) }));
+  const [stored, setState] = useState<CreateActionFormState>(() => ({ status: 'editing', draft: newActionDraft(subject, contacts, now(), timeZone) }));
   // Cards may resolve after the form opened: an unset contact follows the first one found.
   const state: CreateActionFormState = stored.draft.contactId ? stored : { ...stored, draft: { ...stored.draft, contactId: contacts[0]?.id ?? '' } };
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { AppointmentView } from '../AppointmentView/AppointmentView';
 import { ErrorNotice } from '../ErrorNotice/ErrorNotice';
 import { ReadView } from '../ReadView/ReadView';
+import { ActionsRevisionProvider } from '../services/ActionsRevisionProvider';
 import type { ItemState } from './useCurrentItem';
 
 // Compose is its own chunk: reading mail, the common case, does not download it.
@@ -22,12 +23,20 @@ export function ItemView({ state, onRetry }: { state: ItemState; onRetry: () => 
     case 'ready':
       switch (state.item.surface) {
         case 'messageRead':
-          return <ReadView key={state.version} item={state.item} />;
+          return (
+            <ActionsRevisionProvider key={state.version}>
+              <ReadView item={state.item} />
+            </ActionsRevisionProvider>
+          );
         case 'messageCompose':
           return <ComposeView key={state.version} />;
         case 'appointmentAttendee':
         case 'appointmentOrganizer':
-          return <AppointmentView key={state.version} item={state.item} />;
+          return (
+            <ActionsRevisionProvider key={state.version}>
+              <AppointmentView item={state.item} />
+            </ActionsRevisionProvider>
+          );
       }
   }
 }

@@ -5,6 +5,7 @@ import type { MessageReadItem } from '../../office/office-item';
 import { CreateAction } from '../CreateAction/CreateAction';
 import { logEmail } from '../LogItem/item-loggers';
 import { LogItem } from '../LogItem/LogItem';
+import type { LogChoice } from '../LogItem/useLogItem';
 import { PeopleSection, SearchAfterCards } from '../PeopleSection/PeopleSection';
 import { useItemPeople } from '../people/useItemPeople';
 import { useServices } from '../services/services-context';
@@ -21,14 +22,17 @@ export function ReadView({ item }: { item: MessageReadItem }) {
   // The status check depends on the message only, so it does not repeat as cards resolve.
   const check = useMemo(() => (internetMessageId ? () => bridge.emailLogStatus(internetMessageId) : undefined), [bridge, internetMessageId]);
   const log = useMemo(
-    () => (internetMessageId && from ? () => logEmail(bridge, office.readBodyText, { ...item, internetMessageId, from }, contactId) : undefined),
+    () =>
+      internetMessageId && from
+        ? (choice: LogChoice) => logEmail(bridge, office.readBodyText, { ...item, internetMessageId, from }, contactId, choice)
+        : undefined,
     [bridge, office, item, internetMessageId, from, contactId],
   );
 
   return (
     <div className={styles.root}>
       <PeopleSection heading={t('people.emailHeading')} people={people} onResolved={onResolved} />
-      {check && log ? <LogItem strings="logEmail" check={check} log={log} /> : <Text className={styles.muted}>{t('logEmail.unavailable')}</Text>}
+      {check && log ? <LogItem strings="logEmail" check={check} log={log} offerPrivate /> : <Text className={styles.muted}>{t('logEmail.unavailable')}</Text>}
       <CreateAction subject={item.subject} contacts={contacts} />
       <SearchAfterCards settled={settled} />
     </div>

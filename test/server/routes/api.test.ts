@@ -251,6 +251,15 @@ describe('logging emails and meetings', () => {
     expect(status).toMatchObject({ logged: true, actionId: logged.action.id });
   });
 
+  it('logs an email as a private action of its logger when asked, hidden from colleagues', async () => {
+    const secret = { ...email, internetMessageId: '<private-log@mail.example.es>', subject: 'Condiciones especiales 2027', private: true };
+    const logged = await json<{ action: { id: string; private: boolean } }>(await bridge.request('/api/log/email', { method: 'POST', token: bridge.tokens.inigo, body: secret }));
+    const seenByLucia = await json(await bridge.request(`/api/log/email?internetMessageId=${encodeURIComponent(secret.internetMessageId)}`, { token: bridge.tokens.lucia }));
+
+    expect(logged.action.private).toBe(true);
+    expect(seenByLucia).toEqual({ logged: true });
+  });
+
   it('makes one action when two people log the same email at once', async () => {
     const same = { ...email, internetMessageId: '<race@mail.example.es>' };
     const answers = await Promise.all([bridge.tokens.inigo, bridge.tokens.lucia, bridge.tokens.inigo].map((token) => bridge.request('/api/log/email', { method: 'POST', token, body: same })));

@@ -6,7 +6,7 @@ import { createTrustingFetch } from '../../../server/auth/create-trusting-fetch'
 import { createTrustingNetworkClient } from '../../../server/auth/create-trusting-network-client';
 import type { ContactSyncService } from '../../../server/jobs/contact-sync-service';
 import { createContactSyncService } from '../../../server/jobs/create-contact-sync-service';
-import { createGraphAccess } from '../../../server/jobs/create-graph-access';
+import { createGraphAccess, type GraphAccess } from '../../../server/jobs/create-graph-access';
 import { createApp, type AppOptions, type BridgeApp } from '../../../server/app';
 import { createDoctor } from '../../../server/doctor/create-doctor';
 import type { AppDeps } from '../../../server/http/app-env';
@@ -32,6 +32,8 @@ export interface TestBridge {
   erps: { contoso: DemoErp; fabrikam: DemoErp };
   /** The real contact sync service behind the sync routes. */
   contactSync: ContactSyncService;
+  /** The bridge's Graph access, to put items in a mailbox as its user would. */
+  graphAccess: GraphAccess;
   /** Bridge tokens: Lucía is a Contoso admin, Íñigo a Contoso user, Amélie a Fabrikam admin. */
   tokens: { admin: string; lucia: string; inigo: string; amelie: string };
   /** A bridge token for a user of the identity server's directory (one pushed by the test too). */
@@ -102,7 +104,7 @@ export async function createTestBridge(
   const amelie = await signIn(demoUsers.amelie.email, demoIds.fabrikamBridgeClientId);
 
   return {
-    app, identity, m365, store, erps: { contoso, fabrikam }, contactSync,
+    app, identity, m365, store, erps: { contoso, fabrikam }, contactSync, graphAccess,
     tokens: { admin: lucia, lucia, inigo, amelie },
     signIn,
     request(path, init = {}) {

@@ -59,7 +59,13 @@ describe('the bridge client', () => {
       Response.json(call.url.includes('logged') ? { logged: true, actionId: 'ACT-9', loggedAt: '2026-03-02T10:00:00Z' } : { logged: false }),
     );
     expect(await bridge.emailLogStatus('<logged@x>')).toEqual({ logged: true, actionId: 'ACT-9', loggedAt: '2026-03-02T10:00:00Z' });
-    expect(await bridge.meetingLogStatus('new')).toEqual({ logged: false });
+    expect(await bridge.meetingLogStatus({ iCalUId: 'new' })).toEqual({ logged: false });
+  });
+
+  it('asks for a meeting by its event id and former key, and passes on whether Outlook marks it private', async () => {
+    const { bridge, calls } = bridgeWith(() => Response.json({ logged: false, markedPrivate: true }));
+    expect(await bridge.meetingLogStatus({ eventId: 'AAMk-1_x=', formerKey: 'outlook:a@b.c/2026-03-02T10:00:00.000Z' })).toEqual({ logged: false, markedPrivate: true });
+    expect(calls[0]?.url).toBe('https://erp.example.com/api/log/meeting?eventId=AAMk-1_x%3D&formerKey=outlook%3Aa%40b.c%2F2026-03-02T10%3A00%3A00.000Z');
   });
 
   it('reads a log status without an action as logged privately by someone else', async () => {

@@ -1,63 +1,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fromGraphDateTimeTimeZone, instantToLocalDateTime, localDateTimeToInstant, toGraphDateTimeTimeZone } from '../../../src/graph/time-zones';
+import {
+  allDayDateOf,
+  fromGraphDateTimeTimeZone,
+  instantToLocalDateTime,
+  localDateTimeToInstant,
+  startOfDayInstant,
+  toGraphDateTimeTimeZone,
+} from '../../../src/graph/time-zones';
+import { anyZonedInstant, dayMs, instantNearAnEdge, offsetEdges, oracleOffsetMs, wallClockNearAnEdge, wallMs, zonedDate, zonesUnderTest } from '../../support/time-zone-edges';
 
-const minuteMs = 60_000;
-const hourMs = 60 * minuteMs;
-const dayMs = 24 * hourMs;
-
-/** Zones with DST north and south, half-hour DST (Lord Howe), odd offsets, and DST abolished (São Paulo 2019). */
-const zones = ['Europe/Madrid', 'America/Toronto', 'Australia/Sydney', 'Australia/Lord_Howe', 'Pacific/Chatham', 'America/St_Johns', 'America/Sao_Paulo', 'Asia/Kolkata'];
-
-const offsetFormats = new Map(zones.map((zone) => [zone, new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' })]));
-
-/** An oracle independent of the code under test: the offset ICU prints as `GMT+05:45`. */
-function oracleOffsetMs(instantMs: number, zone: string): number {
-  const format = offsetFormats.get(zone) ?? new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'longOffset' });
-  const name = format.formatToParts(instantMs).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
-  const match = /^GMT([+-])(\d{2}):(\d{2})$/.exec(name);
-  if (!match) return 0;
-  const [, sign, hours, minutes] = match;
-  return (sign === '-' ? -1 : 1) * (Number(hours) * hourMs + Number(minutes) * minuteMs);
-}
-
-/** Instants where the zone's offset changes between 2000 and 2037, found day by day then to the minute. */
-function offsetTransitions(zone: string): number[] {
-  const transitions: number[] = [];
-  for (let day = Date.UTC(2000, 0, 1); day < Date.UTC(2037, 0, 1); day += dayMs) {
-    if (oracleOffsetMs(day, zone) === oracleOffsetMs(day + dayMs, zone)) continue;
-    let [low, high] = [day, day + dayMs];
-    while (high - low > minuteMs) {
-      const middle = low + Math.floor((high - low) / 2 / minuteMs) * minuteMs;
-      if (oracleOffsetMs(middle, zone) === oracleOffsetMs(low, zone)) low = middle;
-      else high = middle;
-    }
-    transitions.push(high);
-  }
-  return transitions;
-}
-
-const edges = zones.map((zone) => ({ zone, transitions: offsetTransitions(zone) })).filter((edge) => edge.transitions.length > 0);
-
-/** A zone and an instant within three hours of one of its offset changes, to the millisecond. */
-const nearAnEdge = fc
-  .constantFrom(...edges)
-  .chain(({ zone, transitions }) =>
-    fc.record({ zone: fc.constant(zone), instant: fc.constantFrom(...transitions).chain((edge) => fc.integer({ min: edge - 3 * hourMs, max: edge + 3 * hourMs })) }),
-  );
-
-const anyInstant = fc.record({ zone: fc.constantFrom(...zones), instant: fc.integer({ min: Date.UTC(1990, 0, 1), max: Date.UTC(2037, 0, 1) }) });
-
-const wallMs = (local: string) => Date.parse(`${local.slice(0, 23)}Z`);
+const zonedInstant = fc.oneof(instantNearAnEdge, anyZonedInstant);
 
 describe('time-zone conversion, property-based', () => {
   it('finds offset changes to test against in each zone that has them', () => {
-    expect(edges.map((edge) => edge.zone)).toEqual(expect.arrayContaining(['Europe/Madrid', 'America/Toronto', 'Australia/Sydney', 'Australia/Lord_Howe']));
+    expect(offsetEdges.map((edge) => edge.zone)).toEqual(
+      expect.arrayContaining(['Europe/Madrid', 'America/Montreal', 'Australia/Sydney', 'America/Santiago', 'Australia/Lord_Howe']),
+    );
   });
 
   it('agrees with the oracle on the local time of any instant', () => {
     fc.assert(
-      fc.property(fc.oneof(nearAnEdge, anyInstant), ({ zone, instant }) => {
+      fc.property(zonedInstant, ({ zone, instant }) => {
         expect(wallMs(instantToLocalDateTime(instant, zone))).toBe(instant + oracleOffsetMs(instant, zone));
       }),
       { numRuns: 2000 },
@@ -66,7 +30,7 @@ describe('time-zone conversion, property-based', () => {
 
   it('reads the local time of an instant back as that instant, or as the earlier one when the time occurs twice', () => {
     fc.assert(
-      fc.property(fc.oneof(nearAnEdge, anyInstant), ({ zone, instant }) => {
+      fc.property(zonedInstant, ({ zone, instant }) => {
         const local = instantToLocalDateTime(instant, zone);
         const back = localDateTimeToInstant(local, zone);
 
@@ -81,9 +45,8 @@ describe('time-zone conversion, property-based', () => {
   });
 
   it('moves a local time skipped by a change forward by the length of the gap, and keeps every other one', () => {
-    const localNearAnEdge = nearAnEdge.map(({ zone, instant }) => ({ zone, local: new Date(instant).toISOString().slice(0, 23) }));
     fc.assert(
-      fc.property(localNearAnEdge, ({ zone, local }) => {
+      fc.property(wallClockNearAnEdge, ({ zone, local }) => {
         const instant = localDateTimeToInstant(local, zone);
         const shift = wallMs(instantToLocalDateTime(instant, zone)) - wallMs(local);
 
@@ -96,11 +59,39 @@ describe('time-zone conversion, property-based', () => {
 
   it('names the same instant through Graph and back, but for the second of a repeated local time', () => {
     fc.assert(
-      fc.property(fc.oneof(nearAnEdge, anyInstant), ({ zone, instant }) => {
+      fc.property(zonedInstant, ({ zone, instant }) => {
         const back = Date.parse(fromGraphDateTimeTimeZone(toGraphDateTimeTimeZone(instant, zone)));
 
         expect(instantToLocalDateTime(back, zone)).toBe(instantToLocalDateTime(instant, zone));
         expect(back).toBeLessThanOrEqual(instant);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('shows an instant written in the ERP zone at the local time of any other zone', () => {
+    const twoZones = fc.record({ erp: zonedInstant, mailboxZone: fc.constantFrom(...zonesUnderTest) });
+    fc.assert(
+      fc.property(twoZones, ({ erp: { zone, instant }, mailboxZone }) => {
+        const back = Date.parse(fromGraphDateTimeTimeZone(toGraphDateTimeTimeZone(instant, zone)));
+
+        expect(wallMs(instantToLocalDateTime(back, mailboxZone))).toBe(back + oracleOffsetMs(back, mailboxZone));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
+  it('keeps an all-day item on its date: the day starts on that date, before any instant of it, and the next day starts a day later on the calendar', () => {
+    fc.assert(
+      fc.property(zonedDate, ({ zone, date }) => {
+        const start = startOfDayInstant(date, zone);
+        const nextDate = new Date(Date.parse(`${date}T00:00:00Z`) + dayMs).toISOString().slice(0, 10);
+        const nextStart = startOfDayInstant(nextDate, zone);
+
+        expect(allDayDateOf(start, zone)).toBe(date);
+        expect(allDayDateOf(start - 1, zone)).not.toBe(date);
+        expect(allDayDateOf(nextStart - 1, zone)).toBe(date);
+        expect(instantToLocalDateTime(start, zone) <= `${date}T01:00:00.0000000`).toBe(true);
       }),
       { numRuns: 2000 },
     );

@@ -50,6 +50,22 @@ describe('PersonCard', () => {
     expect(within(actions[1] as HTMLElement).getByText('Call')).toBeInTheDocument();
   });
 
+  it('shows a timed action at the mailbox’s local time and an all-day one on its own date, in a zone other than the ERP’s', async () => {
+    const bridge = createFakeBridge({
+      contacts: [aContact({ accountId: undefined })],
+      actions: [
+        anAction({ id: 'ACT-1', subject: 'Visita a fábrica', start: '2026-03-02T08:00:00Z', end: '2026-03-02T09:00:00Z', timeZone: 'Europe/Madrid' }),
+        anAction({ id: 'ACT-2', subject: 'Feria', allDay: true, start: '2026-02-26T23:00:00Z', end: '2026-02-28T23:00:00Z', timeZone: 'Europe/Madrid' }),
+      ],
+    });
+    const { card } = renderCard({ ...createTestServices({ bridge }), timeZone: 'America/Montreal' });
+
+    const [timed, allDay] = await within(card).findAllByRole('listitem');
+    // 09:00 in Madrid is 03:00 in Montreal; the fair is on 27 and 28 February in Madrid, wherever it is read.
+    expect(timed).toHaveTextContent('Mar 2, 2026, 3:00 AM');
+    expect(allDay).toHaveTextContent(/Feb 27 – 28, 2026/);
+  });
+
   it('says when the matched contact has no actions yet', async () => {
     const { card } = renderCard(createTestServices({ bridge: createFakeBridge({ contacts: [aContact({ accountId: undefined })] }) }));
     expect(await within(card).findByText('No actions yet.')).toBeInTheDocument();

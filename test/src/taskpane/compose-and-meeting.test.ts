@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import '@testing-library/jest-dom/vitest';
-import { cleanup, screen, within } from '@testing-library/react';
+import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { aContact, aMeeting } from './support/builders';
@@ -60,7 +60,69 @@ describe('a meeting', () => {
         attendees: [{ email: 'me@contoso.example' }, { email: 'jon@fabrikam.example', name: 'Jon Ander' }],
         bodyText: 'Buenos días, adjunto el pedido.',
         contactId: 'C-1',
+        private: false,
       },
     ]);
+  });
+
+  it('asks the bridge about the meeting by its event id, with the key it was logged under before', async () => {
+    const bridge = createFakeBridge({ contacts: [aContact({ accountId: undefined })] });
+    const office = createFakeOffice({ item: aMeeting({ eventId: 'AAMkAGI2-event' }) });
+    renderTaskpane(createTestServices({ office, bridge }));
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Log this meeting' }));
+
+    expect(await screen.findByText(/^Logged in the ERP on /)).toBeInTheDocument();
+    expect(bridge.loggedMeetings).toEqual([
+      expect.objectContaining({ eventId: 'AAMkAGI2-event', formerKey: 'outlook:lucia@talleres-urrutia.es/2026-03-10T09:00:00.000Z', private: false }),
+    ]);
+    expect(bridge.loggedMeetings[0]).not.toHaveProperty('iCalUId');
+  });
+
+  it('offers to log a meeting Outlook marks private as private, checked, and logs it shared when the user unchecks it', async () => {
+    const bridge = createFakeBridge({ contacts: [aContact({ accountId: undefined })], privateEventIds: ['AAMk-private', 'AAMk-shared'] });
+    const privateMeeting = createFakeOffice({ item: aMeeting({ eventId: 'AAMk-private' }) });
+    const view = renderTaskpane(createTestServices({ office: privateMeeting, bridge }));
+
+    const asPrivate = await screen.findByRole('checkbox', { name: 'Log as private' });
+    await waitFor(() => expect(asPrivate).toBeChecked());
+    expect(screen.getByText('Outlook marks this item private or confidential.')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Log this meeting' }));
+    await screen.findByText(/^Logged in the ERP on /);
+    view.unmount();
+
+    renderTaskpane(createTestServices({ office: createFakeOffice({ item: aMeeting({ eventId: 'AAMk-shared' }) }), bridge }));
+    const shared = await screen.findByRole('checkbox', { name: 'Log as private' });
+    await waitFor(() => expect(shared).toBeChecked());
+    await userEvent.click(shared);
+    await userEvent.click(screen.getByRole('button', { name: 'Log this meeting' }));
+    await screen.findByText(/^Logged in the ERP on /);
+
+    expect(bridge.loggedMeetings.map((meeting) => [meeting.eventId, meeting.private])).toEqual([['AAMk-private', true], ['AAMk-shared', false]]);
+    expect(bridge.actions.map((action) => action.private)).toEqual([true, false]);
+  });
+
+  it('puts Log this meeting and Create action before the people, so they stay in view however many attendees there are', async () => {
+    const attendees = Array.from({ length: 12 }, (_, index) => ({ email: `person${index}@client.example` }));
+    renderTaskpane(createTestServices({ office: createFakeOffice({ item: aMeeting({ attendees }) }), bridge: createFakeBridge() }));
+
+    const logButton = await screen.findByRole('button', { name: 'Log this meeting' });
+    const createButton = screen.getByRole('button', { name: 'Create action' });
+    const heading = screen.getByRole('heading', { name: 'People in this meeting' });
+
+    expect(logButton.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(createButton.compareDocumentPosition(heading) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('shows the logged meeting in the organizer’s card at once', async () => {
+    const bridge = createFakeBridge({ contacts: [aContact({ accountId: undefined })] });
+    renderTaskpane(createTestServices({ office: createFakeOffice({ item: aMeeting() }), bridge }));
+    const organizer = await screen.findByRole('region', { name: 'ERP card for Lucía Martínez García' });
+    expect(await within(organizer).findByText('No actions yet.')).toBeInTheDocument();
+
+    await userEvent.click(await screen.findByRole('button', { name: 'Log this meeting' }));
+
+    expect(await within(organizer).findByText('Revisión trimestral')).toBeInTheDocument();
+    expect(within(organizer).queryByText('No actions yet.')).not.toBeInTheDocument();
   });
 });

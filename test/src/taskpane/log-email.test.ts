@@ -34,8 +34,23 @@ describe('logging an email', () => {
         sentAt: '2026-03-02T08:15:00.000Z',
         bodyText: 'Buenos días, adjunto el pedido de marzo.',
         contactId: 'C-1',
+        private: false,
       },
     ]);
+  });
+
+  it('logs the message as a private action when the user checks "Log as private"', async () => {
+    const bridge = createFakeBridge({ contacts: [aContact({ accountId: undefined })] });
+    renderWithServices(createElement(ReadView, { item: aMessage() }), createTestServices({ bridge }));
+
+    const asPrivate = await screen.findByRole('checkbox', { name: 'Log as private' });
+    expect(asPrivate).not.toBeChecked();
+    await userEvent.click(asPrivate);
+    await userEvent.click(screen.getByRole('button', { name: 'Log this email' }));
+
+    expect(await screen.findByText(/^Logged in the ERP on /)).toBeInTheDocument();
+    expect(bridge.loggedEmails.map((email) => email.private)).toEqual([true]);
+    expect(bridge.actions.map((action) => action.private)).toEqual([true]);
   });
 
   it('shows a message someone else logged as logged, with no button to log it twice', async () => {

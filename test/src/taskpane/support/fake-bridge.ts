@@ -2,7 +2,7 @@ import type { ErpAccount, ErpAction, ErpContact } from '../../../../src/domain/e
 import { defaultSyncSettings, type SyncSettings } from '../../../../src/domain/sync-settings';
 import type { BridgeClient } from '../../../../src/erp/bridge-client';
 import { BridgeError } from '../../../../src/erp/bridge-error';
-import type { AdminUser, LogEmailInput, LogMeetingInput, LogResult, Me } from '../../../../src/erp/bridge-types';
+import type { AdminUser, LogEmailInput, LogMeetingInput, LogResult, Me, MeetingReference } from '../../../../src/erp/bridge-types';
 
 export interface FakeBridgeData {
   contacts?: ErpContact[];
@@ -13,6 +13,8 @@ export interface FakeBridgeData {
   /** Sync activated for the environment by its admin (default true). */
   syncActivated?: boolean;
   users?: AdminUser[];
+  /** Event ids of meetings Outlook marks private or confidential, as the bridge reads them from Graph. */
+  privateEventIds?: string[];
 }
 
 export interface FakeBridge extends BridgeClient {
@@ -37,17 +39,21 @@ export function createFakeBridge(data: FakeBridgeData = {}): FakeBridge {
   let nextId = 100;
   const notFound = (what: string) => new BridgeError('not_found', `${what} not found`, 404);
 
-  const log = (key: string, type: 'email' | 'meeting', subject: string, contactId: string | undefined): LogResult => {
+  const log = (key: string, type: 'email' | 'meeting', subject: string, contactId: string | undefined, isPrivate = false): LogResult => {
     const existing = logs.get(key);
     if (existing) return { ...existing, alreadyLogged: true };
     const action: ErpAction = {
-      id: `ACT-${(nextId += 1)}`, type, subject, allDay: false, timeZone: 'UTC', status: 'done', private: false,
+      id: `ACT-${(nextId += 1)}`, type, subject, allDay: false, timeZone: 'UTC', status: 'done', private: isPrivate,
       ...(contactId ? { contactId } : {}), updatedAt: at, version: 1,
     };
     const result = { action, alreadyLogged: false, loggedAt: at };
     logs.set(key, result);
+    // The action is in the ERP from now on, as the contact's actions show it.
+    bridge.actions.push(action);
     return result;
   };
+  /** The bridge keys a meeting by its iCalUId; here the event id stands for it. */
+  const meetingKey = (meeting: MeetingReference) => `meeting:${meeting.eventId ?? meeting.iCalUId ?? ''}`;
 
   const bridge: FakeBridge = {
     contacts: data.contacts ?? [],
@@ -96,7 +102,7 @@ export function createFakeBridge(data: FakeBridgeData = {}): FakeBridge {
     updateAction: async (id) => bridge.actions.find((action) => action.id === id) ?? Promise.reject(notFound(`action ${id}`)),
     logEmail: async (input) => {
       bridge.loggedEmails.push(input);
-      return log(`email:${input.internetMessageId}`, 'email', input.subject, input.contactId);
+      return log(`email:${input.internetMessageId}`, 'email', input.subject, input.contactId, input.private ?? false);
     },
     emailLogStatus: async (id) => {
       const logged = logs.get(`email:${id}`);
@@ -104,11 +110,13 @@ export function createFakeBridge(data: FakeBridgeData = {}): FakeBridge {
     },
     logMeeting: async (input) => {
       bridge.loggedMeetings.push(input);
-      return log(`meeting:${input.iCalUId}`, 'meeting', input.subject, input.contactId);
+      const markedPrivate = input.eventId !== undefined && (data.privateEventIds ?? []).includes(input.eventId);
+      return log(meetingKey(input), 'meeting', input.subject, input.contactId, input.private ?? markedPrivate);
     },
-    meetingLogStatus: async (id) => {
-      const logged = logs.get(`meeting:${id}`);
-      return logged ? { logged: true, actionId: logged.action.id, loggedAt: logged.loggedAt } : { logged: false };
+    meetingLogStatus: async (meeting) => {
+      const logged = logs.get(meetingKey(meeting));
+      if (logged) return { logged: true, actionId: logged.action.id, loggedAt: logged.loggedAt };
+      return meeting.eventId ? { logged: false, markedPrivate: (data.privateEventIds ?? []).includes(meeting.eventId) } : { logged: false };
     },
     adminUsers: async () => {
       if (!data.isAdmin) throw new BridgeError('forbidden', 'only admins of this environment can do this', 403);
