@@ -4,6 +4,7 @@ import { createI18n } from '../../../src/i18n/create-i18n';
 import { en } from '../../../src/i18n/locales/en';
 import { es } from '../../../src/i18n/locales/es';
 import { fr } from '../../../src/i18n/locales/fr';
+import { loadStrings } from '../../../src/i18n/load-strings';
 import { pickLanguage } from '../../../src/i18n/pick-language';
 
 type Tree = { [key: string]: string | Tree };
@@ -32,9 +33,9 @@ describe('the translations', () => {
   });
 
   it('interpolates without escaping (React escapes) and switches language per instance', () => {
-    expect(createI18n('es').t('card.lookingUp', { email: '<a@b.c>' })).toBe('Buscando <a@b.c> en el ERP');
-    expect(createI18n('fr').t('logEmail.log')).toBe('Enregistrer ce message');
-    expect(createI18n('en').t('logEmail.log')).toBe('Log this email');
+    expect(createI18n('es', es).t('card.lookingUp', { email: '<a@b.c>' })).toBe('Buscando <a@b.c> en el ERP');
+    expect(createI18n('fr', fr).t('logEmail.log')).toBe('Enregistrer ce message');
+    expect(createI18n('en', en).t('logEmail.log')).toBe('Log this email');
   });
 });
 
@@ -49,5 +50,13 @@ describe('picking the language from Office', () => {
     ['', 'en'],
   ] as const)('%s → %s', (displayLanguage, language) => {
     expect(pickLanguage(displayLanguage)).toBe(language);
+  });
+});
+
+describe('loadStrings', () => {
+  it('gives each language its own strings, Spanish and French from their own chunks', async () => {
+    expect(await loadStrings('en')).toBe(en);
+    expect(await loadStrings('es')).toBe(es);
+    expect(await loadStrings('fr')).toBe(fr);
   });
 });

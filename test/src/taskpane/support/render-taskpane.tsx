@@ -4,6 +4,7 @@ import type { ReactElement } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import type { TokenSource } from '../../../../src/auth/token-source';
 import { createI18n } from '../../../../src/i18n/create-i18n';
+import { stringsOf } from './strings-of';
 import type { Language } from '../../../../src/i18n/pick-language';
 import { ServicesContext } from '../../../../src/taskpane/services/services-context';
 import type { TaskpaneServices } from '../../../../src/taskpane/services/taskpane-services';
@@ -37,7 +38,7 @@ export function createTestServices(overrides: { office?: FakeOffice; bridge?: Fa
 export function renderWithServices(ui: ReactElement, services: TaskpaneServices, language: Language = 'en'): RenderResult {
   return render(
     <ServicesContext.Provider value={services}>
-      <I18nextProvider i18n={createI18n(language)}>
+      <I18nextProvider i18n={createI18n(language, stringsOf[language])}>
         <FluentProvider theme={webLightTheme}>{ui}</FluentProvider>
       </I18nextProvider>
     </ServicesContext.Provider>,
@@ -46,5 +47,5 @@ export function renderWithServices(ui: ReactElement, services: TaskpaneServices,
 
 /** Renders the whole pane, as the composition root does. */
 export function renderTaskpane(services: TaskpaneServices, language: Language = 'en'): RenderResult {
-  return render(<TaskpaneRoot services={services} i18n={createI18n(language)} />);
+  return render(<TaskpaneRoot services={services} i18n={createI18n(language, stringsOf[language])} />);
 }
