@@ -127,7 +127,7 @@ beforeAll(async () => {
   folderId = (await createContactFolder(graph.client, graph.mailbox, 'ERP')).id ?? '';
   const now = new Date().toISOString();
   await store.users.upsert({ ...amelie, environment, email: actor.email, displayName: 'Amélie Dubois' }, now);
-  await store.settings.put(amelie, { enabled: true, contactFolderId: folderId, actionsEnabled: false, todoListName: 'ERP', contacts: 'two-way', actions: 'off', conflicts: 'erp-wins' }, now);
+  await store.settings.put(amelie, { enabled: true, contactFolderId: folderId, actionsEnabled: false, todoListName: 'ERP', contacts: 'two-way', conflicts: 'erp-wins', events: 'off', eventConflicts: 'erp-wins', tasks: 'off', taskConflicts: 'erp-wins' }, now);
   settings = {
     environment, tenantId: amelie.tenantId, applicationId: demoIds.fabrikamBridgeClientId, clientSecret: demoIds.fabrikamBridgeClientSecret, objectId: amelie.objectId,
     authority: m365.identity.url, graphBaseUrl: `${m365.graph.url}/v1.0`, certificateFile, storeFile, erpFile, requestTimeoutMs,
