@@ -5,6 +5,7 @@ import { connectDatabase } from '../../../server/store/connect-database';
 import { openStore, type StoreOptions } from '../../../server/store/open-store';
 import type { Store } from '../../../server/store/store';
 import type { StoreDatabase } from '../../../server/store/store-database';
+import { buildSyncPolicy } from '../../builders/build-sync-policy';
 import { aLink, anEncryptionKey, aUser } from './store-record-builders';
 
 /** Returns the URL of a new, empty database. */
@@ -118,10 +119,9 @@ export function describeStorePersistence(name: string, createDatabase: CreateTes
 
       it('reports a stored sync policy whose default is outside its allowed values as corrupt, naming the environment', async () => {
         const store = await open();
-        const collection = () => ({ directions: ['two-way' as const], conflicts: ['erp-wins' as const], defaultDirection: 'two-way' as const, defaultConflicts: 'erp-wins' as const });
-        const saved = { environment: `env-${aUser().objectId}`, policy: { contacts: collection(), events: collection(), tasks: collection() }, changedBy: 'lucia@contoso.example', changedAt: '2026-11-02T09:00:00.000Z' };
+        const saved = { environment: `env-${aUser().objectId}`, policy: buildSyncPolicy(), changedBy: 'lucia@contoso.example', changedAt: '2026-11-02T09:00:00.000Z' };
         await store.syncPolicies.put(saved);
-        const damaged = JSON.stringify({ ...saved.policy, contacts: { ...collection(), defaultDirection: 'off' } });
+        const damaged = JSON.stringify({ ...saved.policy, contacts: { ...saved.policy.contacts, directions: ['two-way'] } });
         await connect().updateTable('environment_sync_policy').set({ policy: damaged }).where('environment', '=', saved.environment).execute();
         await expect(store.syncPolicies.get(saved.environment)).rejects.toMatchObject({ code: 'corrupt_record', message: expect.stringContaining(saved.environment) });
       });

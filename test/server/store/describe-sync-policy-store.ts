@@ -1,20 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import type { SyncPolicy } from '../../../src/domain/sync-policy';
+import { buildSyncPolicy } from '../../builders/build-sync-policy';
 import type { CurrentStore } from './describe-store-contract';
 
-const everyValue = {
-  directions: ['erp-to-outlook', 'two-way', 'off'],
-  conflicts: ['erp-wins', 'outlook-wins', 'newest', 'manual'],
-  defaultDirection: 'two-way',
-  defaultConflicts: 'erp-wins',
-} as const satisfies SyncPolicy['events'];
-
-const narrowed: SyncPolicy = {
+const narrowed: SyncPolicy = buildSyncPolicy({
   contacts: { directions: ['erp-to-outlook', 'two-way'], conflicts: ['erp-wins', 'manual'], defaultDirection: 'two-way', defaultConflicts: 'manual' },
-  events: { ...everyValue, directions: [...everyValue.directions], conflicts: [...everyValue.conflicts] },
   tasks: { directions: ['off'], conflicts: ['erp-wins'], defaultDirection: 'off', defaultConflicts: 'erp-wins' },
-};
+});
 
 export function describeSyncPolicyStore(store: CurrentStore): void {
   describe('environment sync policies', () => {

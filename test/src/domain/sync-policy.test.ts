@@ -6,11 +6,10 @@ import { policyDefaultsOf } from '../../../src/domain/policy-defaults-of';
 import { resolveSyncSettings } from '../../../src/domain/resolve-sync-settings';
 import type { CollectionPolicy, SyncPolicy } from '../../../src/domain/sync-policy';
 import { defaultSyncSettings } from '../../../src/domain/sync-settings';
+import { buildCollectionPolicy, buildSyncPolicy } from '../../builders/build-sync-policy';
 
-const everything = (defaultDirection: CollectionPolicy['defaultDirection']): CollectionPolicy => ({
-  directions: ['erp-to-outlook', 'two-way', 'off'], conflicts: ['erp-wins', 'outlook-wins', 'newest', 'manual'], defaultDirection, defaultConflicts: 'erp-wins',
-});
-const configured: SyncPolicy = { contacts: everything('erp-to-outlook'), events: everything('two-way'), tasks: everything('two-way') };
+const everything = (defaultDirection: CollectionPolicy['defaultDirection']) => buildCollectionPolicy({ defaultDirection });
+const configured: SyncPolicy = buildSyncPolicy();
 const oneWayContacts: SyncPolicy = {
   ...configured,
   contacts: { directions: ['erp-to-outlook', 'off'], conflicts: ['erp-wins'], defaultDirection: 'erp-to-outlook', defaultConflicts: 'erp-wins' },

@@ -1,6 +1,8 @@
 import { BridgeError } from '../../../../src/erp/bridge-error';
 import type { SyncClient } from '../../../../src/taskpane/sync/sync-client';
-import type { AdminEnvironment, ContactFolder, SuppressedContact, SyncConflict, SyncRun, UserSyncStatus } from '../../../../src/taskpane/sync/sync-types';
+import { buildSyncPolicy } from '../../../builders/build-sync-policy';
+import { findPolicyOutsideCeiling } from '../../../../src/domain/find-policy-outside-ceiling';
+import type { AdminEnvironment, AdminSyncPolicy, ContactFolder, SuppressedContact, SyncConflict, SyncRun, UserSyncStatus } from '../../../../src/taskpane/sync/sync-types';
 
 export const appId = 'b7e1c0de-4a2f-4c3b-9d1e-5f6a7b8c9d0e';
 
@@ -15,6 +17,8 @@ export interface FakeSyncData {
   preview?: unknown;
   environment?: AdminEnvironment;
   statuses?: UserSyncStatus[];
+  /** The admin's view of the sync policy (default: the configuration's, everything allowed). */
+  syncPolicy?: AdminSyncPolicy;
 }
 
 /** What the fake bridge holds, for tests to look at. */
@@ -24,6 +28,7 @@ export interface FakeSyncStore {
   conflicts: SyncConflict[];
   suppressed: SuppressedContact[];
   environment: AdminEnvironment;
+  syncPolicy: AdminSyncPolicy;
   connected: boolean;
 }
 
@@ -71,6 +76,7 @@ export function createFakeSync(data: FakeSyncData = {}): FakeSync {
     conflicts: data.conflicts ?? [],
     suppressed: data.suppressed ?? [],
     environment: data.environment ?? anEnvironment(),
+    syncPolicy: data.syncPolicy ?? { policy: buildSyncPolicy(), configured: buildSyncPolicy() },
     connected: false,
   };
   const fake: FakeSync = {
@@ -128,6 +134,14 @@ export function createFakeSync(data: FakeSyncData = {}): FakeSync {
         return store.environment;
       }),
     syncStatus: () => guard('syncStatus', () => data.statuses ?? []),
+    syncPolicy: () => guard('syncPolicy', () => store.syncPolicy),
+    setSyncPolicy: (policy) =>
+      guard('setSyncPolicy', () => {
+        const refused = findPolicyOutsideCeiling(policy, store.syncPolicy.configured);
+        if (refused.length > 0) throw new BridgeError('invalid_input', `the configuration of this environment does not allow: ${refused.join('; ')}`, 400);
+        store.syncPolicy = { ...store.syncPolicy, policy, changedBy: 'lucia@contoso.example', changedAt: at };
+        return store.syncPolicy;
+      }),
   };
   return fake;
 }
