@@ -1,9 +1,10 @@
 import { useCallback, useState } from 'react';
 import { ActivationSection } from './ActivationSection';
 import { useAdminViewStyles } from './AdminView.styles';
+import { SyncPolicySection } from './SyncPolicySection';
 import { UserStatusList } from './UserStatusList';
 
-/** For admins (loaded on demand): activation with the App ID, the admin-consent link, per-user status. */
+/** For admins (loaded on demand): activation with the App ID, the admin-consent link, what users may choose, per-user status. */
 export function AdminView() {
   const styles = useAdminViewStyles();
   // Activation changes what users can do: their status is read again.
@@ -12,6 +13,7 @@ export function AdminView() {
   return (
     <div className={styles.root}>
       <ActivationSection onChanged={onChanged} />
+      <SyncPolicySection />
       <UserStatusList refreshKey={changes} />
     </div>
   );
