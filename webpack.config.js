@@ -1,10 +1,12 @@
 // Builds the Outlook add-in into dist/ (the bridge serves it): the taskpane, its on-demand chunks
 // (MSAL, compose, settings, admin) and the sign-in dialog page, plus the icons the manifests name.
+import CompressionPlugin from 'compression-webpack-plugin';
 import { EsbuildPlugin } from 'esbuild-loader';
 import HtmlWebpackPlugin from 'html-webpack-plugin';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { constants as zlib } from 'node:zlib';
 
 const root = dirname(fileURLToPath(import.meta.url));
 const assetsDir = resolve(root, 'assets');
@@ -26,6 +28,9 @@ class CopyIconsPlugin {
     });
   }
 }
+
+/** Scripts and style sheets: content-hashed, so their compressed copies are made once per build. */
+const compressible = /\.(js|css)$/;
 
 export default (env = {}, argv = {}) => {
   const mode = argv.mode ?? 'production';
@@ -56,6 +61,13 @@ export default (env = {}, argv = {}) => {
       new HtmlWebpackPlugin({ filename: 'taskpane.html', template: './src/taskpane/taskpane.html', chunks: ['taskpane'], officeJsUrl }),
       new HtmlWebpackPlugin({ filename: 'auth-dialog.html', template: './src/auth/dialog/auth-dialog.html', chunks: ['auth-dialog'], officeJsUrl }),
       new CopyIconsPlugin(),
+      // The bridge serves these beside each script and style sheet when Accept-Encoding allows (server/http/serve-taskpane.ts).
+      ...(mode === 'production'
+        ? [
+            new CompressionPlugin({ test: compressible, filename: '[path][base].br', algorithm: 'brotliCompress', compressionOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: zlib.BROTLI_MAX_QUALITY } }, minRatio: 1 }),
+            new CompressionPlugin({ test: compressible, filename: '[path][base].gz', algorithm: 'gzip', compressionOptions: { level: 9 }, minRatio: 1 }),
+          ]
+        : []),
     ],
     // The size budget is checked in gzip by test/src/taskpane/bundle-size.test.ts, not by webpack's raw-size hints.
     performance: { hints: false },

@@ -1,20 +1,23 @@
 /**
  * One measurement of `contacts-100k`, in a process of its own so its peak RSS is its own: feeds a
  * run's listing and planning stage for N contacts the way the run receives its inputs (stored links
- * in the store's pages of 2,000; ERP pages of 1,000; Graph JSON pages of 1,000 through the
- * folder's own listing), doing with them what `runContactSync` does: key the links, shrink both
- * listings page by page, read the snapshots again for the records that need planning, plan.
- * Prints one JSON line.
+ * in the store's pages of 2,000 rows and ERP pages of 1,000 records, each row parsed on its own as a
+ * database driver hands it over; Graph JSON pages of 1,000 read in chunks through the folder's own
+ * listing), doing with them what `runContactSync` does: key the links, shrink both listings page by
+ * page, read the snapshots again for the records that need planning, plan. Prints one JSON line.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GraphContact } from '../src/graph/contacts/graph-contact';
 import { erpIdPropertyId } from '../src/graph/contacts/erp-id-property';
 import { toGraphContact } from '../src/graph/contacts/to-graph-contact';
 import type { GraphClient } from '../src/graph/create-graph-client';
+import type { GraphCollection } from '../src/graph/graph-collection';
+import { parseCollectionItems } from '../src/graph/parse-collection-items';
 import type { ErpContact } from '../src/domain/erp-records';
 import { projectErpContact } from '../src/domain/project-erp-contact';
 import { createInStepFilter, listedInStepIds, toKeyedContactLink } from '../src/sync/contacts/create-in-step-filter';
+import { createSortedLookup } from '../src/sync/contacts/create-sorted-lookup';
 import type { KeyedContactLink, ListedContactLink, ListedErpContact } from '../src/sync/contacts/listed-contact';
 import { planContactChanges } from '../src/sync/contacts/plan-contact-changes';
 import { toContactLink } from '../server/jobs/create-store-contact-links';
@@ -62,14 +65,14 @@ function erpRecordOf(index: number): ErpContact | undefined {
 /** 0.5% are new in the ERP: no link, no copy yet. */
 const isNew = (index: number) => index % 200 === 3;
 
-/** The store's page of `links.listForUser`: rows after `afterErpId`, as JSON text (the snapshot column is JSON too). */
-function storedLinksText(afterErpId: string | undefined, limit: number): string {
+/** The store's page of `links.listForUser`: rows after `afterErpId`, one JSON text a row (the snapshot column is JSON too). */
+function storedLinksRows(afterErpId: string | undefined, limit: number): LinkRecord[] {
   const links: LinkRecord[] = [];
   for (let index = afterErpId === undefined ? 0 : Number(afterErpId) - 100_000 + 1; index < count && links.length < limit; index += 1) {
     if (isNew(index)) continue;
     links.push({ user, entity: 'contact', erpId: erpContact(index).id, outlookId: outlookIdOf(index), state: 'active', snapshot: projectErpContact(erpContact(index), environment).fields, missedListings: 0, updatedAt: synced });
   }
-  return JSON.stringify(links);
+  return links;
 }
 
 function outlookIdOf(index: number): string {
@@ -93,41 +96,64 @@ function graphPageText(from: number): string {
   return JSON.stringify({ value, ...next });
 }
 
-/** One ERP page of 1,000, as `searchContacts` answers it. */
-function erpPageText(from: number): string {
+/** One ERP page of 1,000, as `searchContacts` answers it: records made from the ERP database's rows, one by one. */
+function erpPageRows(from: number): ErpContact[] {
   const page: ErpContact[] = [];
   for (let index = from; index < Math.min(from + pageSize, count); index += 1) {
     const record = erpRecordOf(index);
     if (record) page.push(record);
   }
-  return JSON.stringify(page);
+  return page;
 }
 
-const pagePath = (kind: 'links' | 'erp' | 'graph', key: string | number) => join(pagesDir, `${kind}-${key}.json`);
+const pagePath = (kind: 'links' | 'erp' | 'graph', key: string | number) => join(pagesDir, `${kind}-${key}.${kind === 'graph' ? 'json' : 'jsonl'}`);
+const rowsText = (rows: readonly unknown[]) => rows.map((row) => `${JSON.stringify(row)}\n`).join('');
 
 if (preparing) {
   for (let afterErpId: string | undefined; ; ) {
-    const text = storedLinksText(afterErpId, linkPageSize);
-    writeFileSync(pagePath('links', afterErpId ?? 'start'), text);
-    const page = JSON.parse(text) as LinkRecord[];
+    const page = storedLinksRows(afterErpId, linkPageSize);
+    writeFileSync(pagePath('links', afterErpId ?? 'start'), rowsText(page));
     if (page.length < linkPageSize) break;
     afterErpId = page.at(-1)?.erpId;
   }
   for (let from = 0; from < count; from += pageSize) {
-    writeFileSync(pagePath('erp', from), erpPageText(from));
+    writeFileSync(pagePath('erp', from), rowsText(erpPageRows(from)));
     writeFileSync(pagePath('graph', from), graphPageText(from));
   }
   process.exit(0);
 }
 
-/** Reading a page's text stands for the network or the database answering it; parsing it is the run's work. */
-const readPage = (kind: 'links' | 'erp' | 'graph', key: string | number) => readFileSync(pagePath(kind, key), 'utf8');
+/**
+ * A database page as its driver answers it: the page's bytes outside the JavaScript heap, made into
+ * an array of rows, each from its own text (SQLite and PostgreSQL hand over rows, and the store
+ * parses each snapshot column on its own), never one text of the whole page. Reading the bytes
+ * stands for the database answering; making the rows is the run's work.
+ */
+function readRows<Row>(kind: 'links' | 'erp', key: string | number): Row[] {
+  const bytes = readFileSync(pagePath(kind, key));
+  const rows: Row[] = [];
+  for (let start = 0; start < bytes.length; ) {
+    const end = bytes.indexOf(0x0a, start);
+    const lineEnd = end === -1 ? bytes.length : end;
+    if (lineEnd > start) rows.push(JSON.parse(bytes.toString('utf8', start, lineEnd)) as Row);
+    start = lineEnd + 1;
+  }
+  return rows;
+}
 
-/** Graph as the folder's listing sees it: each request answers the next page's JSON text, parsed. */
+const graphPageOf = (path: string) => pagePath('graph', path.startsWith('page:') ? Number(path.slice(5)) : 0);
+
+/** Graph as the folder's listing sees it: each request answers the next page's JSON text, read as it arrives in chunks as a response body is. */
 const graph: GraphClient = {
   baseUrl: 'https://graph.invalid/v1.0',
   maxRetries: 0,
-  request: <Result>(_method: string, path: string): Promise<Result> => Promise.resolve(JSON.parse(readPage('graph', path.startsWith('page:') ? Number(path.slice(5)) : 0)) as Result),
+  request: <Result>(_method: string, path: string): Promise<Result> => Promise.resolve(JSON.parse(readFileSync(graphPageOf(path), 'utf8')) as Result),
+  async requestCollection<Item, Listed>(path: string, toListed: (item: Item) => Listed): Promise<GraphCollection<Listed>> {
+    const value: Listed[] = [];
+    const members = await parseCollectionItems(createReadStream(graphPageOf(path), { encoding: 'utf8' }), (item) => value.push(toListed(item as Item)));
+    const nextLink = members['@odata.nextLink'];
+    return { value, ...(typeof nextLink === 'string' ? { '@odata.nextLink': nextLink } : {}) };
+  },
   waitToRetry: () => Promise.resolve(),
   isRetryable: () => false,
 };
@@ -136,7 +162,7 @@ const store = {
   links: {
     listForUser: (_user: unknown, _entity: unknown, page?: { afterErpId?: string; limit: number }) => {
       if (page?.limit !== linkPageSize) throw new Error(`the pages were prepared ${linkPageSize} links at a time`);
-      return Promise.resolve(JSON.parse(readPage('links', page.afterErpId ?? 'start')) as LinkRecord[]);
+      return Promise.resolve(readRows<LinkRecord>('links', page.afterErpId ?? 'start'));
     },
   },
 };
@@ -158,16 +184,15 @@ await forEachLink((record) => keyedLinks.push(toKeyedContactLink(toContactLink(r
 const filter = createInStepFilter(keyedLinks, environment);
 const erpContacts: ListedErpContact[] = [];
 for (let from = 0; from < count; from += pageSize) {
-  for (const contact of JSON.parse(readPage('erp', from)) as ErpContact[]) erpContacts.push(filter.erp(contact));
+  for (const contact of readRows<ErpContact>('erp', from)) erpContacts.push(filter.erp(contact));
 }
 const folder = createGraphContactFolder(graph, 'ana@example.es', 'folder');
 const outlookContacts = await folder.listContacts((contact) => filter.outlook(contact));
-const inStep = listedInStepIds(erpContacts, outlookContacts, environment);
-const keyedInStep = new Map(keyedLinks.filter((link) => inStep.has(link.erpId)).map((link) => [link.erpId, link]));
-keyedLinks.length = 0;
+const inStep = listedInStepIds(erpContacts, outlookContacts);
+const keyedInStep = createSortedLookup(keyedLinks, (link) => link.erpId);
 const links: ListedContactLink[] = [];
-await forEachLink((record) => links.push(keyedInStep.get(record.erpId) ?? toContactLink(record)));
-keyedInStep.clear();
+await forEachLink((record) => links.push((inStep.has(record.erpId) ? keyedInStep.get(record.erpId) : undefined) ?? toContactLink(record)));
+keyedLinks.length = 0;
 const listed = performance.now();
 let conflict = 0;
 const plan = planContactChanges({

@@ -1,11 +1,14 @@
 import { gzipSync } from 'node:zlib';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { launchChromium } from '../dev/outlook-host/automation/launch-chromium';
+import { recordScriptTransfers, type ScriptTransfer } from '../dev/outlook-host/automation/record-script-transfers';
 import { type DemoStack, startDemoStack } from '../dev/outlook-host/automation/start-demo-stack';
 import { hostChannel } from '../dev/outlook-host/host-protocol';
 import { demoItemIds, demoPeople } from '../dev/outlook-host/page/demo-mailbox';
-import { budgetBytes, buildAndMeasureTaskpane, type TaskpaneBundleFigure } from '../scripts/bundle/measure-taskpane-bundle';
+import { brotliBudgetBytes, budgetBytes, buildAndMeasureTaskpane, type TaskpaneBundleFigure } from '../scripts/bundle/measure-taskpane-bundle';
 import { percentile, report } from './measure';
+import { taskpaneFrame } from './taskpane-frame';
+import { waitForCard } from './wait-for-card';
 import { type CardTiming, probeScript, type ProbeWindow, type ScriptLoad } from './taskpane-probe';
 
 const switches = Number(process.env.BENCH_SWITCHES ?? 20);
@@ -27,6 +30,9 @@ const inbox = [
 interface ScriptFigure extends ScriptLoad {
   file: string;
   gzipBytes: number;
+  /** What Chromium received for it: body as sent plus headers; 0 when it came from the cache. */
+  wireBytes: number;
+  encoding: string | undefined;
   /** Office.js comes from the host (Microsoft's CDN in production), not from our bundle. */
   officeJs: boolean;
 }
@@ -44,6 +50,7 @@ export async function benchTaskpane() {
   const chromium = await launchChromium();
   try {
     await chromium.context.addInitScript({ content: probeScript({ channel: hostChannel, taskpanePath: '/taskpane.html' }) });
+    const recorder = recordScriptTransfers(chromium.context);
     const page = await chromium.context.newPage();
     const first = inbox[0];
     if (!first) throw new Error('the demo inbox is empty');
@@ -57,7 +64,9 @@ export async function benchTaskpane() {
     });
     if (!opened?.card?.paintedAt) throw new Error('the taskpane showed no card for the first message');
     const cardAt = opened.card.paintedAt - opened.timeOrigin;
-    const loaded = await sizeScripts(stack, opened.scripts);
+    const transfers = await recorder.transfers();
+    recorder.stop();
+    const loaded = await sizeScripts(stack, opened.scripts, transfers);
     const beforeCard = loaded.filter((script) => script.responseEnd <= cardAt);
     printScripts(beforeCard, loaded, cardAt);
 
@@ -90,7 +99,7 @@ export async function benchTaskpane() {
     console.log(`\ncard after an item switch (${timings.length} switches after one warm-up; from the host's click, before it dispatches ItemChanged):`);
     console.table(rows);
 
-    const afterSwitches = await sizeScripts(stack, await pane.evaluate(() => (window as ProbeWindow).paneProbe?.scripts() ?? []));
+    const afterSwitches = await sizeScripts(stack, await pane.evaluate(() => (window as ProbeWindow).paneProbe?.scripts() ?? []), transfers);
     const onDemandAfterReading = afterSwitches.filter((script) => isOnDemandView(script.file)).map((script) => script.file);
     const settingsLoads = await openSettings(pane);
 
@@ -98,6 +107,8 @@ export async function benchTaskpane() {
     const complete = rows.map((row) => row['complete (ms)']).sort((a, b) => a - b);
     const product = beforeCard.filter((script) => !script.officeJs);
     const browserBytes = sum(product);
+    const wireBytes = product.reduce((total, script) => total + script.wireBytes, 0);
+    const wireEncodings = [...new Set(product.map((script) => script.encoding ?? 'identity'))].join(', ');
     const worstBytes = Math.max(browserBytes, staticFigure.withMsalBytes);
     const earlyViews = beforeCard.filter((script) => isOnDemandView(script.file)).map((script) => script.file);
     const p95 = percentile(shown, 95);
@@ -106,9 +117,12 @@ export async function benchTaskpane() {
     report({
       name: 'taskpane: JavaScript before the sender card, and the card after an item switch (Chromium, demo stack)',
       figures: {
+        'JS before card, on the wire (KB, Chromium)': kb(wireBytes),
+        'JS before card, content encoding': wireEncodings,
         'JS before card, browser (KB gzip)': kb(browserBytes),
         'JS before card, static entry (KB gzip)': kb(staticFigure.entryBytes),
         'JS before card, static with MSAL (KB gzip)': kb(staticFigure.withMsalBytes),
+        'JS before card, static with MSAL (KB brotli)': kb(staticFigure.withMsalBrotliBytes),
         'scripts before card': product.map((script) => script.file).join(' '),
         'first card after pane opens (ms)': round(cardAt),
         switches: rows.length,
@@ -119,6 +133,8 @@ export async function benchTaskpane() {
         'card complete p95 (ms)': percentile(complete, 95),
       },
       targets: [
+        { name: 'JS on the wire before the sender card ≤ 200 KB (Chromium, brotli)', value: kb(wireBytes), limit: brotliBudgetBytes / 1000, met: wireBytes <= brotliBudgetBytes },
+        { name: 'JS before the sender card ≤ 200 KB brotli, NAA worst case (static, MSAL included)', value: kb(staticFigure.withMsalBrotliBytes), limit: brotliBudgetBytes / 1000, met: staticFigure.withMsalBrotliBytes <= brotliBudgetBytes },
         { name: 'JS before the sender card ≤ 240 KB gzip (browser and NAA worst case)', value: kb(worstBytes), limit: budgetBytes / 1000, met: worstBytes <= budgetBytes },
         { name: 'settings, admin and compose chunks loaded before the card', value: earlyViews.length, limit: 0, met: earlyViews.length === 0 },
         { name: `p95 card shown after ItemChanged ≤ ${cardTargetMs} ms`, value: p95, limit: cardTargetMs, met: p95 <= cardTargetMs },
@@ -130,28 +146,6 @@ export async function benchTaskpane() {
   }
 }
 
-async function taskpaneFrame(page: Page): Promise<Frame> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const frame = page.frames().find((candidate) => candidate.url() && new URL(candidate.url()).pathname === '/taskpane.html');
-    if (frame) return frame;
-    await page.waitForTimeout(50);
-  }
-  throw new Error('the host page never loaded the taskpane');
-}
-
-/** Waits until the pane has watched `count` cards to completion (the probe stamps the times). */
-async function waitForCard(pane: Frame, count: number) {
-  await pane.waitForFunction(
-    (wanted) => {
-      const cards = (window as ProbeWindow).paneProbe?.cards ?? [];
-      return cards.length >= wanted && cards[wanted - 1]?.completeAt !== undefined && cards[wanted - 1]?.paintedAt !== undefined;
-    },
-    count,
-    { polling: 50, timeout: 30_000 },
-  );
-}
-
 /** Opens Settings and returns the scripts that it loaded: the view is fetched on the click. */
 async function openSettings(pane: Frame): Promise<string[]> {
   const before = new Set((await pane.evaluate(() => (window as ProbeWindow).paneProbe?.scripts() ?? [])).map((script) => script.url));
@@ -161,14 +155,22 @@ async function openSettings(pane: Frame): Promise<string[]> {
   return after.filter((script) => !before.has(script.url)).map((script) => fileOf(script.url));
 }
 
-async function sizeScripts(stack: DemoStack, scripts: ScriptLoad[]): Promise<ScriptFigure[]> {
+async function sizeScripts(stack: DemoStack, scripts: ScriptLoad[], transfers: ScriptTransfer[]): Promise<ScriptFigure[]> {
   return Promise.all(
     scripts.map(async (script) => {
       const response = await fetch(script.url);
       if (!response.ok) throw new Error(`${script.url} answered ${response.status}`);
       const body = Buffer.from(await response.arrayBuffer());
       const url = new URL(script.url);
-      return { ...script, file: fileOf(script.url), gzipBytes: gzipSync(body, { level: 9 }).length, officeJs: url.origin !== new URL(stack.bridgeUrl).origin || url.pathname.startsWith('/outlook-host/') };
+      const transfer = transfers.find((candidate) => candidate.url === script.url);
+      return {
+        ...script,
+        file: fileOf(script.url),
+        wireBytes: transfer ? transfer.bodyBytes + transfer.headerBytes : 0,
+        encoding: transfer?.encoding,
+        gzipBytes: gzipSync(body, { level: 9 }).length,
+        officeJs: url.origin !== new URL(stack.bridgeUrl).origin || url.pathname.startsWith('/outlook-host/'),
+      };
     }),
   );
 }
@@ -178,7 +180,8 @@ function printScripts(beforeCard: ScriptFigure[], loaded: ScriptFigure[], cardAt
   for (const script of loaded) {
     const when = beforeCard.includes(script) ? 'before card' : 'after card ';
     const note = script.officeJs ? '  (Office.js: the host\'s, not in the figure)' : '';
-    console.log(`  ${when} ${`${kb(script.gzipBytes).toFixed(1)} KB`.padStart(9)}  ${round(script.startTime).toString().padStart(5)}–${round(script.responseEnd).toString().padEnd(5)} ms  ${script.file}${note}`);
+    const wire = `${kb(script.wireBytes).toFixed(1)} KB ${script.encoding ?? 'identity'}`;
+    console.log(`  ${when} ${`${kb(script.gzipBytes).toFixed(1)} KB`.padStart(9)} gzip, ${wire.padStart(14)} on the wire  ${round(script.startTime).toString().padStart(5)}–${round(script.responseEnd).toString().padEnd(5)} ms  ${script.file}${note}`);
   }
 }
 

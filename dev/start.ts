@@ -10,7 +10,8 @@ import { fileURLToPath } from 'node:url';
 import { createLogger } from '../server/create-logger';
 import { loadConfigFile, parseConfig } from '../server/config/load-config';
 import { closeOnSignals, startBridge } from '../server/main';
-import { demoDirectory, demoIds } from './m365/identity/demo-directory';
+import { demoDirectoryAt, demoIds } from './m365/identity/demo-directory';
+import type { IdentityDirectory } from './m365/identity/identity-directory';
 import { startMicrosoft365 } from './m365/start-microsoft-365';
 import { demoAccounts } from './outlook-host/demo-accounts';
 import { startOutlookHost } from './outlook-host/start-outlook-host';
@@ -44,7 +45,9 @@ async function main() {
     return;
   }
 
-  const m365 = await startMicrosoft365({ identityPort, graphPort, https: true });
+  // The bridge's API is named after the host that serves the add-in: api://localhost:<PORT>/<App ID>.
+  const directory = demoDirectoryAt(`localhost:${port}`);
+  const m365 = await startMicrosoft365({ identityPort, graphPort, https: true, directory });
   const { identity, graph } = m365;
   // The bridge, MSAL and curl trust the identity server's certificate through this file only.
   const certificateFile = `${dataDir}/m365-certificate.pem`;
@@ -79,7 +82,7 @@ async function main() {
   const bridge = await startBridge(config, { logger, staticRoot: resolve(root, 'dist') });
   const outlook = await startOutlookHost({
     root, port: outlookPort, portIsDefault: process.env.OUTLOOK_PORT === undefined, bridgeUrl: bridge.url,
-    authority: identity.url, certificate: identity.certificate, accounts: demoAccounts(demoDirectory, config.environments), password: demoIds.password,
+    authority: identity.url, certificate: identity.certificate, accounts: demoAccounts(directory, config.environments), password: demoIds.password,
     log: (message) => console.log(`[add-in] ${message}`),
   });
   closeOnSignals(async () => {
@@ -88,7 +91,7 @@ async function main() {
     await m365.close();
   }, logger);
 
-  const bridgeApp = demoDirectory.applications.find((app) => app.clientId === demoIds.bridgeClientId);
+  const bridgeApp = directory.applications.find((app) => app.clientId === demoIds.bridgeClientId);
   const scope = `${bridgeApp?.identifierUri ?? ''}/access_as_user`;
   const tokenCommand = [
     `curl -s --cacert ${certificateFile} ${identity.url}/organizations/oauth2/v2.0/token`,
@@ -96,6 +99,7 @@ async function main() {
     `-d username=inigo.urrutia@contosoiberica.onmicrosoft.com -d password=${demoIds.password}`,
     `--data-urlencode scope=${scope}`,
   ].join(' \\\n    ');
+  const admins = demoAdmins(directory);
   console.log(`
 ERP Bridge for Outlook is running on its demo defaults.
 
@@ -108,7 +112,12 @@ ERP Bridge for Outlook is running on its demo defaults.
   Graph emulator    ${graph.url}/v1.0  (mailboxes of the demo users; state at ${graph.url}/_admin)
 
 Demo users (password "${demoIds.password}"): lucia.martinez@ and inigo.urrutia@contosoiberica.onmicrosoft.com,
-amelie.dubois@ and francois.lefevre@fabrikamfrance.onmicrosoft.com. Get a token and call the API:
+amelie.dubois@ and francois.lefevre@fabrikamfrance.onmicrosoft.com.
+
+Admins (the Bridge.Admin app role) see the Admin view, which turns sync on with the environment's App ID:
+${config.environments.map((environment) => `  ${environment.environment.padEnd(9)} App ID ${environment.applicationId}  admins: ${admins.get(environment.applicationId)?.join(', ') || 'none'}`).join('\n')}
+
+Get a token for the API (scope ${scope}) and call it:
 
   ${tokenCommand} | node -e "process.stdin.on('data', d => console.log(JSON.parse(d).access_token))"
 
@@ -117,6 +126,17 @@ amelie.dubois@ and francois.lefevre@fabrikamfrance.onmicrosoft.com. Get a token 
 Stop with Ctrl+C.
 `);
   void outlook.ready.then((built) => console.log(built ? `[add-in] ready: open ${outlook.url}` : '[add-in] not built; the Outlook host page says why'));
+}
+
+/** The users holding each bridge registration's Bridge.Admin role, by the registration's App ID. */
+function demoAdmins(directory: IdentityDirectory): Map<string, string[]> {
+  const admins = new Map<string, string[]>();
+  for (const user of directory.users) {
+    for (const assignment of user.appRoleAssignments) {
+      if (assignment.role === 'Bridge.Admin') admins.set(assignment.resourceAppId, [...(admins.get(assignment.resourceAppId) ?? []), user.userPrincipalName]);
+    }
+  }
+  return admins;
 }
 
 main().catch((error: unknown) => {

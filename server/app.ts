@@ -1,15 +1,19 @@
-import { serveStatic } from '@hono/node-server/serve-static';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { requestId } from 'hono/request-id';
 import { ApiError } from './http/api-error';
 import { closeUnreadConnections } from './http/close-unread-connections';
+import { compressibleAnswer } from './http/compressible-answer';
 import { enforceRateLimits } from './http/enforce-rate-limits';
 import { baseSecurityHeaders, docsSecurityHeaders, taskpaneSecurityHeaders } from './http/security-headers';
-import { type AppDeps, type AppEnv, createRouter } from './http/app-env';
+import { type AppDeps, createRouter } from './http/app-env';
 import { errorHandler } from './http/handle-error';
+import { readForwardedHeaders } from './http/read-forwarded-headers';
+import { serveTaskpane } from './http/serve-taskpane';
 import { rememberUser } from './routes/actor';
 import { registerAccountRoutes } from './routes/account-routes';
 import { registerActionRoutes } from './routes/action-routes';
+import { registerAdminDoctorRoutes } from './routes/admin-doctor-routes';
 import { registerAdminRoutes, registerAdminSyncRoutes } from './routes/admin-routes';
 import { registerContactRoutes } from './routes/contact-routes';
 import { registerDocsRoutes } from './routes/docs-routes';
@@ -26,9 +30,6 @@ export interface AppOptions {
   staticRoot?: string;
 }
 
-/** webpack names chunks `<name>.<contenthash:8>.js`: a changed file gets a new name, so they never go stale. */
-const hashedAsset = /\.[0-9a-f]{8}\.js(\.map)?$/;
-
 /**
  * Builds the bridge's HTTP app from its dependencies; `main.ts` listens, tests call `app.request`.
  * @example const app = createApp({ environments, store, authenticate, logger }, { staticRoot: 'dist' });
@@ -37,7 +38,10 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const app = createRouter();
 
   app.use('*', requestId());
+  // Answers a static file already came compressed for (Content-Encoding set) are left as they are.
+  app.use('*', compress({ contentTypeFilter: compressibleAnswer }));
   app.use('*', closeUnreadConnections);
+  app.use('*', readForwardedHeaders(deps.transport ?? { trustProxy: [], https: false }));
   app.use('*', baseSecurityHeaders());
   app.use('/docs', docsSecurityHeaders());
   app.use('/docs/*', docsSecurityHeaders());
@@ -47,7 +51,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     c.set('logger', logger);
     const started = performance.now();
     await next();
-    logger.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) }, 'request');
+    logger.info({ method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started), client: c.get('client').address }, 'request');
   });
   app.use('/api/*', bodyLimit({ maxSize: deps.maxBodyBytes ?? 2 * 1024 * 1024, onError: () => { throw new ApiError('invalid_input', 413, 'request body too large'); } }));
   app.use('/api/*', async (c, next) => {
@@ -77,6 +81,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   registerSyncRoutes(app, deps);
   registerAdminRoutes(app, deps);
   registerAdminSyncRoutes(app, deps);
+  registerAdminDoctorRoutes(app, deps);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',
@@ -84,18 +89,17 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     bearerFormat: 'JWT',
     description: 'Entra ID v2 access token for the scope api://<host>/<applicationId>/access_as_user',
   });
-  app.doc31('/openapi.json', {
+  app.doc31('/openapi.json', (c) => ({
     openapi: '3.1.0',
     info: { title: 'ERP Bridge for Outlook API', version: apiVersion, description: 'The API of the ERP bridge, used by the Outlook add-in.' },
+    // The origin the caller reached the bridge at (its proxy's, when one is trusted), so "Try it out" calls it there.
+    servers: [{ url: c.get('client').origin }],
     security: [{ bearer: [] }],
-  });
+  }));
   registerDocsRoutes(app);
 
   if (options.staticRoot) {
-    const files = serveStatic<AppEnv>({
-      root: options.staticRoot,
-      onFound: (path, c) => c.header('Cache-Control', hashedAsset.test(path) ? 'public, max-age=31536000, immutable' : 'no-cache'),
-    });
+    const files = serveTaskpane(options.staticRoot, deps.logger);
     // After the API: a file never shadows a route, and /api/* misses stay JSON 404s.
     app.get('*', (c, next) => (c.req.path.startsWith('/api/') ? next() : files(c, next)));
   }

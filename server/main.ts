@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { createServer as createHttpsServer } from 'node:https';
 import { serve } from '@hono/node-server';
 import pg from 'pg';
 import { dirname, resolve } from 'node:path';
@@ -9,12 +10,14 @@ import { createApp } from './app';
 import { createTokenValidator } from './auth/create-token-validator';
 import { createTrustingFetch } from './auth/create-trusting-fetch';
 import { createTrustingNetworkClient } from './auth/create-trusting-network-client';
+import { createDoctor } from './doctor/create-doctor';
 import { createContactSyncService } from './jobs/create-contact-sync-service';
 import { createGraphAccess } from './jobs/create-graph-access';
 import { startContactSyncScheduler } from './jobs/start-contact-sync-scheduler';
 import { startPgBossContactSync } from './jobs/start-pg-boss-contact-sync';
 import { isPostgresUrl, pgBossNeedsPostgres, type BridgeConfig } from './config/config-schema';
 import { ConfigError, loadConfigFile, resolveSecret } from './config/load-config';
+import { readTlsFiles } from './config/read-tls-files';
 import { createLogger } from './create-logger';
 import { openErp } from './erp/open-erp';
 import { createRateLimits } from './http/create-rate-limits';
@@ -33,6 +36,8 @@ export interface RunningBridge {
 export async function startBridge(config: BridgeConfig, options: { baseDir?: string; logger?: Logger; staticRoot?: string } = {}): Promise<RunningBridge> {
   const baseDir = options.baseDir ?? process.cwd();
   const logger = options.logger ?? createLogger({ level: config.log.level });
+  // Read first: a missing certificate stops the start before any database is opened.
+  const tls = config.server.tls ? readTlsFiles(config.server.tls, baseDir) : undefined;
   const storeUrl = typeof config.store.url === 'string' ? config.store.url : resolveSecret(config.store.url, process.env, baseDir);
   if (config.jobs.engine === 'pg-boss' && !isPostgresUrl(storeUrl)) throw new ConfigError(`jobs.engine: ${pgBossNeedsPostgres}`);
   const encryptionKey = config.store.encryptionKey ? resolveSecret(config.store.encryptionKey, process.env, baseDir) : undefined;
@@ -90,19 +95,28 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
     await closeDatabases();
     throw error;
   });
+  const doctor = createDoctor({
+    config, environments, secrets, store, graphAccess,
+    ...(trusted ? { identityFetch: createTrustingFetch(trusted), networkClient: createTrustingNetworkClient(trusted) } : {}),
+    ...(graphTrusted ? { graphFetch: createTrustingFetch(graphTrusted) } : {}),
+  });
   const app = createApp(
     {
-      environments, store, authenticate, logger, graphAccess, contactSync: queue ?? contactSync, authority: config.identity.authority,
+      environments, store, authenticate, logger, graphAccess, contactSync: queue ?? contactSync, authority: config.identity.authority, doctor,
       rateLimits, frameAncestors: config.server.frameAncestors,
+      transport: { trustProxy: config.server.trustProxy, https: tls !== undefined, ...(config.server.publicUrl ? { publicUrl: config.server.publicUrl } : {}) },
     },
     { staticRoot: options.staticRoot },
   );
 
   const server = await new Promise<ReturnType<typeof serve>>((resolveServer) => {
-    const listening = serve({ fetch: app.fetch, hostname: config.server.host, port: config.server.port }, () => resolveServer(listening));
+    const listening = serve(
+      { fetch: app.fetch, hostname: config.server.host, port: config.server.port, ...(tls ? { createServer: createHttpsServer, serverOptions: tls } : {}) },
+      () => resolveServer(listening),
+    );
   });
   const address = server.address() as AddressInfo;
-  const url = `http://${address.address}:${address.port}`;
+  const url = `${tls ? 'https' : 'http'}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   logger.info({ url, environments: [...environments.keys()] }, 'bridge listening');
   const scheduler = !queue && intervalMinutes > 0 ? startContactSyncScheduler(contactSync, { intervalMs: intervalMinutes * 60_000, logger }) : undefined;
 

@@ -4,6 +4,7 @@ import { startGraphEmulator, type GraphEmulator } from './graph/start-graph-emul
 import { createSelfSignedCertificate } from './identity/create-self-signed-certificate';
 import { demoDirectory } from './identity/demo-directory';
 import type { IdentityDirectory } from './identity/identity-directory';
+import { toDirectoryApplications } from './identity/to-directory-applications';
 import { startIdentityServer, type IdentityServer } from './identity/start-identity-server';
 
 export interface Microsoft365 {
@@ -21,12 +22,12 @@ export interface Microsoft365 {
  * refuses an authority that is not HTTPS).
  */
 export async function startMicrosoft365(
-  options: { directory?: IdentityDirectory; identityPort?: number; graphPort?: number; https?: boolean; graphNow?: () => number } = {},
+  options: { directory?: IdentityDirectory; identityPort?: number; graphPort?: number; https?: boolean; graphNow?: () => number; identityNow?: () => Date } = {},
 ): Promise<Microsoft365> {
   const directory = options.directory ?? demoDirectory;
   // One certificate for both servers, so callers trust a single PEM.
   const tls = options.https ? await createSelfSignedCertificate() : undefined;
-  const identity = await startIdentityServer({ directory, port: options.identityPort ?? 0, https: tls ?? false });
+  const identity = await startIdentityServer({ directory, port: options.identityPort ?? 0, https: tls ?? false, ...(options.identityNow ? { now: options.identityNow } : {}) });
   const keyFetch = identity.certificate ? { [customFetch]: createTrustingFetch(identity.certificate) } : {};
   const keySets = new Map<string, JWTVerifyGetKey>();
   const keysOf = (tenantId: string) => {
@@ -39,6 +40,7 @@ export async function startMicrosoft365(
     port: options.graphPort ?? 0,
     https: tls ?? false,
     ...(options.graphNow ? { now: options.graphNow } : {}),
+    applications: () => toDirectoryApplications(identity.directory),
     verifyToken: async (jwt) => {
       const tenantId = decodeJwt(jwt).tid;
       if (typeof tenantId !== 'string' || !tenantIds.has(tenantId)) throw new Error('token from an unknown tenant');

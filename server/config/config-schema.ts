@@ -1,3 +1,4 @@
+import proxyAddress from 'proxy-addr';
 import { z } from 'zod';
 import { syncConfigSchema } from './sync-config-schema';
 
@@ -9,6 +10,16 @@ export const secretReferenceSchema = z.union(
   [z.strictObject({ env: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an environment variable name') }), z.strictObject({ file: z.string().min(1) })],
   { error: 'a secret reference { "env": "NAME" } or { "file": "path" } — secrets are never written inline' },
 );
+
+/** What proxy-addr, which reads the forwarded headers, accepts as a trusted proxy. */
+function isProxyAddress(value: string): boolean {
+  try {
+    proxyAddress.compile(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 const guidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const guid = z.string().regex(guidPattern, 'a GUID such as 00000000-0000-0000-0000-000000000000');
@@ -70,13 +81,20 @@ export const configSchema = z.strictObject({
     .strictObject({
       host: z.string().default('127.0.0.1'),
       port: z.number().int().min(0).max(65_535).default(3000),
-      /** Public URL of the bridge, used in links and the add-in manifest. */
+      /** Public URL of the bridge: when set, the origin of absolute URLs in answers (the OpenAPI document's servers), whatever the request says. */
       publicUrl: z.url().optional(),
       /**
        * Origins allowed to frame the taskpane besides the Office hosts (docs/security.md), such as
        * a development Outlook host: CSP source expressions like `https://outlook.example.com`.
        */
       frameAncestors: z.array(z.string().regex(/^https?:\/\/[^\s;,']+$/, 'an origin such as https://host or http://127.0.0.1:*')).default([]),
+      /** PEM files (relative to the configuration file): the bridge then serves HTTPS itself. */
+      tls: z.strictObject({ certFile: z.string().min(1), keyFile: z.string().min(1) }).optional(),
+      /**
+       * The reverse proxies whose X-Forwarded-For, -Proto and -Host are believed: addresses, CIDR
+       * ranges, or `loopback`, `linklocal`, `uniquelocal`. Empty (default): the headers are ignored.
+       */
+      trustProxy: z.array(z.string().min(1).refine(isProxyAddress, 'an IP address, a CIDR range such as 10.0.0.0/8, or loopback, linklocal, uniquelocal')).default([]),
     })
     .prefault({}),
   identity: z

@@ -1,9 +1,12 @@
+import type { HttpBindings } from '@hono/node-server';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
+import type { Doctor } from '../doctor/create-doctor';
 import type { GraphAccess } from '../jobs/create-graph-access';
 import type { Store } from '../store/store';
 import type { ContactSyncPort } from './contact-sync-port';
 import type { RateLimits } from './create-rate-limits';
+import type { ForwardedHeaderOptions } from './read-forwarded-headers';
 import { describeIssues } from '../config/load-config';
 import { ApiError } from './api-error';
 import type { BridgeEnvironment, Principal } from './principal';
@@ -22,16 +25,31 @@ export interface AppDeps {
   /** How each environment reaches Graph; without it the sync routes answer 503. */
   graphAccess?: GraphAccess;
   contactSync?: ContactSyncPort;
+  /** The setup checks behind `GET /api/admin/doctor`; without it that route answers 503. */
+  doctor?: Doctor;
   /** The identity authority, for admin-consent links. */
   authority?: string;
   /** Per-user and per-environment limits on the API; `main.ts` always sets them, tests that do not exercise them leave them out. */
   rateLimits?: RateLimits;
   /** Origins allowed to frame the taskpane besides the Office hosts (`server.frameAncestors`). */
   frameAncestors?: readonly string[];
+  /** How requests reach the bridge: its reverse proxies, public URL and whether it serves HTTPS itself. */
+  transport?: ForwardedHeaderOptions;
+}
+
+/** Who sent a request and the origin they used (`readForwardedHeaders`). */
+export interface RequestClient {
+  /** The client's address: the socket's peer, or behind a trusted proxy the first untrusted hop of `X-Forwarded-For`. */
+  address?: string;
+  /** `https://bridge.example.com`: the origin for absolute URLs in answers. */
+  origin: string;
 }
 
 export interface AppEnv {
+  /** Present when Node's HTTP server runs the app; in-process requests (tests) have none. */
+  Bindings: Partial<HttpBindings>;
   Variables: {
+    client: RequestClient;
     requestId: string;
     logger: Logger;
     principal: Principal;

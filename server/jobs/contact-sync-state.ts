@@ -25,6 +25,6 @@ export const contactSyncStateSchema: z.ZodType<ContactSyncState> = z.object({
   listedAt: z.string(),
 });
 
-export const erpWriteIntentsSchema: z.ZodType<ErpWriteIntents> = z.record(z.string(), z.object({ written: z.array(z.string()), snapshot: syncedContactSchema }));
+export const erpWriteIntentsSchema: z.ZodType<ErpWriteIntents> = z.record(z.string(), z.object({ written: z.array(z.string()), snapshot: syncedContactSchema, outlookChangeKey: z.string().optional() }));
 
 export const folderChangeSchema: z.ZodType<FolderChange> = z.object({ fromFolderId: z.string(), toFolderId: z.string(), mode: z.enum(folderChangeModes) });

@@ -19,7 +19,7 @@ const adminUser = z
   })
   .meta({ id: 'AdminUser' });
 
-function requireAdmin(c: Context<AppEnv>) {
+export function requireAdmin(c: Context<AppEnv>) {
   if (!c.get('principal').isAdmin) throw forbidden('only admins of this environment can do this');
 }
 

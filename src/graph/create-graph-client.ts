@@ -2,6 +2,8 @@ import { SyncError } from '../sync/sync-error';
 import { backoffDefaults, type BackoffPolicy, computeRetryDelay } from './compute-retry-delay';
 import { MailboxGate } from './mailbox-gate';
 import { mailboxOfPath, type Mailbox } from './mailbox-path';
+import type { GraphCollection } from './graph-collection';
+import { parseCollectionItems } from './parse-collection-items';
 import { parseGraphError } from './parse-graph-error';
 import { preferImmutableIds } from './prefer-immutable-ids';
 import { graphRequestBudget, type RequestBudget } from './request-window';
@@ -35,6 +37,13 @@ export interface GraphClient {
    * 504 and resets; returns the JSON body (`undefined` for 204) or throws `SyncError`.
    */
   request<Result>(method: HttpMethod, path: string, init?: GraphRequestInit): Promise<Result>;
+  /**
+   * A GET of one page of a collection, as `request` sends it, whose body is read as it arrives:
+   * each item of `value` is parsed on its own and handed to `toListed`, so only what it returns is
+   * held (a page of 1,000 contacts is never one text nor one parsed tree). A retried page is mapped
+   * again from its first item; nothing of a failed attempt is returned.
+   */
+  requestCollection<Item, Listed>(path: string, toListed: (item: Item) => Listed, init?: GraphRequestInit): Promise<GraphCollection<Listed>>;
   /** Waits before retry `attempt` after `failure`; a `Retry-After` pauses the whole mailbox. */
   waitToRetry(mailbox: Mailbox, attempt: number, failure: SyncError): Promise<void>;
   /**
@@ -90,6 +99,25 @@ function parseErrorBody(text: string): unknown {
     return text === '' ? undefined : JSON.parse(text);
   } catch {
     return text;
+  }
+}
+
+/** A body's text as it arrives; a reading stopped early cancels the rest, so the connection is freed. */
+async function* textOf(body: ReadableStream<Uint8Array>): AsyncGenerator<string> {
+  const reader = body.getReader();
+  // Decoded as `response.text()` does: UTF-8, a character split between chunks joined.
+  const decoder = new TextDecoder();
+  let done = false;
+  try {
+    for (;;) {
+      const chunk = await reader.read();
+      if (chunk.done) break;
+      yield decoder.decode(chunk.value, { stream: true });
+    }
+    done = true;
+    yield decoder.decode();
+  } finally {
+    if (!done) await reader.cancel();
   }
 }
 
@@ -158,8 +186,23 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
     }
   }
 
+  /** A page's body read as it arrives; the items' own mistakes in JSON are Graph's, as a whole body's are. */
+  async function readCollection<Item, Listed>(response: Response, toListed: (item: Item) => Listed): Promise<GraphCollection<Listed>> {
+    if (response.body === null) throw new SyncError('unavailable', `Microsoft Graph answered ${response.status} without a body.`, { status: response.status });
+    const value: Listed[] = [];
+    try {
+      // Graph's JSON is trusted to match the types of @microsoft/microsoft-graph-types; mappers read it defensively.
+      const members = await parseCollectionItems(textOf(response.body), (item) => value.push(toListed(item as Item)));
+      const { '@odata.nextLink': nextLink, '@odata.deltaLink': deltaLink } = members;
+      return { value, ...(typeof nextLink === 'string' ? { '@odata.nextLink': nextLink } : {}), ...(typeof deltaLink === 'string' ? { '@odata.deltaLink': deltaLink } : {}) };
+    } catch (error) {
+      if (!(error instanceof SyntaxError)) throw error;
+      throw new SyncError('unavailable', `Microsoft Graph answered ${response.status} with a body that is not a JSON collection.`, { status: response.status, cause: error });
+    }
+  }
+
   /** One attempt, holding the mailbox's slots until the whole body has arrived. */
-  async function attempt<Result>(method: HttpMethod, url: string, init: GraphRequestInit, gate: MailboxGate, retry: boolean): Promise<Result> {
+  async function attempt<Result>(method: HttpMethod, url: string, init: GraphRequestInit, gate: MailboxGate, retry: boolean, read?: (response: Response) => Promise<Result>): Promise<Result> {
     const release = await gate.acquire(init.slots ?? 1, { first: retry, requests: init.requests ?? 1 });
     try {
       const token = await accessToken();
@@ -169,6 +212,7 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
         signal: AbortSignal.timeout(requestTimeoutMs),
       });
+      if (response.ok && read) return await read(response);
       const text = await response.text();
       if (!response.ok) throw parseGraphError(response, parseErrorBody(text), undefined, now());
       return readJson<Result>(text, response.status);
@@ -178,6 +222,22 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       throw error;
     } finally {
       release();
+    }
+  }
+
+  /** One request with its retries: the answer's JSON, or `read`'s reading of a successful answer. */
+  async function sendWithRetries<Result>(method: HttpMethod, path: string, init: GraphRequestInit, read?: (response: Response) => Promise<Result>): Promise<Result> {
+    const { url, relative } = resolve(path);
+    const mailbox = (init.mailbox ?? mailboxOfPath(relative) ?? noMailbox).toLowerCase();
+    const gate = gateOf(mailbox);
+    const idempotent = init.idempotent ?? method !== 'POST';
+    for (let retry = 0; ; retry += 1) {
+      try {
+        return await attempt<Result>(method, url, init, gate, retry > 0, read);
+      } catch (error) {
+        if (!(error instanceof SyncError) || retry >= maxRetries || !client.isRetryable(error, idempotent)) throw error;
+        await client.waitToRetry(mailbox, retry, error);
+      }
     }
   }
 
@@ -195,19 +255,11 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
       if (failure.retryAfterMs !== undefined) gateOf(mailbox.toLowerCase()).pauseFor(delay);
       else await sleep(delay);
     },
-    async request<Result>(method: HttpMethod, path: string, init: GraphRequestInit = {}): Promise<Result> {
-      const { url, relative } = resolve(path);
-      const mailbox = (init.mailbox ?? mailboxOfPath(relative) ?? noMailbox).toLowerCase();
-      const gate = gateOf(mailbox);
-      const idempotent = init.idempotent ?? method !== 'POST';
-      for (let retry = 0; ; retry += 1) {
-        try {
-          return await attempt<Result>(method, url, init, gate, retry > 0);
-        } catch (error) {
-          if (!(error instanceof SyncError) || retry >= maxRetries || !client.isRetryable(error, idempotent)) throw error;
-          await client.waitToRetry(mailbox, retry, error);
-        }
-      }
+    request<Result>(method: HttpMethod, path: string, init: GraphRequestInit = {}): Promise<Result> {
+      return sendWithRetries<Result>(method, path, init);
+    },
+    requestCollection<Item, Listed>(path: string, toListed: (item: Item) => Listed, init: GraphRequestInit = {}) {
+      return sendWithRetries('GET', path, init, (response) => readCollection(response, toListed));
     },
   };
   return client;

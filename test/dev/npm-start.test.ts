@@ -1,9 +1,11 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { demoIds } from '../../dev/m365/identity/demo-directory';
+import { createTrustingFetch } from '../../server/auth/create-trusting-fetch';
 
 async function freePortBlock(): Promise<number> {
   // Three consecutive ports: bridge, identity server, Graph emulator. Below Linux's ephemeral range
@@ -49,5 +51,20 @@ describe('npm start', () => {
     // The banner follows the servers' start: wait for it rather than for a guessed time.
     await expect.poll(() => output, { timeout: 20_000 }).toContain(`Bridge API        http://127.0.0.1:${port}`);
     expect(output).toContain('Graph emulator');
+
+    // Scopes follow the port, admins and the App IDs their Admin view asks for are named, and the token command works.
+    const scope = `api://localhost:${port}/${demoIds.bridgeClientId}/access_as_user`;
+    expect(output).toContain(`scope ${scope}`);
+    expect(output).toMatch(new RegExp(`contoso +App ID ${demoIds.bridgeClientId} +admins: lucia\\.martinez@contosoiberica\\.onmicrosoft\\.com`));
+    expect(output).toMatch(new RegExp(`fabrikam +App ID ${demoIds.fabrikamBridgeClientId} +admins: amelie\\.dubois@fabrikamfrance\\.onmicrosoft\\.com`));
+    expect(output).not.toMatch(/serveStatic|is not found/);
+    const token = await createTrustingFetch(readFileSync(join(dataDir, 'm365-certificate.pem'), 'utf8'))(`https://127.0.0.1:${port + 1}/organizations/oauth2/v2.0/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ grant_type: 'password', client_id: demoIds.bridgeClientId, username: 'inigo.urrutia@contosoiberica.onmicrosoft.com', password: demoIds.password, scope }).toString(),
+    });
+    expect(token.status).toBe(200);
+    const call = await fetch(`http://127.0.0.1:${port}/api/me`, { headers: { authorization: `Bearer ${((await token.json()) as { access_token: string }).access_token}` } });
+    expect(call.status).toBe(200);
   }, 60_000);
 });

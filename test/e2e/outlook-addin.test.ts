@@ -5,17 +5,15 @@
  */
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, type LaunchedChromium } from '../../dev/outlook-host/automation/launch-chromium';
-import { type DemoStack, startDemoStack } from '../../dev/outlook-host/automation/start-demo-stack';
+import { afterAll, describe, expect } from 'vitest';
 import { demoItemIds, demoPeople } from '../../dev/outlook-host/page/demo-mailbox';
 import type { HostLanguage } from '../../dev/outlook-host/page/host-strings';
 import { en } from '../../src/i18n/locales/en';
 import { es } from '../../src/i18n/locales/es';
 import { createErpContact, findErpContacts, readGraphMailbox } from './support/demo-services';
-import { missingChromiumReason } from './support/find-chromium';
 import { describeProblems, type OutlookPage, openOutlookPage, translated, translatedPattern } from './support/outlook-page';
 import { stepSequence } from './support/step-sequence';
+import { type DemoWorld, useDemoStack } from './support/use-demo-stack';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const artifacts = join(root, 'test-results', 'e2e');
@@ -26,47 +24,27 @@ const accounts = {
   amelie: 'amelie.dubois@fabrikamfrance.onmicrosoft.com',
 };
 
-const missingChromium = missingChromiumReason();
+const world = useDemoStack('the Outlook add-in end to end');
 
-let stack: DemoStack;
-let browser: LaunchedChromium;
-
-if (missingChromium) {
-  // A skipped file shows no test names in the default report: say it where it is seen.
-  console.warn(`The Outlook add-in end-to-end tests are skipped: ${missingChromium}`);
-  describe('the Outlook add-in end to end', () => {
-    it.skip(`is skipped: ${missingChromium}`, () => undefined);
-  });
-} else {
-  // One `npm start` and one browser for the whole file: starting them is most of the cost.
-  beforeAll(async () => {
-    stack = await startDemoStack({ timeoutMs: 240_000 });
-    browser = await launchChromium();
-  }, 300_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
-  }, 30_000);
-
+if (world) {
   // Each journey signs in as its own admin in its own environment, so neither sees the other's writes.
   // A journey's steps build on each other: they run in order even when a run shuffles tests.
   describe.sequential('a salesperson’s journey in English, Contoso (delegated sync)', { shuffle: false }, () => {
-    salespersonJourney({ language: 'en', strings: en, account: accounts.lucia });
+    salespersonJourney(world, { language: 'en', strings: en, account: accounts.lucia });
   });
 
   describe.sequential('a salesperson’s journey in Spanish, Fabrikam (app-only sync)', { shuffle: false }, () => {
-    salespersonJourney({ language: 'es', strings: es, account: accounts.amelie });
+    salespersonJourney(world, { language: 'es', strings: es, account: accounts.amelie });
   });
 
   describe.sequential('an ERP contact whose name is markup', { shuffle: false }, () => {
-    markupJourney();
+    markupJourney(world);
   });
 }
 
 type Strings = typeof en;
 
-function salespersonJourney({ language, strings: t, account }: { language: HostLanguage; strings: Strings; account: string }) {
+function salespersonJourney(world: DemoWorld, { language, strings: t, account }: { language: HostLanguage; strings: Strings; account: string }) {
   let outlook: OutlookPage;
   const step = stepSequence((name) => outlook?.screenshot(`failed-${name.replace(/\W+/g, '-')}`) ?? Promise.resolve());
   const pane = () => outlook.pane;
@@ -74,7 +52,7 @@ function salespersonJourney({ language, strings: t, account }: { language: HostL
   let synced = 0;
 
   step(`opens the Outlook host page and the add-in speaks ${language}, Office’s display language`, async () => {
-    outlook = await openOutlookPage(stack, browser, join(artifacts, language));
+    outlook = await openOutlookPage(world.stack, world.browser, join(artifacts, language), process.env.SAVE_SCREENSHOTS === '1' ? join(root, 'docs', 'images', language) : undefined);
     await outlook.open(account, language);
     await expect.poll(() => pane().locator('h1').innerText()).toBe(t.app.title);
   }, 60_000);
@@ -114,7 +92,7 @@ function salespersonJourney({ language, strings: t, account }: { language: HostL
     await pane().getByRole('button', { name: t.createContact.save }).click();
     await pane().getByText(t.contact.noActions).waitFor();
     expect(await pane().getByText(t.card.notInErp).count()).toBe(0);
-    const [contact] = await findErpContacts(stack, account, created.email);
+    const [contact] = await findErpContacts(world.stack, account, created.email);
     expect(contact?.displayName).toBe(demoPeople.unknown.displayName);
     await outlook.capture('contact-created');
   });
@@ -192,7 +170,7 @@ function salespersonJourney({ language, strings: t, account }: { language: HostL
   }, 90_000);
 
   step('leaves the ERP contacts in the mailbox’s ERP folder, as Graph shows them', async () => {
-    const mailbox = await readGraphMailbox(stack, account);
+    const mailbox = await readGraphMailbox(world.stack, account);
     const folder = mailbox.folders.find((candidate) => candidate.displayName === 'ERP');
     expect(folder, `folders: ${mailbox.folders.map((candidate) => candidate.displayName).join(', ')}`).toBeDefined();
     const inFolder = mailbox.contacts.filter((contact) => contact.parentFolderId === folder?.id);
@@ -201,6 +179,17 @@ function salespersonJourney({ language, strings: t, account }: { language: HostL
     expect(addresses(demoPeople.ana.emailAddress).map((contact) => contact.displayName)).toEqual([demoPeople.ana.displayName]);
     expect(addresses(created.email).map((contact) => contact.displayName)).toEqual([demoPeople.unknown.displayName]);
   });
+
+  step('runs the setup check in the Admin view: the synced mailbox, its folder and the ERP are in order', async () => {
+    await pane().getByRole('button', { name: t.settings.admin }).click();
+    const section = pane().getByRole('region', { name: t.admin.doctor.heading });
+    await section.getByRole('button', { name: t.admin.doctor.run }).click();
+    const line = (name: keyof typeof t.admin.doctor.checks) => section.getByText(`${t.admin.doctor.status.ok} · ${t.admin.doctor.checks[name]}`);
+    for (const name of ['token-endpoint', 'client-secret', 'admin-consent', 'graph-permissions', 'mailbox-access', 'contact-folders', 'erp', 'clock'] as const) await line(name).waitFor();
+    expect(await section.getByRole('listitem').count()).toBe(10);
+    await outlook.capture('setup-check');
+    await pane().getByRole('button', { name: t.app.back }).click();
+  }, 60_000);
 
   step('found no serious or critical accessibility problem in any view, light or dark', async () => {
     expect(describeProblems(outlook.accessibilityProblems())).toBe('');
@@ -215,20 +204,20 @@ function salespersonJourney({ language, strings: t, account }: { language: HostL
   });
 }
 
-function markupJourney() {
+function markupJourney(world: DemoWorld) {
   const markup = demoPeople.markup.displayName;
   let outlook: OutlookPage;
   const step = stepSequence((name) => outlook?.screenshot(`failed-${name.replace(/\W+/g, '-')}`) ?? Promise.resolve());
 
   step('the ERP holds a contact named with markup, created through the bridge’s API', async () => {
-    await createErpContact(stack, accounts.inigo, { givenName: markup, emails: [demoPeople.markup.emailAddress] });
-    const contacts = await findErpContacts(stack, accounts.inigo, demoPeople.markup.emailAddress);
+    await createErpContact(world.stack, accounts.inigo, { givenName: markup, emails: [demoPeople.markup.emailAddress] });
+    const contacts = await findErpContacts(world.stack, accounts.inigo, demoPeople.markup.emailAddress);
     // The demo ERP seeds one too, so the pane offers both.
     expect(contacts.map((contact) => contact.displayName)).toEqual([markup, markup]);
   });
 
   step('shows the name as text in the real browser: no element, no script', async () => {
-    outlook = await openOutlookPage(stack, browser, join(artifacts, 'markup'));
+    outlook = await openOutlookPage(world.stack, world.browser, join(artifacts, 'markup'));
     await outlook.open(accounts.inigo, 'en');
     await outlook.selectItem(demoItemIds.markup);
     const chooser = outlook.pane.getByRole('list', { name: translated(en.card.several, demoPeople.markup.emailAddress) });

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ManifestEnvironment } from '../../scripts/manifest/manifest-environment';
 import { renderXmlManifest } from '../../scripts/manifest/render-xml-manifest';
-import { checkXmlWellFormed, parseXml } from './support/check-xml-well-formed';
+import { checkXmlWellFormed, parseXml } from '../../scripts/manifest/check-xml-well-formed';
 
 const root = resolve(import.meta.dirname, '../..');
 const production: ManifestEnvironment = { origin: 'https://erp.contoso.example', appId: '6e1d2c3b-4a59-4876-9a1b-2c3d4e5f6a7b' };

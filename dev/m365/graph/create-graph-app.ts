@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Hono, type MiddlewareHandler } from 'hono';
+import type { ApplicationMailboxScopes } from './application-mailbox-scopes';
 import { canonicalizeGraphPath } from './canonicalize-graph-path';
+import type { DirectoryApplication } from './directory-application';
 import type { EmulatorCounters } from './emulator-counters';
 import type { EmulatorState } from './emulator-state';
 import type { FaultInjector } from './fault-injector';
@@ -11,6 +13,7 @@ import type { PagingConfig } from './graph-paging';
 import type { MailboxThrottle } from './mailbox-throttle';
 import { assignRequestIds } from './middleware/assign-request-ids';
 import { authenticate, type VerifyToken } from './middleware/authenticate';
+import { enforceApplicationScope } from './middleware/enforce-application-scope';
 import { injectFaults } from './middleware/inject-faults';
 import { calendarsRead, calendarsWrite, tasksRead, tasksWrite } from './graph-permissions';
 import { requireContactsPermission } from './middleware/require-contacts-permission';
@@ -18,6 +21,7 @@ import { requirePermission } from './middleware/require-permission';
 import { resolveMailbox } from './middleware/resolve-mailbox';
 import { interceptArrivals, type ServiceLatency, throttleMailbox } from './middleware/throttle-mailbox';
 import { createAdminRoutes } from './routes/admin-routes';
+import { createApplicationRoutes } from './routes/application-routes';
 import { createBatchRoutes } from './routes/batch-routes';
 import { createCalendarRoutes } from './routes/calendar-routes';
 import { createCalendarViewRoutes } from './routes/calendar-view-routes';
@@ -44,6 +48,10 @@ export interface GraphAppDeps {
   verifyToken: VerifyToken;
   admin: GraphEmulatorAdmin;
   now: () => number;
+  /** RBAC for Applications: the mailboxes each scoped app may reach. */
+  applicationScopes: ApplicationMailboxScopes;
+  /** App registrations of the identity directory, for `/applications`. */
+  applications: () => readonly DirectoryApplication[];
 }
 
 export type GraphFetch = (request: Request, env?: GraphBindings) => Promise<Response>;
@@ -54,7 +62,7 @@ export type GraphFetch = (request: Request, env?: GraphBindings) => Promise<Resp
  */
 function createMailboxRoutes(deps: GraphAppDeps): Hono<GraphEnv> {
   const routes = new Hono<GraphEnv>();
-  const mailboxGuards = [resolveMailbox(deps.state, 'mailbox'), throttleMailbox(deps.throttle, deps.counters, deps.service)];
+  const mailboxGuards = [resolveMailbox(deps.state, 'mailbox'), enforceApplicationScope(deps.applicationScopes), throttleMailbox(deps.throttle, deps.counters, deps.service)];
   const calendarGuards = [requirePermission(calendarsRead, calendarsWrite), ...mailboxGuards];
   routes.use('/contacts/*', requireContactsPermission, ...mailboxGuards);
   routes.use('/contactFolders/*', requireContactsPermission, ...mailboxGuards);
@@ -110,6 +118,7 @@ export function createGraphApp(deps: GraphAppDeps): GraphFetch {
   const fetch: GraphFetch = async (request, env = {}) => app.fetch(request, env);
   graph.route('/', createBatchRoutes((request) => fetch(request, { batchItem: true }), deps.counters, deps.now));
   graph.route('/', createSubscriptionRoutes(deps.subscriptions));
+  graph.route('/', createApplicationRoutes(deps.applications));
   const mailboxRoutes = createMailboxRoutes(deps);
   graph.route('/me', mailboxRoutes);
   graph.route('/users/:userId', mailboxRoutes);

@@ -1,5 +1,6 @@
 import type { TlsCertificate } from '../identity/create-self-signed-certificate';
 import type { Contact, Event, TodoTask } from '@microsoft/microsoft-graph-types';
+import type { DirectoryApplication } from './directory-application';
 import type { FaultConfig } from './fault-injector';
 import type { PagingConfig } from './graph-paging';
 import type { ThrottlingConfig } from './mailbox-throttle';
@@ -65,6 +66,8 @@ export interface GraphEmulatorOptions {
   deltaTokenCapacity?: number;
   /** Timeouts and retries of the validation handshake and of notification deliveries. */
   notifications?: Partial<NotificationSettings>;
+  /** App registrations Graph serves under `/applications`, read on every request (the identity directory's). */
+  applications?: () => readonly DirectoryApplication[];
   /** Clock for timestamps, throttling windows and subscription expiry; `Date.now` by default. */
   now?: () => number;
 }

@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import { createSelfSignedCertificate } from '../identity/create-self-signed-certificate';
 import { getRequestListener } from '@hono/node-server';
+import { ApplicationMailboxScopes } from './application-mailbox-scopes';
 import { createGraphApp } from './create-graph-app';
 import { EmulatorCounters } from './emulator-counters';
 import { EmulatorState } from './emulator-state';
@@ -20,6 +21,8 @@ export interface GraphEmulator {
   /** PEM certificate to trust when serving HTTPS. */
   certificate: string | undefined;
   admin: GraphEmulatorAdmin;
+  /** RBAC for Applications: restrict an app to some mailboxes (others answer 403 ErrorAccessDenied). */
+  applicationScopes: ApplicationMailboxScopes;
   close(): Promise<void>;
 }
 
@@ -60,7 +63,10 @@ export async function startGraphEmulator(options: GraphEmulatorOptions): Promise
     for (const mailbox of tenant.mailboxes ?? []) admin.addMailbox(tenant.id, mailbox);
   }
 
+  const applicationScopes = new ApplicationMailboxScopes();
   const fetch = createGraphApp({
+    applicationScopes,
+    applications: options.applications ?? (() => []),
     state,
     counters,
     throttle,
@@ -84,6 +90,7 @@ export async function startGraphEmulator(options: GraphEmulatorOptions): Promise
     url: `${tls ? 'https' : 'http'}://127.0.0.1:${address.port}`,
     certificate: tls?.cert,
     admin,
+    applicationScopes,
     close: () =>
       new Promise<void>((resolve, reject) => {
         notifications.close();

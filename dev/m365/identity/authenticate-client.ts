@@ -15,7 +15,7 @@ export interface AuthenticatedClient {
 export function authenticateClient(
   directory: IdentityDirectory,
   request: { form: Record<string, string>; authorization: string | undefined },
-  options: { confidentialFlow: boolean; tenantName: string },
+  options: { confidentialFlow: boolean; tenantName: string; now?: Date },
 ): AuthenticatedClient {
   const { clientId, clientSecret } = readClientCredentials(request.form, request.authorization);
   if (!clientId) throw new EntraError('invalid_request', 900144, "The request body must contain the following parameter: 'client_id'.");
@@ -33,6 +33,14 @@ export function authenticateClient(
         'invalid_client',
         7000215,
         `Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '${app.clientId}'.`,
+      );
+    }
+    const endDateTime = app.secretEndDateTimes?.[clientSecret];
+    if (endDateTime && options.now && Date.parse(endDateTime) <= options.now.getTime()) {
+      throw new EntraError(
+        'invalid_client',
+        7000222,
+        `The provided client secret keys for app '${app.clientId}' are expired. Visit the Azure portal to create new keys for your app: https://aka.ms/NewClientSecret, or consider using certificate credentials for added security: https://aka.ms/certCreds.`,
       );
     }
     return { app, authenticationMethod: '1' };

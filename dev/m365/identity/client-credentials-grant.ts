@@ -16,7 +16,7 @@ export async function clientCredentialsGrant(context: GrantContext, request: Tok
   }
   const { tenant } = request.tenant;
   const { directory } = context;
-  const client = authenticateClient(directory, request, { confidentialFlow: true, tenantName: tenant.displayName });
+  const client = authenticateClient(directory, request, { confidentialFlow: true, tenantName: tenant.displayName, now: context.now });
   if (!hasServicePrincipal(directory, tenant.id, client.app.clientId)) {
     throw new EntraError(
       'unauthorized_client',

@@ -36,6 +36,11 @@ const grants: Record<string, Grant> = {
 export function createIdentityApp(dependencies: IdentityAppDependencies): Hono {
   const { directory, signer } = dependencies;
   const app = new Hono();
+  // Entra's answers carry its clock in `Date`; a client compares it with its own to spot skew.
+  app.use('*', async (c, next) => {
+    await next();
+    c.header('Date', dependencies.now().toUTCString());
+  });
 
   app.get('/common/discovery/instance', (c) => {
     const endpoint = c.req.query('authorization_endpoint');

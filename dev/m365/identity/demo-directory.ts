@@ -27,7 +27,13 @@ const delegatedGraphScopes = ['User.Read', 'Contacts.ReadWrite', 'Calendars.Read
 const applicationGraphRoles = ['Contacts.ReadWrite', 'Calendars.ReadWrite', 'Tasks.ReadWrite.All'];
 
 /** Two tenants, the bridge's registrations and a few users, enough for `npm start` and the tests. */
-export const demoDirectory: IdentityDirectory = {
+/**
+ * The demo tenants, with the bridge's two app registrations exposing their API at `bridgeHost`
+ * (`api://<host>/<appId>`, as Office SSO names an add-in's API), so `npm start` on another port
+ * gets scopes for that port.
+ * @example const directory = demoDirectoryAt('localhost:4000');
+ */
+export const demoDirectoryAt = (bridgeHost: string): IdentityDirectory => ({
   tenants: [
     { id: demoIds.contosoTenantId, displayName: 'Contoso Ibérica', domains: ['contosoiberica.onmicrosoft.com'] },
     { id: demoIds.fabrikamTenantId, displayName: 'Fabrikam France', domains: ['fabrikamfrance.onmicrosoft.com'] },
@@ -40,10 +46,10 @@ export const demoDirectory: IdentityDirectory = {
       clientSecrets: [demoIds.bridgeClientSecret],
       // The Outlook host stand-in signs users in with ROPC from the browser, without a secret.
       allowPublicClientFlows: true,
-      identifierUri: `api://localhost:3000/${demoIds.bridgeClientId}`,
+      identifierUri: `api://${bridgeHost}/${demoIds.bridgeClientId}`,
       exposedScopes: ['access_as_user'],
       appRoles: ['Bridge.Admin'],
-      redirectUris: ['https://localhost:3000/taskpane.html', 'brk-multihub://localhost:3000'],
+      redirectUris: [`https://${bridgeHost}/taskpane.html`, `brk-multihub://${bridgeHost}`],
       requiredResourceAccess: [{ resourceAppId: graph, scopes: [...delegatedGraphScopes, 'offline_access'], roles: [] }],
     },
     {
@@ -52,10 +58,10 @@ export const demoDirectory: IdentityDirectory = {
       homeTenantId: demoIds.fabrikamTenantId,
       clientSecrets: [demoIds.fabrikamBridgeClientSecret],
       allowPublicClientFlows: true,
-      identifierUri: `api://localhost:3000/${demoIds.fabrikamBridgeClientId}`,
+      identifierUri: `api://${bridgeHost}/${demoIds.fabrikamBridgeClientId}`,
       exposedScopes: ['access_as_user'],
       appRoles: ['Bridge.Admin'],
-      redirectUris: ['https://localhost:3000/taskpane.html', 'brk-multihub://localhost:3000'],
+      redirectUris: [`https://${bridgeHost}/taskpane.html`, `brk-multihub://${bridgeHost}`],
       requiredResourceAccess: [{ resourceAppId: graph, scopes: ['User.Read'], roles: applicationGraphRoles }],
     },
   ],
@@ -107,4 +113,7 @@ export const demoDirectory: IdentityDirectory = {
       userObjectId: demoIds.amelieObjectId,
     },
   ],
-};
+});
+
+/** The demo directory for the default port, `npm start`'s bridge on 3000: what the tests sign in against. */
+export const demoDirectory = demoDirectoryAt('localhost:3000');

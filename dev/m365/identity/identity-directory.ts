@@ -24,6 +24,8 @@ export interface AppRegistration {
   homeTenantId: string;
   /** Secret values (not their ids) the app may present as `client_secret`. */
   clientSecrets: string[];
+  /** When each secret value stops working (ISO instant); past it Entra answers AADSTS7000222. Absent: never. */
+  secretEndDateTimes?: Record<string, string>;
   /** Entra's "Allow public client flows": ROPC and refresh without a secret. */
   allowPublicClientFlows: boolean;
   /** Application ID URI, `api://<host>/<clientId>` for an Office add-in's API. */

@@ -20,6 +20,7 @@ export const microsoftGraphResource = {
     'MailboxSettings.Read',
   ],
   roles: [
+    'Application.Read.All',
     'User.Read.All',
     'Contacts.Read',
     'Contacts.ReadWrite',

@@ -18,7 +18,7 @@ export async function onBehalfOfGrant(context: GrantContext, request: TokenReque
   const { directory } = context;
   const { form } = request;
   const tenantName = request.tenant.kind === 'tenant' ? request.tenant.tenant.displayName : request.tenant.alias;
-  const client = authenticateClient(directory, request, { confidentialFlow: true, tenantName });
+  const client = authenticateClient(directory, request, { confidentialFlow: true, tenantName, now: context.now });
   if (form.requested_token_use !== 'on_behalf_of') {
     throw new EntraError('invalid_request', 900144, "The request body must contain the following parameter: 'requested_token_use' with the value 'on_behalf_of'.");
   }

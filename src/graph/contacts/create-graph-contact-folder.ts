@@ -13,6 +13,7 @@ import type { GraphCollection } from '../graph-collection';
 import type { OutlookContact } from '../../sync/contacts/outlook-contact';
 import { SyncError } from '../../sync/sync-error';
 import type { FolderDeltaRound, OutlookContactFolder, OutlookWrite, OutlookWriteAnswer } from '../../sync/contacts/outlook-contact-folder';
+import { createSortedLookup } from '../../sync/contacts/create-sorted-lookup';
 import { toGraphContactPatch } from './to-graph-contact-patch';
 import { toContactCopy } from './to-contact-copy';
 import { toOutlookContact } from './to-outlook-contact';
@@ -70,22 +71,24 @@ export function createGraphContactFolder(client: GraphClient, mailbox: Mailbox, 
   return {
     folderId,
 
-    async listContacts<Listed = OutlookContact>(shrink?: (contact: OutlookContact) => Listed) {
-      // Mapped (and shrunk) page by page: 100,000 contacts as Graph JSON would hold several times the memory of the engine's view.
-      const byId = new Map<string, OutlookContact | Listed>();
+    async listContacts<Listed extends Pick<OutlookContact, 'id'> = OutlookContact>(shrink?: (contact: OutlookContact) => Listed) {
+      // Mapped (and shrunk) item by item as each page arrives: 100,000 contacts as Graph JSON would hold several times the memory of the engine's view.
+      const contacts: (OutlookContact | Listed)[] = [];
       outlookOnly.clear();
+      const toListed = (contact: GraphContact): OutlookContact | Listed | undefined => {
+        if (!contact.id) return undefined;
+        remember(contact);
+        const listed = toOutlookContact(contact);
+        return shrink ? shrink(listed) : listed;
+      };
       for (let next: string | undefined = `${folderPath}?${listQuery}`; next !== undefined; ) {
-        const page: GraphCollection<GraphContact> | undefined = await client.request<GraphCollection<GraphContact>>('GET', next);
-        // Offset paging can show an item twice while the folder changes: one id is one item.
-        for (const contact of page?.value ?? []) {
-          if (!contact.id) continue;
-          remember(contact);
-          const listed = toOutlookContact(contact);
-          byId.set(contact.id, shrink ? shrink(listed) : listed);
-        }
-        next = page?.['@odata.nextLink'];
+        const page: GraphCollection<OutlookContact | Listed | undefined> = await client.requestCollection(next, toListed);
+        for (const contact of page.value ?? []) if (contact !== undefined) contacts.push(contact);
+        next = page['@odata.nextLink'];
       }
-      return [...byId.values()];
+      // Offset paging can show an item twice while the folder changes: one id is one item, as last read.
+      const byId = createSortedLookup(contacts, (contact) => contact.id);
+      return contacts.filter((contact) => byId.get(contact.id) === contact);
     },
 
     async write(writes) {

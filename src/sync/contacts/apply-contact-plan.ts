@@ -141,10 +141,14 @@ export async function applyContactPlan(operations: readonly ContactOperation[], 
         }
       } else if (operation.kind === 'updateInErp') {
         const savedLink = track.operations.find((candidate) => candidate.kind === 'saveLink');
+        const outlookWrite = track.operations.find((candidate) => candidate.kind === 'updateInOutlook');
         if (savedLink?.kind === 'saveLink') {
-          intents[operation.erpId] = { written: Object.keys(operation.changes), snapshot: savedLink.link.snapshot };
-          await deps.store.transaction((tx) => tx.saveErpWriteIntents(intents));
+          const outlookChangeKey = outlookWrite?.kind === 'updateInOutlook' ? { outlookChangeKey: outlookWrite.changeKey } : {};
+          intents[operation.erpId] = { written: Object.keys(operation.changes), snapshot: savedLink.link.snapshot, ...outlookChangeKey };
+          intentsChanged = true;
         }
+        // The write intent and the record's conflicts are saved before the ERP changes.
+        await flush();
         try {
           const updated = await deps.erp.updateContactFields(operation.erpId, operation.changes, operation.version);
           result.erpWrites.set(updated.id, updated.version);

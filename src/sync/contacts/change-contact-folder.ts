@@ -41,7 +41,7 @@ export async function changeContactFolder(
     await deps.folder.listContacts(({ id, tag, createdDateTime, lastModifiedDateTime }) => {
       const key = parseErpTag(tag);
       if (key?.environment === deps.environment) across.set(key.erpId, { id, lastModifiedDateTime, ...(createdDateTime === undefined ? {} : { createdDateTime }) });
-      return id;
+      return { id };
     });
   }
   const inOldFolder: Omit<ContactLink, 'snapshot'>[] = [];

@@ -1,5 +1,6 @@
 import type { ErpContact } from '../../domain/erp-records';
 import { parseErpTag } from '../../domain/parse-erp-tag';
+import { createSortedLookup, type SortedLookup } from './create-sorted-lookup';
 import { projectErpContact } from '../../domain/project-erp-contact';
 import type { SyncedContact } from '../../domain/synced-contact';
 import type { ContactLink } from './contact-link';
@@ -12,8 +13,23 @@ import { syncedContactKey } from './synced-contact-key';
 export function toKeyedContactLink(link: ContactLink): KeyedContactLink {
   // Written out member by member: an object made by rest and spread takes twice the memory.
   return {
-    erpId: link.erpId, outlookId: link.outlookId, state: link.state, missedListings: link.missedListings, updatedAt: link.updatedAt,
+    erpId: link.erpId, outlookId: link.outlookId, state: link.state, missedListings: link.missedListings,
     snapshotKey: syncedContactKey(link.snapshot, true), managesCategories: link.snapshot.categories !== undefined,
+  };
+}
+
+/** Distinct texts kept at once by `shareText`: a listing's times repeat (a batch of creates shares its second), ids do not. */
+const sharedTextLimit = 10_000;
+
+/** Gives equal texts back as one string, so 100,000 listed items that share a time hold it once. */
+function createTextSharing(): (text: string) => string {
+  const texts = new Map<string, string>();
+  return (text) => {
+    const known = texts.get(text);
+    if (known !== undefined) return known;
+    if (texts.size >= sharedTextLimit) texts.clear();
+    texts.set(text, text);
+    return text;
   };
 }
 
@@ -36,7 +52,8 @@ export interface InStepFilter {
  * `links` are the links to compare with: active ones, whose snapshot stays as read for the run.
  */
 export function createInStepFilter(links: readonly KeyedContactLink[], environment: string): InStepFilter {
-  const byErpId = new Map(links.filter((link) => link.state === 'active').map((link) => [link.erpId, link]));
+  const byErpId = createSortedLookup(links.filter((link) => link.state === 'active'), (link) => link.erpId);
+  const share = createTextSharing();
   return {
     erp(contact) {
       const link = byErpId.get(contact.id);
@@ -45,12 +62,9 @@ export function createInStepFilter(links: readonly KeyedContactLink[], environme
       if (syncedContactKey(projected, true) !== link.snapshotKey || !isLossless(contact, projected)) return contact;
       // The synced members go: the snapshot gives them back. The others are written out, as above; the
       // link's equal id string is kept rather than a second copy of it.
-      const inStep: InStepErpContact = {
-        id: link.erpId, version: contact.version, updatedAt: contact.updatedAt,
-        ...(contact.accountId === undefined ? {} : { accountId: contact.accountId }),
-        ...(contact.ownerId === undefined ? {} : { ownerId: contact.ownerId }),
-        inStepWith: link.snapshotKey,
-      };
+      const inStep: InStepErpContact = { id: link.erpId, version: contact.version, updatedAt: share(contact.updatedAt), inStepWith: link.snapshotKey };
+      if (contact.accountId !== undefined) inStep.accountId = contact.accountId;
+      if (contact.ownerId !== undefined) inStep.ownerId = contact.ownerId;
       return inStep;
     },
     outlook(contact) {
@@ -59,27 +73,18 @@ export function createInStepFilter(links: readonly KeyedContactLink[], environme
       if (link?.outlookId !== contact.id) return contact;
       const { fields } = contact;
       if (syncedContactKey(fields, link.managesCategories) !== link.snapshotKey) return contact;
-      const inStep: InStepOutlookContact = {
-        id: link.outlookId, changeKey: contact.changeKey, lastModifiedDateTime: contact.lastModifiedDateTime, inStepWith: link.snapshotKey,
-        ...(contact.tag === undefined ? {} : { tag: contact.tag }),
-        ...(contact.createdDateTime === undefined ? {} : { createdDateTime: contact.createdDateTime }),
-        ...(fields.categories === undefined ? {} : { categories: fields.categories }),
-      };
+      const inStep: InStepOutlookContact = { id: link.outlookId, erpId: link.erpId, changeKey: contact.changeKey, lastModifiedDateTime: share(contact.lastModifiedDateTime), inStepWith: link.snapshotKey };
+      if (contact.createdDateTime !== undefined) inStep.createdDateTime = share(contact.createdDateTime);
+      if (fields.categories !== undefined) inStep.categories = fields.categories;
       return inStep;
     },
   };
 }
 
 /** The ERP ids listed in step on both sides: the only links planning may be given without their snapshot. */
-export function listedInStepIds(erpContacts: readonly ListedErpContact[], outlookContacts: readonly ListedOutlookContact[], environment: string): Set<string> {
-  const erpInStep = new Set<string>();
-  const erpFull = new Set<string>();
-  for (const contact of erpContacts) ('inStepWith' in contact ? erpInStep : erpFull).add(contact.id);
-  const inStep = new Set<string>();
-  for (const contact of outlookContacts) {
-    if (!('inStepWith' in contact)) continue;
-    const tag = parseErpTag(contact.tag);
-    if (tag?.environment === environment && erpInStep.has(tag.erpId) && !erpFull.has(tag.erpId)) inStep.add(tag.erpId);
-  }
-  return inStep;
+export function listedInStepIds(erpContacts: readonly ListedErpContact[], outlookContacts: readonly ListedOutlookContact[]): SortedLookup<string> {
+  const erp = createSortedLookup(erpContacts, (contact) => contact.id);
+  // An item listed in step is ours and holds its link's id string; every listing of the record must be in step too.
+  const inStep = outlookContacts.flatMap((contact) => ('inStepWith' in contact && erp.all(contact.erpId).every((record) => 'inStepWith' in record) && erp.has(contact.erpId) ? [contact.erpId] : []));
+  return createSortedLookup(inStep, (erpId) => erpId);
 }

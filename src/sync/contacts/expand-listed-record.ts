@@ -13,8 +13,17 @@ function snapshotFor(erpId: string, link: ListedContactLink | undefined, inStepW
   return link.snapshot;
 }
 
-/** One record's listed ERP record and items in full: the ones listed in step get their fields back from the link's snapshot. */
-export function expandListedRecord(erpId: string, erp: ListedErpContact | undefined, link: ListedContactLink | undefined, copies: readonly ListedOutlookContact[]): ExpandedRecord {
+/**
+ * One record's listed ERP record and items in full: the ones listed in step get their fields back
+ * from the link's snapshot, and an item its tag (`<environment>:<erpId>`) from the id it kept.
+ */
+export function expandListedRecord(
+  erpId: string,
+  erp: ListedErpContact | undefined,
+  link: ListedContactLink | undefined,
+  copies: readonly ListedOutlookContact[],
+  environment: string,
+): ExpandedRecord {
   let fullErp: ErpContact | undefined;
   if (erp === undefined || !('inStepWith' in erp)) {
     fullErp = erp;
@@ -25,8 +34,8 @@ export function expandListedRecord(erpId: string, erp: ListedErpContact | undefi
   }
   const fullCopies = copies.map((copy): OutlookContact => {
     if (!('inStepWith' in copy)) return copy;
-    const { inStepWith, categories, ...others } = copy;
-    return { ...others, fields: { ...snapshotFor(erpId, link, inStepWith), categories } };
+    const { inStepWith, categories, erpId: taggedId, ...others } = copy;
+    return { ...others, tag: `${environment}:${taggedId}`, fields: { ...snapshotFor(erpId, link, inStepWith), categories } };
   });
   if (link !== undefined && !('snapshot' in link)) throw new Error(`contact ${erpId} needs planning, but its link came without its snapshot`);
   return { erp: fullErp, link, copies: fullCopies };

@@ -1,6 +1,7 @@
 import type { OutlookContact } from './outlook-contact';
 import type { ContactLink } from './contact-link';
 import type { OutlookContactFolder } from './outlook-contact-folder';
+import { createSortedLookup } from './create-sorted-lookup';
 import { pendingCreateId } from './resolve-pending-creates';
 
 /**
@@ -15,7 +16,7 @@ export async function listFolderContacts<Listed extends Pick<OutlookContact, 'id
   shrink?: (contact: OutlookContact) => Listed,
 ): Promise<(OutlookContact | Listed)[]> {
   const contacts = await folder.listContacts(shrink);
-  const listed = new Set(contacts.map((contact) => contact.id));
+  const listed = createSortedLookup(contacts, (contact) => contact.id);
   const unconfirmed: string[] = [];
   for (const link of links) {
     if (link.state === 'active' && link.outlookId !== pendingCreateId && !listed.has(link.outlookId) && !isKnownGone(link.outlookId)) unconfirmed.push(link.outlookId);

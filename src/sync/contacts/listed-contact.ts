@@ -13,11 +13,12 @@ export type InStepErpContact = Omit<ErpContact, 'givenName' | 'surname' | 'displ
 /**
  * An Outlook item listed without its synced fields: all but its categories equal its link's
  * snapshot (with them too when the snapshot has categories), `inStepWith` being that snapshot's key.
+ * Its tag is this environment's and names `erpId`, the link's id string: the tag's text is not kept.
  */
-export type InStepOutlookContact = Omit<OutlookContact, 'fields'> & { categories?: string[]; inStepWith: string };
+export type InStepOutlookContact = Omit<OutlookContact, 'fields' | 'tag'> & { erpId: string; categories?: string[]; inStepWith: string };
 
-/** A stored link read without its snapshot: enough for a record whose both sides are in step with it. */
-export type KeyedContactLink = Omit<ContactLink, 'snapshot'> & { snapshotKey: string; managesCategories: boolean };
+/** A stored link read without its snapshot (nor its time): enough for a record whose both sides are in step with it. */
+export type KeyedContactLink = Omit<ContactLink, 'snapshot' | 'updatedAt'> & { snapshotKey: string; managesCategories: boolean };
 
 export type ListedErpContact = ErpContact | InStepErpContact;
 export type ListedOutlookContact = OutlookContact | InStepOutlookContact;

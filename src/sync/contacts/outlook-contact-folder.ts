@@ -33,7 +33,7 @@ export interface OutlookContactFolder {
    * Every contact of the folder, with its tag: the planner reads a contact missing here as deleted by
    * the user. `shrink`, when given, sees each contact as its page arrives and its result is kept instead.
    */
-  listContacts<Listed = OutlookContact>(shrink?: (contact: OutlookContact) => Listed): Promise<(OutlookContact | Listed)[]>;
+  listContacts<Listed extends Pick<OutlookContact, 'id'> = OutlookContact>(shrink?: (contact: OutlookContact) => Listed): Promise<(OutlookContact | Listed)[]>;
   /** One whole delta round from `deltaLink` (a full round without it); throws `cursor_expired` on a stale link. */
   readChanges(deltaLink: string | undefined): Promise<FolderDeltaRound>;
   /**

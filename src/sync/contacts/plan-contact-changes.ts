@@ -1,5 +1,4 @@
 import { normalizeSyncedContact } from '../../domain/normalize-synced-contact';
-import { compareText } from './compare-text';
 import type { ContactConflict } from './contact-conflict';
 import type { ContactOperation } from './contact-operation';
 import type { ContactPlan } from './contact-plan';
@@ -8,20 +7,10 @@ import { countContactOperations } from './count-contact-operations';
 import { guardMassRemoval } from './guard-mass-removal';
 import { chooseKeptCopy } from './choose-kept-copy';
 import { expandListedRecord } from './expand-listed-record';
-import { indexTaggedContacts } from './index-tagged-contacts';
+import { indexListedRecords } from './index-listed-records';
 import type { ListedContactLink, ListedErpContact, ListedOutlookContact } from './listed-contact';
 import { type ContactRecordPlan, planContactRecord } from './plan-contact-record';
 import { sortContactOperations } from './sort-contact-operations';
-
-/** A listing that names a record twice keeps its newest version. */
-function indexErpContacts(erpContacts: readonly ListedErpContact[]): Map<string, ListedErpContact> {
-  const byId = new Map<string, ListedErpContact>();
-  for (const contact of erpContacts) {
-    const known = byId.get(contact.id);
-    if (known === undefined || contact.version > known.version) byId.set(contact.id, contact);
-  }
-  return byId;
-}
 
 function groupConflicts(conflicts: readonly ContactConflict[]): Map<string, ContactConflict[]> {
   const byErpId = new Map<string, ContactConflict[]>();
@@ -56,12 +45,9 @@ function planListedInStep(erpId: string, erp: ListedErpContact | undefined, link
  *   settings: { direction: 'erp-to-outlook', policy: 'erp-wins' }, now: '2026-03-02T08:00:00Z', newId });
  */
 export function planContactChanges(input: ContactPlanInput): ContactPlan {
-  const erpById = indexErpContacts(input.erpContacts);
+  const listed = indexListedRecords(input.erpContacts, input.links, input.outlookContacts, input.environment);
   const tombstones = new Set(input.erpTombstones ?? []);
-  const linksById = new Map<string, ListedContactLink>(input.links.map((link) => [link.erpId, link]));
-  const tagged = indexTaggedContacts(input.outlookContacts, input.environment);
   const conflictsById = groupConflicts(input.conflicts ?? []);
-  const erpIds = [...new Set([...erpById.keys(), ...linksById.keys(), ...tagged.byErpId.keys()])].sort(compareText);
 
   // One record at a time, keeping only the plans that do something: at 100,000 contacts, normalized
   // copies of every link and item, or a plan per record, would hold far more than the listings.
@@ -69,13 +55,10 @@ export function planContactChanges(input: ContactPlanInput): ContactPlan {
   let waitingConflicts = 0;
   let unchanged = 0;
   let duplicatesLeftAlone = 0;
-  for (const erpId of erpIds) {
-    const listedErp = erpById.get(erpId);
-    const listedLink = linksById.get(erpId);
-    const listedCopies = tagged.byErpId.get(erpId) ?? [];
+  for (const { erpId, erp: listedErp, link: listedLink, copies: listedCopies } of listed.records()) {
     let plan = planListedInStep(erpId, listedErp, listedLink, listedCopies);
     if (plan === undefined) {
-      const { erp, link, copies } = expandListedRecord(erpId, listedErp, listedLink, listedCopies);
+      const { erp, link, copies } = expandListedRecord(erpId, listedErp, listedLink, listedCopies, input.environment);
       plan = planContactRecord({
         erpId,
         erp,
@@ -113,7 +96,7 @@ export function planContactChanges(input: ContactPlanInput): ContactPlan {
       ...countContactOperations(sorted),
       heldRemovals: guard.held.length,
       waitingConflicts,
-      untouchedOutlookContacts: tagged.untouched,
+      untouchedOutlookContacts: listed.untouched,
       duplicatesLeftAlone,
       unchanged,
     },

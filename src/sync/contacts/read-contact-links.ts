@@ -6,9 +6,12 @@ import type { KeyedContactLink } from './listed-contact';
 /** What the run knows of a link without its snapshot: enough for the fingerprint and change detection. */
 export type LinkState = Pick<ContactLink, 'erpId' | 'outlookId' | 'state' | 'missedListings' | 'updatedAt'>;
 
+/** A link read for planning: keyed, and with its time, which the fingerprint reads. */
+export type KeyedLinkState = KeyedContactLink & Pick<ContactLink, 'updatedAt'>;
+
 export interface ReadContactLinks {
-  /** Every link by erpId: keyed (`KeyedContactLink`) when read for planning, else its state only. */
-  byErpId: Map<string, LinkState | KeyedContactLink>;
+  /** Every link by erpId: keyed when read for planning, else its state only. */
+  byErpId: Map<string, LinkState | KeyedLinkState>;
   /** The links `isUnsettled` picked, whole: a crashed run's pending creates and ERP writes. */
   unsettled: ContactLink[];
 }
@@ -20,18 +23,25 @@ export interface ReadContactLinks {
  */
 export async function readContactLinks(store: Pick<ContactSyncStore, 'forEachLink'>, keyed: boolean, isUnsettled: (link: LinkState) => boolean): Promise<ReadContactLinks> {
   const read: ReadContactLinks = { byErpId: new Map(), unsettled: [] };
+  // Links saved by one run share its time: one string each, not one per link.
+  const times = new Map<string, string>();
   await store.forEachLink((link: StoredContactLink) => {
-    const { erpId, outlookId, state, missedListings, updatedAt } = link;
+    const { erpId, outlookId, state, missedListings } = link;
+    let updatedAt = times.get(link.updatedAt);
+    if (updatedAt === undefined) times.set(link.updatedAt, (updatedAt = link.updatedAt));
     if (isUnsettled(link)) {
       const whole: ContactLink = { erpId, outlookId, state, missedListings, updatedAt, snapshot: link.readSnapshot() };
       read.unsettled.push(whole);
       read.byErpId.set(erpId, { erpId, outlookId, state, missedListings, updatedAt });
     } else {
-      read.byErpId.set(erpId, keyed ? toKeyedContactLink({ erpId, outlookId, state, missedListings, updatedAt, snapshot: link.readSnapshot() }) : { erpId, outlookId, state, missedListings, updatedAt });
+      if (!keyed) return void read.byErpId.set(erpId, { erpId, outlookId, state, missedListings, updatedAt });
+      const { snapshotKey, managesCategories } = toKeyedContactLink({ erpId, outlookId, state, missedListings, updatedAt, snapshot: link.readSnapshot() });
+      const entry: KeyedLinkState = { erpId, outlookId, state, missedListings, updatedAt, snapshotKey, managesCategories };
+      read.byErpId.set(erpId, entry);
     }
   });
   return read;
 }
 
 /** Whether a link was read keyed. */
-export const isKeyedLink = (link: LinkState | KeyedContactLink): link is KeyedContactLink => 'snapshotKey' in link;
+export const isKeyedLink = (link: LinkState | KeyedLinkState): link is KeyedLinkState => 'snapshotKey' in link;

@@ -1,7 +1,7 @@
-import { parseErpTag } from '../../domain/parse-erp-tag';
 import { chooseKeptCopy } from './choose-kept-copy';
 import type { ListedOutlookContact } from './listed-contact';
 import type { ContactLink } from './contact-link';
+import { listedErpId } from './listed-erp-id';
 
 /**
  * The `outlookId` of a link saved just before its create is sent: the create's answer may never
@@ -25,8 +25,8 @@ export function resolvePendingCreates(links: readonly ContactLink[], contacts: r
   if (!links.some((link) => link.outlookId === pendingCreateId)) return { ...result, links: [...links] };
   const copies = new Map<string, ListedOutlookContact[]>();
   for (const contact of contacts) {
-    const tag = parseErpTag(contact.tag);
-    if (tag?.environment === environment) copies.set(tag.erpId, [...(copies.get(tag.erpId) ?? []), contact]);
+    const erpId = listedErpId(contact, environment);
+    if (erpId !== undefined) copies.set(erpId, [...(copies.get(erpId) ?? []), contact]);
   }
   for (const link of links) {
     if (link.outlookId !== pendingCreateId) {

@@ -195,7 +195,7 @@ export async function runContactSync(settings: ContactSyncSettings, options: Run
       unsettledLinks = pending.links;
     }
     if (Object.keys(intents).length) {
-      const settled = settleErpWriteIntents(unsettledLinks, intents, erpContacts, settings.environment);
+      const settled = settleErpWriteIntents(unsettledLinks, intents, erpContacts, outlookContacts, settings.environment);
       await store.transaction(async (tx) => {
         for (const link of settled.adjusted) await tx.links.saveLink(link);
         await tx.saveErpWriteIntents({});
@@ -205,7 +205,7 @@ export async function runContactSync(settings: ContactSyncSettings, options: Run
     await advance({ type: 'outlook-listed', at: at() });
 
     // Planning: keyed links for the records listed in step on both sides, whole ones for the others.
-    const inStep = listedInStepIds(erpContacts, outlookContacts, settings.environment);
+    const inStep = listedInStepIds(erpContacts, outlookContacts);
     const whole = new Map<string, ContactLink>(unsettledLinks.map((link) => [link.erpId, link]));
     const toRead = [...byErpId.keys()].filter((erpId) => !inStep.has(erpId) && !whole.has(erpId));
     for (const link of await store.readLinks(toRead)) whole.set(link.erpId, link);

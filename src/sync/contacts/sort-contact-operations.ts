@@ -1,16 +1,20 @@
 import { compareText } from './compare-text';
 import type { ContactOperation, ContactOperationKind } from './contact-operation';
 
-/** Within one ERP id: copies sorted out first, ERP before Outlook (a refused ERP write leaves Outlook alone), links last. */
+/**
+ * Within one ERP id: copies sorted out first, conflicts recorded before any write (a run that dies
+ * after overwriting the losing value still leaves it on record), ERP before Outlook (a refused ERP
+ * write leaves Outlook alone), links last.
+ */
 const stepOrder: Record<ContactOperationKind, number> = {
   deduplicate: 0,
   adopt: 1,
-  updateInErp: 2,
-  updateInOutlook: 3,
-  createInOutlook: 3,
-  removeFromOutlook: 3,
-  suppress: 3,
-  conflict: 4,
+  conflict: 2,
+  updateInErp: 3,
+  updateInOutlook: 4,
+  createInOutlook: 4,
+  removeFromOutlook: 4,
+  suppress: 4,
   saveLink: 5,
   unlink: 5,
 };

@@ -1,4 +1,4 @@
-import { Button, Caption1, Field, Input, Link, Spinner, Text } from '@fluentui/react-components';
+import { Button, Caption1, Field, Input, Link, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../ErrorNotice/ErrorNotice';
@@ -63,12 +63,17 @@ export function ActivationSection({ onChanged }: { onChanged: () => void }) {
             </Button>
           </form>
         )}
-        {save.status === 'failed' ? (
-          <ErrorNotice
-            error={save.error}
-            title={save.error.code === 'invalid_input' ? t('admin.invalidAppId') : undefined}
-            onRetry={() => void submit(!activation.syncActivated, activation.syncActivated ? activation.applicationId : appId)}
-          />
+        {save.status === 'failed' && save.error.code === 'invalid_input' ? (
+          // Sending the same App ID again cannot succeed: say where the right one is instead of offering a retry.
+          <MessageBar intent="error" layout="multiline" role="alert">
+            <MessageBarBody>
+              <MessageBarTitle>{t('admin.invalidAppId')}</MessageBarTitle>
+              <Text block>{t('admin.invalidAppIdHelp')}</Text>
+              {save.error.detail ? <Caption1 className={styles.muted}>{save.error.detail}</Caption1> : null}
+            </MessageBarBody>
+          </MessageBar>
+        ) : save.status === 'failed' ? (
+          <ErrorNotice error={save.error} onRetry={() => void submit(!activation.syncActivated, activation.syncActivated ? activation.applicationId : appId)} />
         ) : null}
       </section>
       <section className={styles.section} aria-labelledby={consentHeadingId}>

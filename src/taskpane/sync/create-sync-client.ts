@@ -1,6 +1,7 @@
 import type { SendBridgeRequest } from '../../erp/create-bridge-request';
 import type { SyncClient } from './sync-client';
-import type { AdminEnvironment, AdminSyncPolicy, ContactFolder, SuppressedContact, SyncConflict, SyncRun, UserSyncStatus } from './sync-types';
+
+import type { AdminEnvironment, AdminSyncPolicy, ContactFolder, DoctorReport, SuppressedContact, SyncConflict, SyncRun, UserSyncStatus } from './sync-types';
 
 /**
  * The sync API over the bridge client's authenticated request (one token source, one error type).
@@ -29,5 +30,6 @@ export function createSyncClient(request: SendBridgeRequest): SyncClient {
     syncStatus: async () => (await request<{ items: UserSyncStatus[] }>({ path: '/api/admin/sync-status' })).items,
     syncPolicy: () => request<AdminSyncPolicy>({ path: '/api/admin/sync-policy' }),
     setSyncPolicy: (policy) => request<AdminSyncPolicy>({ method: 'PUT', path: '/api/admin/sync-policy', body: policy }),
+    doctor: () => request<DoctorReport>({ path: '/api/admin/doctor' }),
   };
 }

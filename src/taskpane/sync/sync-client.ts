@@ -1,5 +1,5 @@
 import type { SyncPolicy } from '../../domain/sync-policy';
-import type { AdminEnvironment, AdminSyncPolicy, ContactFolder, SuppressedContact, SyncConflict, SyncRun, UserSyncStatus } from './sync-types';
+import type { AdminEnvironment, AdminSyncPolicy, ContactFolder, DoctorReport, SuppressedContact, SyncConflict, SyncRun, UserSyncStatus } from './sync-types';
 
 /**
  * The bridge's sync and admin API as the settings and admin views use it. Every method rejects
@@ -26,4 +26,6 @@ export interface SyncClient {
   syncPolicy(): Promise<AdminSyncPolicy>;
   /** Refused (`invalid_input`) beyond what the configuration allows. */
   setSyncPolicy(policy: SyncPolicy): Promise<AdminSyncPolicy>;
+  /** The setup checks of the admin's environment (`npm run doctor` on the server). */
+  doctor(): Promise<DoctorReport>;
 }

@@ -76,3 +76,17 @@ export interface AdminSyncPolicy {
   changedBy?: string;
   changedAt?: string;
 }
+
+/** One setup check of `GET /api/admin/doctor`: its message and fix come from the bridge, in English. */
+export interface DoctorCheck {
+  name: 'token-endpoint' | 'client-secret' | 'secret-expiry' | 'admin-consent' | 'graph-permissions' | 'mailbox-access' | 'contact-folders' | 'erp' | 'public-url' | 'clock';
+  status: 'ok' | 'warn' | 'fail';
+  message: string;
+  fix?: string;
+}
+
+export interface DoctorReport {
+  environment: string;
+  mode: 'delegated' | 'app-only';
+  checks: DoctorCheck[];
+}

@@ -45,9 +45,16 @@ export interface OutlookPage {
   screenshot(name: string): Promise<void>;
 }
 
-/** The Outlook host page in a new tab, with screenshots going to `artifactsDir`. */
-export async function openOutlookPage(stack: DemoStack, browser: LaunchedChromium, artifactsDir: string): Promise<OutlookPage> {
+/** Views whose screenshots the guides show (docs/images/<language>/<view>.png). */
+const guideViews: ReadonlySet<string> = new Set(['sender-card', 'create-contact', 'email-logged', 'compose', 'sync-done', 'admin', 'setup-check']);
+
+/**
+ * The Outlook host page in a new tab, with screenshots going to `artifactsDir`; with `guideImagesDir`
+ * (`SAVE_SCREENSHOTS=1`), the light screenshot of each view the guides show is also saved there.
+ */
+export async function openOutlookPage(stack: DemoStack, browser: LaunchedChromium, artifactsDir: string, guideImagesDir?: string): Promise<OutlookPage> {
   mkdirSync(artifactsDir, { recursive: true });
+  if (guideImagesDir) mkdirSync(guideImagesDir, { recursive: true });
   const page = await browser.context.newPage();
   // Below the step's own timeout, so a wait that runs out names its locator.
   page.setDefaultTimeout(20_000);
@@ -129,6 +136,7 @@ export async function openOutlookPage(stack: DemoStack, browser: LaunchedChromiu
       const numbered = `${String(++shots).padStart(2, '0')}-${name}`;
       await settle();
       await screenshot(numbered);
+      if (guideImagesDir && guideViews.has(name)) await page.screenshot({ path: join(guideImagesDir, `${name}.png`) });
       await audit(name, 'light');
       await setTheme('dark');
       await settle();

@@ -81,3 +81,17 @@ describe('configuration', () => {
     expect(errorOf(() => loadConfigFile(path)).message).toMatch(/bridge\.config\.json is not JSON/);
   });
 });
+
+describe('server transport settings', () => {
+  it('takes TLS files and trusted proxies, and trusts no proxy by default', () => {
+    expect(parseConfig({ environments: [environment] }).server.trustProxy).toEqual([]);
+    const config = parseConfig({ environments: [environment], server: { tls: { certFile: 'tls/bridge.pem', keyFile: 'tls/bridge-key.pem' }, trustProxy: ['loopback', '10.0.0.0/8', '2001:db8::1'] } });
+    expect(config.server).toMatchObject({ tls: { certFile: 'tls/bridge.pem', keyFile: 'tls/bridge-key.pem' }, trustProxy: ['loopback', '10.0.0.0/8', '2001:db8::1'] });
+  });
+
+  it('names a trusted proxy that is no address and a TLS setting without its key', () => {
+    const error = errorOf(() => parseConfig({ environments: [environment], server: { trustProxy: ['proxy.example.com'], tls: { certFile: 'tls/bridge.pem' } } }));
+    expect(error.message).toContain('server.trustProxy[0]: an IP address, a CIDR range such as 10.0.0.0/8, or loopback, linklocal, uniquelocal');
+    expect(error.message).toContain('server.tls.keyFile:');
+  });
+});

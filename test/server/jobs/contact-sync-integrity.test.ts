@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { GraphError } from '../../../dev/m365/graph/graph-error';
 import { erpIdPropertyId } from '../../../src/graph/contacts/erp-id-property';
 import { folderContactsPath } from '../../../src/graph/contacts/contact-paths';
 import { createContactFolder } from '../../../src/graph/contacts/create-contact-folder';
@@ -22,17 +23,51 @@ async function syncedPair(sync: SyncWorld) {
 
 const outlookItem = (sync: SyncWorld, outlookId: string) => sync.folderContacts('lucia').find((contact) => contact.id === outlookId);
 
+/** The ERP changes the street while Outlook changes the city of a synced contact. */
+async function editStreetAndCity(sync: SyncWorld) {
+  const { record, item } = await syncedPair(sync);
+  await sync.erps.contoso.updateContact(record.id, { address: { ...record.address, street: 'Calle Nueva 7' }, version: record.version }, actor);
+  const { client, mailbox } = sync.outlook('lucia');
+  await updateContact(client, mailbox, item.id, { businessAddress: { ...item.fields.address, city: 'Alcalá de Henares' } });
+  return { record, item, expected: { street: 'Calle Nueva 7', city: 'Alcalá de Henares' } };
+}
+
+/** The ERP adds an email while Outlook changes the primary of a synced contact. */
+async function addEmailAndChangePrimary(sync: SyncWorld) {
+  const { record, item } = await syncedPair(sync);
+  await sync.erps.contoso.updateContact(record.id, { emails: [...record.emails, 'pedidos@cliente-erp.test'], version: record.version }, actor);
+  const { client, mailbox } = sync.outlook('lucia');
+  await updateContact(client, mailbox, item.id, { emailAddresses: [{ address: 'nuevo.principal@cliente-erp.test' }] });
+  return { record, item, expected: ['nuevo.principal@cliente-erp.test', 'pedidos@cliente-erp.test'] };
+}
+
+/**
+ * Runs with every Outlook write failing, as if the bridge died around it: `before` it is made
+ * (the ERP holds the merge, Outlook its user's edit), or `after` (made, but its answer lost).
+ */
+const runWithOutlookWritesFailing = async (sync: SyncWorld, when: 'before' | 'after') => {
+  const { admin } = worlds.shared().m365.graph;
+  admin.interceptRequests(async (request, serve) => {
+    if (request.method === 'PATCH' && request.batchItem) {
+      if (when === 'after') await serve();
+      throw new GraphError(500, 'generalException', 'General exception while processing.');
+    }
+    await serve();
+  });
+  try {
+    await sync.run('lucia');
+  } finally {
+    admin.interceptRequests(undefined);
+  }
+};
+
 describe('two-way contact sync merges lists and addresses part by part', () => {
   it.each(policies)('keeps the ERP street and the Outlook city on both sides, with no conflict, under %s', async (policy) => {
     const sync = await worlds.start({ direction: 'two-way', policy });
-    const { record, item } = await syncedPair(sync);
-    await sync.erps.contoso.updateContact(record.id, { address: { ...record.address, street: 'Calle Nueva 7' }, version: record.version }, actor);
-    const { client, mailbox } = sync.outlook('lucia');
-    await updateContact(client, mailbox, item.id, { businessAddress: { ...item.fields.address, city: 'Alcalá de Henares' } });
+    const { record, item, expected } = await editStreetAndCity(sync);
 
     await sync.run('lucia');
 
-    const expected = { street: 'Calle Nueva 7', city: 'Alcalá de Henares' };
     expect((await sync.erps.contoso.getContact(record.id))?.address).toMatchObject(expected);
     expect(outlookItem(sync, item.id)?.fields.address).toMatchObject(expected);
     expect(await sync.store.conflicts.listForUser(mailboxes.lucia.user)).toEqual([]);
@@ -40,17 +75,61 @@ describe('two-way contact sync merges lists and addresses part by part', () => {
 
   it.each(policies)('keeps the email the ERP added while Outlook changed the primary, under %s', async (policy) => {
     const sync = await worlds.start({ direction: 'two-way', policy });
-    const { record, item } = await syncedPair(sync);
-    await sync.erps.contoso.updateContact(record.id, { emails: [...record.emails, 'pedidos@cliente-erp.test'], version: record.version }, actor);
-    const { client, mailbox } = sync.outlook('lucia');
-    await updateContact(client, mailbox, item.id, { emailAddresses: [{ address: 'nuevo.principal@cliente-erp.test' }] });
+    const { record, item, expected } = await addEmailAndChangePrimary(sync);
 
     await sync.run('lucia');
 
-    const expected = ['nuevo.principal@cliente-erp.test', 'pedidos@cliente-erp.test'];
     expect((await sync.erps.contoso.getContact(record.id))?.emails).toEqual(expected);
     expect(outlookItem(sync, item.id)?.fields.emails).toEqual(expected);
     expect(await sync.store.conflicts.listForUser(mailboxes.lucia.user)).toEqual([]);
+  });
+});
+
+describe('a run whose Outlook write is lost after its ERP write', () => {
+  it.each(policies)('still gives Outlook the ERP street next to its own city, and keeps the street in the ERP, under %s', async (policy) => {
+    const sync = await worlds.start({ direction: 'two-way', policy });
+    const { record, item, expected } = await editStreetAndCity(sync);
+    await runWithOutlookWritesFailing(sync, 'before');
+    expect((await sync.erps.contoso.getContact(record.id))?.address).toMatchObject(expected);
+    expect(outlookItem(sync, item.id)?.fields.address?.street).toBe(record.address?.street);
+
+    await sync.run('lucia');
+
+    expect((await sync.erps.contoso.getContact(record.id))?.address).toMatchObject(expected);
+    expect(outlookItem(sync, item.id)?.fields.address).toMatchObject(expected);
+  });
+
+  it.each(policies)('still gives Outlook the email the ERP added next to its new primary, and keeps it in the ERP, under %s', async (policy) => {
+    const sync = await worlds.start({ direction: 'two-way', policy });
+    const { record, item, expected } = await addEmailAndChangePrimary(sync);
+    await runWithOutlookWritesFailing(sync, 'before');
+    expect((await sync.erps.contoso.getContact(record.id))?.emails).toEqual(expected);
+
+    await sync.run('lucia');
+
+    expect((await sync.erps.contoso.getContact(record.id))?.emails).toEqual(expected);
+    expect(outlookItem(sync, item.id)?.fields.emails).toEqual(expected);
+  });
+});
+
+describe('a conflict the policy settles', () => {
+  it.each([
+    ['after overwriting the losing Outlook value', 'after'],
+    ['before overwriting the losing Outlook value', 'before'],
+  ] as const)('stays on record, once, when the run dies %s', async (_moment, when) => {
+    const sync = await worlds.start({ direction: 'two-way', policy: 'erp-wins' });
+    const { record, item } = await syncedPair(sync);
+    await sync.erps.contoso.updateContact(record.id, { jobTitle: 'Jefa de compras', version: record.version }, actor);
+    const { client, mailbox } = sync.outlook('lucia');
+    await updateContact(client, mailbox, item.id, { jobTitle: 'Compradora' });
+
+    await runWithOutlookWritesFailing(sync, when);
+    await sync.run('lucia');
+
+    expect(outlookItem(sync, item.id)?.fields.jobTitle).toBe('Jefa de compras');
+    expect(await sync.store.conflicts.listForUser(mailboxes.lucia.user)).toEqual([
+      expect.objectContaining({ erpId: record.id, field: 'jobTitle', erpValue: 'Jefa de compras', outlookValue: 'Compradora', status: 'resolved', resolution: 'erp' }),
+    ]);
   });
 });
 

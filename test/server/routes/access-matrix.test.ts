@@ -204,6 +204,10 @@ const rows: Record<string, Row> = {
     call: () => ({ method: 'PUT', path: '/api/admin/sync-policy', body: wideSyncPolicy }),
     ownerSees: () => '"changedBy":"lucia',
   },
+  // Another environment's admin gets the checks of their own environment, never this one's.
+  'GET /api/admin/doctor': {
+    kind: 'admin', call: () => ({ method: 'GET', path: '/api/admin/doctor' }), ownerSees: () => '"environment":"contoso"', othersGet: { stranger: 200 },
+  },
 };
 
 /** Callers in the order they call: the owner last, so a write refused to the others is still the owner's to make. */

@@ -8,6 +8,7 @@ import type { ContactSyncService } from '../../../server/jobs/contact-sync-servi
 import { createContactSyncService } from '../../../server/jobs/create-contact-sync-service';
 import { createGraphAccess } from '../../../server/jobs/create-graph-access';
 import { createApp, type AppOptions, type BridgeApp } from '../../../server/app';
+import { createDoctor } from '../../../server/doctor/create-doctor';
 import type { AppDeps } from '../../../server/http/app-env';
 import { createTokenValidator } from '../../../server/auth/create-token-validator';
 import { parseConfig } from '../../../server/config/load-config';
@@ -15,6 +16,7 @@ import { openDemoErp, type DemoErp } from '../../../server/erp/demo/open-demo-er
 import type { BridgeEnvironment } from '../../../server/http/principal';
 import { openStore } from '../../../server/store/open-store';
 import type { Store } from '../../../server/store/store';
+import { bridgeToken } from './bridge-token';
 
 export const demoUsers = {
   lucia: { email: 'lucia.martinez@contosoiberica.onmicrosoft.com', displayName: 'Lucía Martínez García' },
@@ -82,9 +84,10 @@ export async function createTestBridge(
     ['contoso', { config: contosoConfig, erp: contoso }],
     ['fabrikam', { config: fabrikamConfig, erp: fabrikam }],
   ]);
+  const secrets = new Map([['contoso', demoIds.bridgeClientSecret], ['fabrikam', demoIds.fabrikamBridgeClientSecret]]);
   const graphAccess = createGraphAccess({
     environments: config.environments,
-    secrets: new Map([['contoso', demoIds.bridgeClientSecret], ['fabrikam', demoIds.fabrikamBridgeClientSecret]]),
+    secrets,
     authority: identity.url,
     graphBaseUrl: `${m365.graph.url}/v1.0`,
     store,
@@ -95,6 +98,7 @@ export async function createTestBridge(
   const contactSync = createContactSyncService({ store, environments, graphAccess, logger, now });
   const app = createApp({
     environments, store, now, graphAccess, contactSync, authority: identity.url,
+    doctor: createDoctor({ config, environments, secrets, store, graphAccess, identityFetch: createTrustingFetch(certificate), graphFetch: createTrustingFetch(certificate) }),
     authenticate: createTokenValidator({ authority: identity.url, environments: config.environments, fetch: createTrustingFetch(certificate) }),
     logger, ...options.deps,
   }, options.app);
@@ -122,16 +126,4 @@ export async function createTestBridge(
       await Promise.all([contoso.close(), fabrikam.close(), store.close(), m365.close()]);
     },
   };
-}
-
-/** A demo user's bridge token by password sign-in over HTTPS, trusting the stand-in's certificate. */
-async function bridgeToken(m365: Microsoft365, certificate: string, username: string, clientId: string): Promise<string> {
-  const answer = await createTrustingFetch(certificate)(`${m365.identity.url}/organizations/oauth2/v2.0/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ grant_type: 'password', client_id: clientId, username, password: demoIds.password, scope: `api://localhost:3000/${clientId}/access_as_user` }).toString(),
-  });
-  const body = (await answer.json()) as { access_token?: string; error_description?: string };
-  if (!body.access_token) throw new Error(`sign-in of ${username} failed: ${body.error_description ?? answer.status}`);
-  return body.access_token;
 }

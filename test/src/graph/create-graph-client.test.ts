@@ -120,4 +120,34 @@ describe('the Graph client', () => {
     await expect(client.request('GET', `https://graph.example.test/v1.0${contactsOf(mailbox)}`)).rejects.toMatchObject({ code: 'invalid_input' });
     expect(sent).toHaveLength(1);
   });
+
+  it('reads a page of a collection item by item, mapping each as it arrives, with the link to the next page', async () => {
+    const { client, mailbox } = await start();
+    for (const givenName of ['Ana', 'Ben', 'Chloé']) await client.request('POST', contactsOf(mailbox), { body: { givenName } });
+
+    const first = await client.requestCollection(`${contactsOf(mailbox)}?$top=2`, (contact: Contact) => contact.givenName);
+    const second = await client.requestCollection(first['@odata.nextLink'] ?? '', (contact: Contact) => contact.givenName);
+
+    expect(first.value).toHaveLength(2);
+    expect(second.value).toHaveLength(1);
+    expect(second['@odata.nextLink']).toBeUndefined();
+    expect([...(first.value ?? []), ...(second.value ?? [])].sort()).toEqual(['Ana', 'Ben', 'Chloé']);
+  });
+
+  it('reads a page again after a connection reset, returning nothing of the failed attempt', async () => {
+    const { client, mailbox, graph, sent } = await start(faultsOffOnFirstWait());
+    await client.request('POST', contactsOf(mailbox), { body: { givenName: 'Ana' } });
+    graph.emulator.admin.setFaults({ seed: 1, connectionResetShare: 1 });
+
+    await expect(client.requestCollection(contactsOf(mailbox), (contact: Contact) => contact.givenName)).resolves.toEqual({ value: ['Ana'] });
+    expect(sent).toHaveLength(3);
+  });
+
+  it('turns a collection page that is not JSON into unavailable, and an error answer into its code', async () => {
+    const { client, mailbox } = await start();
+    const created = await client.request<Contact>('POST', contactsOf(mailbox), { body: { givenName: 'Ana' } });
+
+    await expect(client.requestCollection(`${contactsOf(mailbox)}/${created.id ?? ''}`, (item: unknown) => item)).rejects.toMatchObject({ code: 'unavailable' });
+    await expect(client.requestCollection(`${contactsOf(mailbox)}/AAMkMissing`, (contact: Contact) => contact.id)).rejects.toMatchObject({ code: 'not_found' });
+  });
 });

@@ -45,7 +45,20 @@ describe('activating sync', () => {
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByText('This App ID is not the app registration of this environment.')).toBeInTheDocument();
     expect(within(alert).getByText(/the bridge is configured with b7e1c0de/)).toBeInTheDocument();
+    expect(within(alert).getByText(/^Copy the Application \(client\) ID from the Overview page of the bridge’s app registration/)).toBeInTheDocument();
+    // The same App ID would be refused again: no Retry, the form stays to correct it.
+    expect(within(alert).queryByRole('button')).not.toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: /App ID of the app registration/ })).toHaveValue('00000000-0000-4000-8000-000000000000');
     expect(screen.getByText('Sync is off.')).toBeInTheDocument();
+  });
+
+  it('explains a wrong App ID in Spanish too', async () => {
+    renderAdmin(createFakeSync(), 'es');
+    await userEvent.type(await screen.findByRole('textbox', { name: /ID de aplicación del registro/ }), '00000000-0000-4000-8000-000000000000');
+    await userEvent.click(screen.getByRole('button', { name: /Activar/ }));
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText(/^Copie el ID de aplicación \(cliente\)/)).toBeInTheDocument();
+    expect(within(alert).queryByRole('button')).not.toBeInTheDocument();
   });
 
   it('turns sync off without asking for the App ID again', async () => {
@@ -118,5 +131,53 @@ describe('per-user status', () => {
     expect(await screen.findByText('La sincronización está desactivada.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Activar la sincronización' })).toBeInTheDocument();
     expect(screen.getByRole('link', { name: 'Conceder el consentimiento en Microsoft Entra ID' })).toBeInTheDocument();
+  });
+});
+
+describe('the setup check', () => {
+  const report = {
+    environment: 'contoso', mode: 'delegated' as const,
+    checks: [
+      { name: 'token-endpoint' as const, status: 'ok' as const, message: 'The token endpoint of tenant t answers.' },
+      { name: 'client-secret' as const, status: 'fail' as const, message: 'The client secret has expired (AADSTS7000222).', fix: 'Add a new client secret in Entra ID.' },
+      { name: 'public-url' as const, status: 'warn' as const, message: 'server.publicUrl is not set.', fix: 'Set server.publicUrl.' },
+    ],
+  };
+
+  it('runs only when asked, then shows each check with its status, what was found and what to do', async () => {
+    renderAdmin(createFakeSync({ doctor: report }));
+    const section = await screen.findByRole('region', { name: 'Setup check' });
+    expect(within(section).queryByRole('list')).not.toBeInTheDocument();
+
+    await userEvent.click(within(section).getByRole('button', { name: 'Run the checks' }));
+
+    expect(await within(section).findByText('Problems: 1 · Warnings: 1')).toBeInTheDocument();
+    const items = within(within(section).getByRole('list')).getAllByRole('listitem');
+    expect(items.map((item) => item.firstChild?.textContent)).toEqual(['OK · Microsoft Entra ID sign-in service', 'Problem · Client secret', 'Warning · Public address of the bridge']);
+    expect(within(items[1] as HTMLElement).getByText('The client secret has expired (AADSTS7000222).')).toBeInTheDocument();
+    expect(within(items[1] as HTMLElement).getByText('What to do: Add a new client secret in Entra ID.')).toBeInTheDocument();
+  });
+
+  it('says everything is in order when every check passes', async () => {
+    renderAdmin(createFakeSync({ doctor: { ...report, checks: [report.checks[0]!] } }));
+    await userEvent.click(await screen.findByRole('button', { name: 'Run the checks' }));
+    expect(await screen.findByText('Everything is in order.')).toBeInTheDocument();
+  });
+
+  it('speaks Spanish', async () => {
+    renderAdmin(createFakeSync({ doctor: report }), 'es');
+    const section = await screen.findByRole('region', { name: 'Comprobación de la configuración' });
+    await userEvent.click(within(section).getByRole('button', { name: 'Comprobar' }));
+    expect(await within(section).findByText('Problemas: 1 · Avisos: 1')).toBeInTheDocument();
+    expect(within(section).getByText('Problema · Secreto de cliente')).toBeInTheDocument();
+  });
+
+  it('says why the checks could not run', async () => {
+    const sync = createFakeSync({ doctor: report });
+    sync.fail('doctor', new BridgeError('forbidden', 'only admins of this environment can do this', 403));
+    renderAdmin(sync);
+    await userEvent.click(await screen.findByRole('button', { name: 'Run the checks' }));
+    const section = screen.getByRole('region', { name: 'Setup check' });
+    expect(within(await within(section).findByRole('alert')).getByText('You are not allowed to do this.')).toBeInTheDocument();
   });
 });

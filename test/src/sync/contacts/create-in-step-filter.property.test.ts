@@ -37,7 +37,7 @@ async function planFullAndShrunk(fakes: ContactSyncFakes, options: PlanOptions):
   const filter = createInStepFilter(keyed, 'acme');
   const shrunkErp = erpContacts.map((contact) => filter.erp(contact));
   const shrunkOutlook = outlookContacts.map((contact) => filter.outlook(contact));
-  const inStep = listedInStepIds(shrunkErp, shrunkOutlook, 'acme');
+  const inStep = listedInStepIds(shrunkErp, shrunkOutlook);
   const shrunkLinks = links.map((link, index) => (inStep.has(link.erpId) ? (keyed[index] ?? link) : link));
   return {
     full: planContactChanges({ ...common, erpContacts, outlookContacts, links, newId: sequentialIds('conflict-') }),
@@ -75,7 +75,7 @@ describe('createInStepFilter', () => {
     const item = filter.outlook({ id: 'o1', changeKey: 'ck', tag: 'acme:A', fields: { givenName: ' Ana ', emails: ['a@x.test'], categories: ['Red'] }, lastModifiedDateTime: now });
     // An empty display name is not the snapshot's absent one: the record is kept whole.
     expect('inStepWith' in erp).toBe(false);
-    expect(item).toEqual({ id: 'o1', changeKey: 'ck', tag: 'acme:A', categories: ['Red'], lastModifiedDateTime: now, inStepWith: syncedContactKey(link.snapshot, true) });
+    expect(item).toEqual({ id: 'o1', changeKey: 'ck', erpId: 'A', categories: ['Red'], lastModifiedDateTime: now, inStepWith: syncedContactKey(link.snapshot, true) });
   });
 });
 

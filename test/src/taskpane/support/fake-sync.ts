@@ -2,7 +2,7 @@ import { BridgeError } from '../../../../src/erp/bridge-error';
 import type { SyncClient } from '../../../../src/taskpane/sync/sync-client';
 import { buildSyncPolicy } from '../../../builders/build-sync-policy';
 import { findPolicyOutsideCeiling } from '../../../../src/domain/find-policy-outside-ceiling';
-import type { AdminEnvironment, AdminSyncPolicy, ContactFolder, SuppressedContact, SyncConflict, SyncRun, UserSyncStatus } from '../../../../src/taskpane/sync/sync-types';
+import type { AdminEnvironment, AdminSyncPolicy, ContactFolder, DoctorReport, SuppressedContact, SyncConflict, SyncRun, UserSyncStatus } from '../../../../src/taskpane/sync/sync-types';
 
 export const appId = 'b7e1c0de-4a2f-4c3b-9d1e-5f6a7b8c9d0e';
 
@@ -19,6 +19,7 @@ export interface FakeSyncData {
   statuses?: UserSyncStatus[];
   /** The admin's view of the sync policy (default: the configuration's, everything allowed). */
   syncPolicy?: AdminSyncPolicy;
+  doctor?: DoctorReport;
 }
 
 /** What the fake bridge holds, for tests to look at. */
@@ -142,6 +143,7 @@ export function createFakeSync(data: FakeSyncData = {}): FakeSync {
         store.syncPolicy = { ...store.syncPolicy, policy, changedBy: 'lucia@contoso.example', changedAt: at };
         return store.syncPolicy;
       }),
+    doctor: () => guard('doctor', () => data.doctor ?? { environment: store.environment.environment, mode: store.environment.mode, checks: [] }),
   };
   return fake;
 }
