@@ -1,9 +1,9 @@
 import { Field, Input, Radio, RadioGroup, Switch } from '@fluentui/react-components';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { SyncPolicy } from '../../domain/sync-policy';
 import type { SyncSettings } from '../../domain/sync-settings';
 import { SyncChoices } from '../SyncChoices/SyncChoices';
+import { useSyncPolicyTranslation } from '../sync/useSyncPolicyTranslation';
 
 interface ActionsSettingsProps {
   settings: SyncSettings;
@@ -22,7 +22,7 @@ const primary = 'primary';
  * mailbox's other calendars needs a bridge route that does not exist yet.
  */
 export function ActionsSettings({ settings, policy, disabled, onChange }: ActionsSettingsProps) {
-  const { t } = useTranslation();
+  const { t } = useSyncPolicyTranslation();
   // The list name is saved when the user leaves the field, not on every key.
   const [todoListName, setTodoListName] = useState(settings.todoListName);
   useEffect(() => setTodoListName(settings.todoListName), [settings.todoListName]);

@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next';
 import type { CollectionPolicy, SyncCollection } from '../../domain/sync-policy';
 import { conflictPolicies, syncDirections } from '../../domain/sync-settings';
 import { ChoiceSelect } from '../ChoiceSelect/ChoiceSelect';
 import { AllowedValues } from './AllowedValues';
 import { useAdminViewStyles } from './AdminView.styles';
+import { useSyncPolicyTranslation } from '../sync/useSyncPolicyTranslation';
 
 interface CollectionPolicyFieldsProps {
   collection: SyncCollection;
@@ -16,7 +16,7 @@ interface CollectionPolicyFieldsProps {
 
 /** One collection of the sync policy: the directions and conflict rules users may choose (checkboxes) and the defaults (selects). */
 export function CollectionPolicyFields({ collection, policy, configured, disabled, onChange }: CollectionPolicyFieldsProps) {
-  const { t } = useTranslation();
+  const { t } = useSyncPolicyTranslation();
   const styles = useAdminViewStyles();
   const directionLabel = (value: CollectionPolicy['defaultDirection']) => t(`settings.directions.${value}`);
   const conflictsLabel = (value: CollectionPolicy['defaultConflicts']) => t(`settings.conflictPolicies.${value}`);

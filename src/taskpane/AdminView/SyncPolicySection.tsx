@@ -1,19 +1,19 @@
 import { Button, Caption1, Spinner, Text } from '@fluentui/react-components';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
 import { syncCollections } from '../../domain/sync-policy';
 import { ErrorNotice } from '../ErrorNotice/ErrorNotice';
 import { formatDateTime } from '../format/format-date-time';
 import { useAdminViewStyles } from './AdminView.styles';
 import { CollectionPolicyFields } from './CollectionPolicyFields';
 import { useSyncPolicy } from './useSyncPolicy';
+import { useSyncPolicyTranslation } from '../sync/useSyncPolicyTranslation';
 
 /**
  * What users of the environment may choose, per collection, within the bridge configuration's
  * limits; users whose choice it no longer allows get the default.
  */
 export function SyncPolicySection() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useSyncPolicyTranslation();
   const styles = useAdminViewStyles();
   const headingId = useId();
   const { state, edit, save, retry } = useSyncPolicy();

@@ -1,6 +1,5 @@
 import { Button, MessageBar, MessageBarBody, Spinner, Switch, Text } from '@fluentui/react-components';
 import { useCallback, useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ActionsSettings } from '../ActionsSettings/ActionsSettings';
 import { ConflictList } from '../ConflictList/ConflictList';
 import { ContactFolderPicker } from '../ContactFolderPicker/ContactFolderPicker';
@@ -13,6 +12,7 @@ import { SyncChoices } from '../SyncChoices/SyncChoices';
 import { SyncRunPanel } from '../SyncRunPanel/SyncRunPanel';
 import { useSettingsViewStyles } from './SettingsView.styles';
 import { useSettings } from './useSettings';
+import { useSyncPolicyTranslation } from '../sync/useSyncPolicyTranslation';
 
 interface SettingsViewProps {
   onOpenAdmin: () => void;
@@ -27,7 +27,7 @@ interface SettingsViewProps {
  * last result, conflicts and contacts deleted in Outlook.
  */
 export function SettingsView({ onOpenAdmin, pollMs }: SettingsViewProps) {
-  const { t } = useTranslation();
+  const { t } = useSyncPolicyTranslation();
   const styles = useSettingsViewStyles();
   const syncHeadingId = useId();
   const actionsHeadingId = useId();

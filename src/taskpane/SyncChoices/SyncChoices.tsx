@@ -1,8 +1,8 @@
-import { useTranslation } from 'react-i18next';
 import { collectionSettingKeys } from '../../domain/collection-setting-keys';
 import type { CollectionPolicy, SyncCollection } from '../../domain/sync-policy';
 import type { SyncSettings } from '../../domain/sync-settings';
 import { ChoiceSelect } from '../ChoiceSelect/ChoiceSelect';
+import { useSyncPolicyTranslation } from '../sync/useSyncPolicyTranslation';
 
 interface SyncChoicesProps {
   collection: SyncCollection;
@@ -19,7 +19,7 @@ interface SyncChoicesProps {
  * value the admin fixed shows alone and cannot be changed.
  */
 export function SyncChoices({ collection, settings, policy, disabled, onChange }: SyncChoicesProps) {
-  const { t } = useTranslation();
+  const { t } = useSyncPolicyTranslation();
   const keys = collectionSettingKeys[collection];
   const direction = settings[keys.direction];
   return (
