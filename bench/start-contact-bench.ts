@@ -72,7 +72,7 @@ export async function startContactBench(options: { contacts: number; requestBudg
   await store.users.upsert({ ...benchUser, environment: benchEnvironment, email: 'amelie.dubois@fabrikamfrance.onmicrosoft.com', displayName: 'Amélie Dubois' }, now);
   const newFolder = async (name: string) => (await createContactFolder(client, benchUser.objectId, name)).id ?? '';
   const folderId = await newFolder('ERP');
-  await store.settings.put(benchUser, { enabled: true, contactFolderId: folderId, actionsEnabled: false, todoListName: 'ERP', contacts: 'erp-to-outlook', actions: 'off', conflicts: 'erp-wins' }, now);
+  await store.settings.put(benchUser, { enabled: true, contactFolderId: folderId, actionsEnabled: false, todoListName: 'ERP', contacts: 'erp-to-outlook', conflicts: 'erp-wins', events: 'off', eventConflicts: 'erp-wins', tasks: 'off', taskConflicts: 'erp-wins' }, now);
   const service = createContactSyncService({ store, environments: new Map([[benchEnvironment, { config: environment, erp }]]), graphAccess, logger: pino({ level: 'silent' }) });
   return {
     m365, erp, store, service, token, trustingFetch, client, folderId, newFolder,

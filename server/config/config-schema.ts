@@ -1,6 +1,6 @@
 import proxyAddress from 'proxy-addr';
 import { z } from 'zod';
-import { conflictPolicies, syncDirections } from '../../src/domain/sync-settings';
+import { syncConfigSchema } from './sync-config-schema';
 
 /**
  * A secret is named, never written in the file: `{ "env": "ACME_CLIENT_SECRET" }` or
@@ -55,15 +55,8 @@ export const environmentSchema = z.strictObject({
    */
   admins: z.array(z.string().regex(guidPattern, 'an object id (GUID) from Entra ID, not an email: admins are recognised by object id or by the Bridge.Admin app role')).default([]),
   erp: z.discriminatedUnion('adapter', [demoErpSchema, sqlErpSchema], { error: 'erp.adapter must be "demo" or "sql"' }),
-  sync: z
-    .strictObject({
-      contacts: z.enum(syncDirections).default('erp-to-outlook'),
-      actions: z.enum(syncDirections).default('two-way'),
-      conflicts: z.enum(conflictPolicies).default('erp-wins'),
-      /** Events are created without attendees unless this is set: attendees get invitations. */
-      inviteAttendees: z.boolean().default(false),
-    })
-    .prefault({}),
+  /** Per collection, the directions and conflict policies users may choose, and the defaults (the admin narrows them at run time). */
+  sync: syncConfigSchema.prefault({}),
 });
 
 /** Why `jobs.engine: "pg-boss"` refuses a store that is not PostgreSQL (checked here and, for a store URL named by a secret, at start). */

@@ -12,7 +12,8 @@ import {
   erpUserSchema,
 } from '../../src/domain/erp-records';
 import { pageQuerySchema, pageSchema } from '../../src/domain/page';
-import { syncSettingsSchema } from '../../src/domain/sync-settings';
+import { syncPolicySchema } from '../../src/domain/sync-policy';
+import { conflictPolicies, syncDirections, syncSettingsSchema } from '../../src/domain/sync-settings';
 
 /** Named OpenAPI components over the domain schemas. */
 export const errorBodySchema = z.object({ code: z.enum(errorCodes), message: z.string() }).meta({ id: 'Error' });
@@ -25,6 +26,15 @@ export const actionInput = actionInputSchema.meta({ id: 'ActionInput' });
 export const actionPatch = actionPatchSchema.meta({ id: 'ActionPatch' });
 export const erpUser = erpUserSchema.meta({ id: 'ErpUser' });
 export const syncSettings = syncSettingsSchema.meta({ id: 'SyncSettings' });
+/** Settings as a user saves them: a direction or conflict policy left out is the environment's default. */
+export const syncSettingsInput = syncSettingsSchema
+  .extend({
+    contacts: z.enum(syncDirections).optional(), conflicts: z.enum(conflictPolicies).optional(),
+    events: z.enum(syncDirections).optional(), eventConflicts: z.enum(conflictPolicies).optional(),
+    tasks: z.enum(syncDirections).optional(), taskConflicts: z.enum(conflictPolicies).optional(),
+  })
+  .meta({ id: 'SyncSettingsInput' });
+export const syncPolicy = syncPolicySchema;
 
 export const contactPage = pageSchema(contactSchema).meta({ id: 'ContactPage' });
 export const accountPage = pageSchema(accountSchema).meta({ id: 'AccountPage' });

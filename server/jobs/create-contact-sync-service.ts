@@ -13,6 +13,9 @@ import { runContactSync } from '../../src/sync/contacts/run-contact-sync';
 import { createStoreContactSync } from './create-store-contact-sync';
 import { isMailboxDue } from './is-mailbox-due';
 import { mailboxKey } from './mailbox-key';
+import { readSyncPolicy } from '../policy/read-sync-policy';
+import { readUserSettings } from '../policy/read-user-settings';
+import { resolveSyncSettings } from '../../src/domain/resolve-sync-settings';
 
 /** A run's progress is written at most this often (stage changes are written at once). */
 const progressEveryMs = 250;
@@ -42,9 +45,11 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
   let closed = false;
 
   async function targetOf(environment: string, user: UserKey): Promise<ContactSyncTarget> {
-    if (!environments.has(environment)) throw new ApiError('not_found', 404, `environment ${environment} is not configured`);
-    const settings = await store.settings.get(user);
-    if (!settings?.enabled || settings.contacts === 'off' || !settings.contactFolderId) {
+    const configured = environments.get(environment);
+    if (!configured) throw new ApiError('not_found', 404, `environment ${environment} is not configured`);
+    // As the environment's sync policy allows now: a direction or policy the admin has since ruled out is never run.
+    const settings = await readUserSettings(store, configured.config, user);
+    if (!settings.enabled || settings.contacts === 'off' || !settings.contactFolderId) {
       throw new ApiError('invalid_input', 400, 'contact sync is off for this mailbox: turn it on and choose a contact folder first');
     }
     return { environment, user, folderId: settings.contactFolderId, direction: settings.contacts, policy: settings.conflicts, folderChange: settings.contactFolderChange ?? 'move' };
@@ -141,13 +146,15 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
   async function dueMailboxes(): Promise<ContactSyncMailbox[]> {
     const due: ContactSyncMailbox[] = [];
     const nowMs = now().getTime();
-    for (const environment of environments.keys()) {
+    for (const [environment, configured] of environments) {
       if (!(await store.activations.get(environment))?.syncActivated) continue;
+      const { policy } = await readSyncPolicy(store, configured.config);
       for (const record of await store.users.listByEnvironment(environment)) {
         const user = { tenantId: record.tenantId, objectId: record.objectId };
         if (running.has(mailboxKey(user))) continue;
         try {
-          const settings = await store.settings.get(user);
+          const saved = await store.settings.get(user);
+          const settings = saved && resolveSyncSettings(saved, policy);
           if (!settings?.enabled || settings.contacts === 'off' || !settings.contactFolderId) continue;
           if (!(await graphAccess.isConnected(environment, user))) continue;
           if (isMailboxDue(await store.runs.listForUser(user, 20), nowMs, random)) due.push({ environment, user });

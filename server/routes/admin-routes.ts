@@ -2,9 +2,11 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { z } from 'zod';
 import { erpIdSchema } from '../../src/domain/erp-records';
+import { findPolicyOutsideCeiling } from '../../src/domain/find-policy-outside-ceiling';
 import { ApiError, forbidden, notFound } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
-import { errors, jsonBody, notFoundError, ok } from '../http/api-schemas';
+import { errors, jsonBody, notFoundError, ok, syncPolicy } from '../http/api-schemas';
+import { readSyncPolicy } from '../policy/read-sync-policy';
 import { forgetErpUser } from './actor';
 
 const tags = ['Admin'];
@@ -73,6 +75,18 @@ const userStatus = z
     lastRun: z.object({ id: z.string(), status: z.string(), stage: z.string(), startedAt: z.string(), finishedAt: z.string().optional() }).optional(),
   })
   .meta({ id: 'AdminUserStatus' });
+
+const adminSyncPolicy = z
+  .object({
+    /** In force: what users may choose now. */
+    policy: syncPolicy,
+    /** The configuration's `sync` block: the starting point, and the most the admin may allow. */
+    configured: syncPolicy,
+    /** Who saved the policy in force last; absent while it is the configuration's. */
+    changedBy: z.string().optional(),
+    changedAt: z.string().optional(),
+  })
+  .meta({ id: 'AdminSyncPolicy' });
 
 /**
  * The Entra admin-consent link of an environment's app registration: an admin of the customer's
@@ -161,6 +175,42 @@ export function registerAdminSyncRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps)
         }),
       );
       return c.json({ items: items.sort((a, b) => a.email.localeCompare(b.email)) }, 200);
+    },
+  );
+
+  const describeSyncPolicy = async (c: Context<AppEnv>) => {
+    const { policy, ceiling, stored } = await readSyncPolicy(deps.store, c.get('environment').config);
+    return { policy, configured: ceiling, ...(stored ? { changedBy: stored.changedBy, changedAt: stored.changedAt } : {}) };
+  };
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/api/admin/sync-policy', tags,
+      summary: "The environment's sync policy: per collection, the directions and conflict policies users may choose and the defaults (admins only)",
+      responses: { 200: ok(adminSyncPolicy, 'The sync policy'), ...errors },
+    }),
+    async (c) => {
+      requireAdmin(c);
+      return c.json(await describeSyncPolicy(c), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'put', path: '/api/admin/sync-policy', tags,
+      summary: "Change the environment's sync policy within what its configuration allows; users' settings outside it read as the defaults from then on (admins only)",
+      request: jsonBody(syncPolicy),
+      responses: { 200: ok(adminSyncPolicy, 'The sync policy'), ...errors },
+    }),
+    async (c) => {
+      requireAdmin(c);
+      const policy = c.req.valid('json');
+      const { config } = c.get('environment');
+      const { ceiling } = await readSyncPolicy(deps.store, config);
+      const refused = findPolicyOutsideCeiling(policy, ceiling);
+      if (refused.length > 0) throw new ApiError('invalid_input', 400, `the configuration of this environment does not allow: ${refused.join('; ')}`);
+      await deps.store.syncPolicies.put({ environment: config.environment, policy, changedBy: c.get('principal').email, changedAt: (deps.now?.() ?? new Date()).toISOString() });
+      return c.json(await describeSyncPolicy(c), 200);
     },
   );
 }

@@ -1,8 +1,12 @@
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { z } from 'zod';
-import { defaultSyncSettings } from '../../src/domain/sync-settings';
+import { findSettingsOutsidePolicy } from '../../src/domain/find-settings-outside-policy';
+import { withPolicyDefaults } from '../../src/domain/with-policy-defaults';
+import { ApiError } from '../http/api-error';
+import { readSyncPolicy } from '../policy/read-sync-policy';
+import { readUserSettings } from '../policy/read-user-settings';
 import type { AppDeps, AppEnv } from '../http/app-env';
-import { erpUser, errors, jsonBody, ok, syncSettings } from '../http/api-schemas';
+import { erpUser, errors, jsonBody, ok, syncPolicy, syncSettings, syncSettingsInput } from '../http/api-schemas';
 import { erpUserOf } from './actor';
 
 const tags = ['Me'];
@@ -15,6 +19,8 @@ const meSchema = z
       mode: z.enum(['delegated', 'app-only']),
       /** A supervisor turned sync on for the environment (the Admin view); until then settings are kept but nothing runs. */
       syncActivated: z.boolean(),
+      /** What the environment lets users choose per collection; `settings` is always within it. */
+      syncPolicy,
     }),
     erpUser: erpUser.nullable(),
     isAdmin: z.boolean(),
@@ -47,7 +53,7 @@ export function registerMeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
     async (c) => {
       const principal = c.get('principal');
       const environment = c.get('environment');
-      const settings = (await deps.store.settings.get(userKey(c))) ?? defaultSyncSettings;
+      const [settings, { policy }] = await Promise.all([readUserSettings(deps.store, environment.config, userKey(c)), readSyncPolicy(deps.store, environment.config)]);
       return c.json(
         {
           user: { tenantId: principal.tenantId, objectId: principal.objectId, email: principal.email, name: principal.name },
@@ -55,6 +61,7 @@ export function registerMeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
             name: environment.config.environment,
             mode: environment.config.mode,
             syncActivated: (await deps.store.activations.get(environment.config.environment))?.syncActivated ?? false,
+            syncPolicy: policy,
           },
           erpUser: (await erpUserOf(c, deps)) ?? null,
           isAdmin: principal.isAdmin,
@@ -67,20 +74,25 @@ export function registerMeRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/api/me/settings', tags, summary: 'My sync settings',
+      method: 'get', path: '/api/me/settings', tags,
+      summary: "My sync settings, within the environment's sync policy (a value the admin no longer allows reads as the default)",
       responses: { 200: ok(syncSettings, 'The settings'), ...errors },
     }),
-    async (c) => c.json((await deps.store.settings.get(userKey(c))) ?? defaultSyncSettings, 200),
+    async (c) => c.json(await readUserSettings(deps.store, c.get('environment').config, userKey(c)), 200),
   );
 
   app.openapi(
     createRoute({
-      method: 'put', path: '/api/me/settings', tags, summary: 'Replace my sync settings',
-      request: jsonBody(syncSettings),
+      method: 'put', path: '/api/me/settings', tags,
+      summary: "Replace my sync settings; a direction or conflict policy outside the environment's sync policy is refused (400), one left out is the default",
+      request: jsonBody(syncSettingsInput),
       responses: { 200: ok(syncSettings, 'The saved settings'), ...errors },
     }),
     async (c) => {
-      const settings = c.req.valid('json');
+      const { policy } = await readSyncPolicy(deps.store, c.get('environment').config);
+      const settings = withPolicyDefaults(c.req.valid('json'), policy);
+      const refused = findSettingsOutsidePolicy(settings, policy);
+      if (refused.length > 0) throw new ApiError('invalid_input', 400, `outside this environment's sync policy: ${refused.join('; ')}`);
       await deps.store.settings.put(userKey(c), settings, (deps.now?.() ?? new Date()).toISOString());
       return c.json(settings, 200);
     },

@@ -3,23 +3,24 @@ import { syncSettingsSchema } from '../../src/domain/sync-settings';
 import type { Store, UserKey } from './store';
 import type { StoreDatabase } from './store-database';
 import { StoreError } from './store-error';
-import { readJsonColumn } from './json-column';
+import { readSchemaColumn } from './read-schema-column';
 import { requireKnownUser } from './require-known-user';
 import { toIsoInstant } from './to-iso-instant';
 import { userFilter } from './user-filter';
+
+/** Settings saved before events and tasks had a direction each held one `actions` direction for both. */
+function upgradeActionsDirection(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || !('actions' in value)) return value;
+  const { actions, ...rest } = value;
+  return { events: actions, tasks: actions, ...rest };
+}
 
 export function createSettingsStore(db: Kysely<StoreDatabase>): Store['settings'] {
   return {
     async get(key) {
       const row = await db.selectFrom('user_settings').select('settings').where((eb) => eb.and(userFilter(key))).executeTakeFirst();
       if (row === undefined) return undefined;
-      // Validated on read: a row written by an older release or by hand must not reach the engine half-valid.
-      const parsed = syncSettingsSchema.safeParse(readJsonColumn(row.settings, describe(key)));
-      if (!parsed.success) {
-        const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`).join('; ');
-        throw new StoreError('corrupt_record', `${describe(key)} do not match the settings schema: ${issues}`, { cause: parsed.error });
-      }
-      return parsed.data;
+      return readSchemaColumn(row.settings, syncSettingsSchema, describe(key), upgradeActionsDirection);
     },
 
     async put(key, settings, now) {

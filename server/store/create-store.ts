@@ -7,6 +7,7 @@ import { createLinkStore } from './create-link-store';
 import { createLoggedItemStore } from './create-logged-item-store';
 import { createRunStore } from './create-run-store';
 import { createSettingsStore } from './create-settings-store';
+import { createSyncPolicyStore } from './create-sync-policy-store';
 import { createTokenCacheStore } from './create-token-cache-store';
 import { createUserStore } from './create-user-store';
 import type { Store } from './store';
@@ -30,6 +31,7 @@ export function createStore(db: Kysely<StoreDatabase>, dialect: StoreDialect, ci
     cursors: createCursorStore(db),
     conflicts: createConflictStore(db),
     activations: createActivationStore(db),
+    syncPolicies: createSyncPolicyStore(db),
     tokenCache: createTokenCacheStore(db, cipher),
     async transaction(work) {
       // Kysely cannot nest transactions; joining the enclosing one keeps `work` all-or-nothing.

@@ -15,6 +15,7 @@ export interface StoreDatabase {
   logged_items: LoggedItemsTable;
   token_cache: TokenCacheTable;
   environment_activation: EnvironmentActivationTable;
+  environment_sync_policy: EnvironmentSyncPolicyTable;
 }
 
 interface UserColumns {
@@ -109,6 +110,14 @@ export interface EnvironmentActivationTable {
   /** 1 or 0: SQLite has no boolean. */
   sync_activated: number;
   application_id: string;
+  changed_by: string;
+  changed_at: string;
+}
+
+export interface EnvironmentSyncPolicyTable {
+  environment: string;
+  /** JSON of a `SyncPolicy`. */
+  policy: string;
   changed_by: string;
   changed_at: string;
 }

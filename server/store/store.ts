@@ -1,3 +1,4 @@
+import type { SyncPolicy } from '../../src/domain/sync-policy';
 import type { SyncSettings } from '../../src/domain/sync-settings';
 
 /** A user is a tenant id plus an object id, never an email. */
@@ -109,6 +110,15 @@ export interface EnvironmentActivation {
   changedAt: string;
 }
 
+/** The sync policy an environment's admin chose, which the configuration's `sync` block bounds (`effectiveSyncPolicy`). */
+export interface EnvironmentSyncPolicy {
+  environment: string;
+  policy: SyncPolicy;
+  /** Email of the admin who changed it last. */
+  changedBy: string;
+  changedAt: string;
+}
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   users: {
@@ -191,6 +201,13 @@ export interface Store {
   activations: {
     get(environment: string): Promise<EnvironmentActivation | undefined>;
     put(activation: EnvironmentActivation): Promise<void>;
+  };
+  /** The admin's sync policy per environment; absent until an admin saves one. */
+  syncPolicies: {
+    /** Throws `StoreError` `corrupt_record` when the stored policy does not match the policy schema. */
+    get(environment: string): Promise<EnvironmentSyncPolicy | undefined>;
+    /** Refuses (`invalid_input`) a policy the schema rejects, such as a default outside its allowed values. */
+    put(record: EnvironmentSyncPolicy): Promise<void>;
   };
   tokenCache: {
     get(key: UserKey): Promise<string | undefined>;

@@ -5,7 +5,12 @@ export const conflictPolicies = ['erp-wins', 'outlook-wins', 'newest', 'manual']
 /** What a change of contact folder does with the contacts already synced: move them along, or leave them where they are. */
 export const folderChangeModes = ['move', 'leave'] as const;
 
-/** Per mailbox sync settings (DESIGN §5), as the add-in's settings view holds them. */
+/**
+ * Per mailbox sync settings (DESIGN §5), as the add-in's settings view holds them. Direction and
+ * conflict policy are per collection: `contacts`/`conflicts` for contacts (their names predate
+ * the other collections), `events`/`eventConflicts`, `tasks`/`taskConflicts`. The environment's
+ * sync policy bounds them (`resolveSyncSettings`).
+ */
 export const syncSettingsSchema = z.object({
   enabled: z.boolean().default(false),
   contactFolderId: z.string().max(512).optional(),
@@ -15,10 +20,13 @@ export const syncSettingsSchema = z.object({
   actionsEnabled: z.boolean().default(false),
   /** Absent: the primary calendar, so ERP visits block free/busy. */
   actionsCalendarId: z.string().max(512).optional(),
-  todoListName: z.string().max(255).default('ERP'),
+  todoListName: z.string().trim().min(1).max(255).default('ERP'),
   contacts: z.enum(syncDirections).default('erp-to-outlook'),
-  actions: z.enum(syncDirections).default('two-way'),
   conflicts: z.enum(conflictPolicies).default('erp-wins'),
+  events: z.enum(syncDirections).default('two-way'),
+  eventConflicts: z.enum(conflictPolicies).default('erp-wins'),
+  tasks: z.enum(syncDirections).default('two-way'),
+  taskConflicts: z.enum(conflictPolicies).default('erp-wins'),
 });
 
 export type SyncSettings = z.infer<typeof syncSettingsSchema>;

@@ -1,11 +1,13 @@
 import type { ErpAction, ErpUser } from '../domain/erp-records';
+import type { SyncPolicy } from '../domain/sync-policy';
 import type { SyncSettings } from '../domain/sync-settings';
 
 /** Shapes of the bridge API that have no domain schema (they live with the server's routes). */
 
 export interface Me {
   user: { tenantId: string; objectId: string; email: string; name: string };
-  environment: { name: string; mode: 'delegated' | 'app-only'; syncActivated: boolean };
+  /** `syncPolicy`: what the environment lets users choose per collection; `settings` is always within it. */
+  environment: { name: string; mode: 'delegated' | 'app-only'; syncActivated: boolean; syncPolicy: SyncPolicy };
   erpUser: ErpUser | null;
   isAdmin: boolean;
   settings: SyncSettings;

@@ -175,7 +175,7 @@ afterAll(async () => {
 });
 
 const putPolicy = (policy: ConflictPolicy) =>
-  store.settings.put(amelie, { enabled: true, contactFolderId: folderId, actionsEnabled: false, todoListName: 'ERP', contacts: 'two-way', actions: 'off', conflicts: policy }, new Date().toISOString());
+  store.settings.put(amelie, { enabled: true, contactFolderId: folderId, actionsEnabled: false, todoListName: 'ERP', contacts: 'two-way', conflicts: policy, events: 'off', eventConflicts: 'erp-wins', tasks: 'off', taskConflicts: 'erp-wins' }, new Date().toISOString());
 
 const folderItems = () => m365.graph.admin.readMailbox(amelie.objectId).contacts.filter((contact) => contact.parentFolderId === folderId);
 const folderContacts = () => folderItems().map(toFolderContact);

@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import type { StoreDialect } from '../store-dialect';
 import { environmentActivation } from './environment-activation';
+import { environmentSyncPolicy } from './environment-sync-policy';
 import { initialSchema } from './initial-schema';
 import { userGuestFlag } from './user-guest-flag';
 
@@ -13,5 +14,6 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0001-initial-schema': initialSchema(dialect),
     '0002-environment-activation': environmentActivation(),
     '0003-user-guest-flag': userGuestFlag(),
+    '0004-environment-sync-policy': environmentSyncPolicy(),
   };
 }

@@ -9,4 +9,10 @@ export const useAdminViewStyles = makeStyles({
   users: { listStyleType: 'none', margin: 0, paddingLeft: 0, display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalM },
   user: { display: 'flex', flexDirection: 'column' },
   muted: { color: tokens.colorNeutralForeground3 },
+  fieldset: {
+    display: 'flex', flexDirection: 'column', rowGap: tokens.spacingVerticalS, margin: 0,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium,
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: `0 ${tokens.spacingHorizontalXS}` },
+  choices: { display: 'flex', flexDirection: 'column' },
 });

@@ -2,9 +2,10 @@ import { useCallback, useState } from 'react';
 import { ActivationSection } from './ActivationSection';
 import { useAdminViewStyles } from './AdminView.styles';
 import { DoctorSection } from './DoctorSection';
+import { SyncPolicySection } from './SyncPolicySection';
 import { UserStatusList } from './UserStatusList';
 
-/** For admins (loaded on demand): activation with the App ID, the admin-consent link, per-user status, the setup check. */
+/** For admins (loaded on demand): activation with the App ID, the admin-consent link, what users may choose, per-user status, the setup check. */
 export function AdminView() {
   const styles = useAdminViewStyles();
   // Activation changes what users can do: their status is read again.
@@ -13,6 +14,7 @@ export function AdminView() {
   return (
     <div className={styles.root}>
       <ActivationSection onChanged={onChanged} />
+      <SyncPolicySection />
       <UserStatusList refreshKey={changes} />
       <DoctorSection />
     </div>

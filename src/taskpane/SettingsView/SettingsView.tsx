@@ -1,6 +1,5 @@
 import { Button, MessageBar, MessageBarBody, Spinner, Switch, Text } from '@fluentui/react-components';
 import { useCallback, useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ActionsSettings } from '../ActionsSettings/ActionsSettings';
 import { ConflictList } from '../ConflictList/ConflictList';
 import { ContactFolderPicker } from '../ContactFolderPicker/ContactFolderPicker';
@@ -9,9 +8,11 @@ import { FolderChangeChoice } from '../FolderChangeChoice/FolderChangeChoice';
 import type { ContactFolder } from '../sync/sync-types';
 import { SuppressedList } from '../SuppressedList/SuppressedList';
 import { SyncPreview } from '../SyncPreview/SyncPreview';
+import { SyncChoices } from '../SyncChoices/SyncChoices';
 import { SyncRunPanel } from '../SyncRunPanel/SyncRunPanel';
 import { useSettingsViewStyles } from './SettingsView.styles';
 import { useSettings } from './useSettings';
+import { useSyncPolicyTranslation } from '../sync/useSyncPolicyTranslation';
 
 interface SettingsViewProps {
   onOpenAdmin: () => void;
@@ -21,11 +22,12 @@ interface SettingsViewProps {
 
 /**
  * The a3ERP user's steps in one place (loaded on demand): sync on for me, the contact folder
- * (or a new `ERP` one), actions and their calendar, a preview, "sync now" with progress, the
+ * (or a new `ERP` one), the direction and conflict policy the admin's policy allows, actions,
+ * their calendar and To Do list, a preview, "sync now" with progress, the
  * last result, conflicts and contacts deleted in Outlook.
  */
 export function SettingsView({ onOpenAdmin, pollMs }: SettingsViewProps) {
-  const { t } = useTranslation();
+  const { t } = useSyncPolicyTranslation();
   const styles = useSettingsViewStyles();
   const syncHeadingId = useId();
   const actionsHeadingId = useId();
@@ -39,7 +41,7 @@ export function SettingsView({ onOpenAdmin, pollMs }: SettingsViewProps) {
   if (state.status === 'loading') return <Spinner size="tiny" labelPosition="after" label={t('settings.loading')} />;
   if (state.status === 'error') return <ErrorNotice error={state.error} onRetry={retry} />;
 
-  const { settings, save } = state;
+  const { settings, policy, save } = state;
   const busy = save.status === 'saving' || save.status === 'connecting';
   return (
     <div className={styles.root}>
@@ -78,6 +80,12 @@ export function SettingsView({ onOpenAdmin, pollMs }: SettingsViewProps) {
             }}
           />
         ) : null}
+        {settings.enabled ? (
+          <>
+            <SyncChoices collection="contacts" settings={settings} policy={policy.contacts} disabled={busy} onChange={(changes) => void update(changes)} />
+            <Text className={styles.muted}>{t('settings.policyHint')}</Text>
+          </>
+        ) : null}
       </section>
       <div aria-live="polite">
         {save.status === 'connecting' ? <Spinner size="extra-tiny" labelPosition="after" label={t('settings.connecting')} /> : null}
@@ -103,7 +111,7 @@ export function SettingsView({ onOpenAdmin, pollMs }: SettingsViewProps) {
         <h2 id={actionsHeadingId} className={styles.heading}>
           {t('settings.actionsHeading')}
         </h2>
-        <ActionsSettings settings={settings} disabled={busy || !settings.enabled} onChange={(changes) => void update(changes)} />
+        <ActionsSettings settings={settings} policy={policy} disabled={busy || !settings.enabled} onChange={(changes) => void update(changes)} />
       </section>
       {state.isAdmin ? (
         <Button className={styles.admin} onClick={onOpenAdmin}>

@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import type { SyncPolicy } from '../../domain/sync-policy';
 import type { SyncSettings } from '../../domain/sync-settings';
 import { toUiError, type UiError } from '../errors/to-ui-error';
 import { useServices } from '../services/services-context';
@@ -8,11 +9,11 @@ export type SaveState = { status: 'idle' | 'connecting' | 'saving' | 'saved' } |
 
 export type SettingsState =
   | { status: 'loading' }
-  | { status: 'ready'; settings: SyncSettings; isAdmin: boolean; syncActivated: boolean; save: SaveState }
+  | { status: 'ready'; settings: SyncSettings; policy: SyncPolicy; isAdmin: boolean; syncActivated: boolean; save: SaveState }
   | { status: 'error'; error: UiError };
 
 /**
- * The user's sync settings from the bridge. A change shows at once and saves the whole object
+ * The user's sync settings from the bridge, with the environment's sync policy that bounds them. A change shows at once and saves the whole object
  * (PUT); turning sync on first connects the mailbox, so sync can act while Outlook is closed.
  * A refused change is put back and says why.
  */
@@ -21,7 +22,10 @@ export function useSettings() {
   const [state, setState] = useState<SettingsState>({ status: 'loading' });
   const retry = useLoad(
     setState,
-    () => Promise.all([bridge.getSettings(), bridge.me()]).then(([settings, me]) => ({ status: 'ready', settings, isAdmin: me.isAdmin, syncActivated: me.environment.syncActivated, save: { status: 'idle' } })),
+    () =>
+      Promise.all([bridge.getSettings(), bridge.me()]).then(([settings, me]) => ({
+        status: 'ready', settings, policy: me.environment.syncPolicy, isAdmin: me.isAdmin, syncActivated: me.environment.syncActivated, save: { status: 'idle' },
+      })),
     [bridge],
   );
 

@@ -1,6 +1,7 @@
 import type { SendBridgeRequest } from '../../erp/create-bridge-request';
 import type { SyncClient } from './sync-client';
-import type { AdminEnvironment, ContactFolder, DoctorReport, SuppressedContact, SyncConflict, SyncRun, UserSyncStatus } from './sync-types';
+
+import type { AdminEnvironment, AdminSyncPolicy, ContactFolder, DoctorReport, SuppressedContact, SyncConflict, SyncRun, UserSyncStatus } from './sync-types';
 
 /**
  * The sync API over the bridge client's authenticated request (one token source, one error type).
@@ -27,6 +28,8 @@ export function createSyncClient(request: SendBridgeRequest): SyncClient {
     adminEnvironment: () => request<AdminEnvironment>({ path: '/api/admin/environment' }),
     setActivation: (input) => request<AdminEnvironment>({ method: 'PUT', path: '/api/admin/activation', body: input }),
     syncStatus: async () => (await request<{ items: UserSyncStatus[] }>({ path: '/api/admin/sync-status' })).items,
+    syncPolicy: () => request<AdminSyncPolicy>({ path: '/api/admin/sync-policy' }),
+    setSyncPolicy: (policy) => request<AdminSyncPolicy>({ method: 'PUT', path: '/api/admin/sync-policy', body: policy }),
     doctor: () => request<DoctorReport>({ path: '/api/admin/doctor' }),
   };
 }

@@ -1,4 +1,5 @@
-import type { AdminEnvironment, ContactFolder, DoctorReport, SuppressedContact, SyncConflict, SyncRun, UserSyncStatus } from './sync-types';
+import type { SyncPolicy } from '../../domain/sync-policy';
+import type { AdminEnvironment, AdminSyncPolicy, ContactFolder, DoctorReport, SuppressedContact, SyncConflict, SyncRun, UserSyncStatus } from './sync-types';
 
 /**
  * The bridge's sync and admin API as the settings and admin views use it. Every method rejects
@@ -22,6 +23,9 @@ export interface SyncClient {
   adminEnvironment(): Promise<AdminEnvironment>;
   setActivation(input: { syncActivated: boolean; applicationId: string }): Promise<AdminEnvironment>;
   syncStatus(): Promise<UserSyncStatus[]>;
+  syncPolicy(): Promise<AdminSyncPolicy>;
+  /** Refused (`invalid_input`) beyond what the configuration allows. */
+  setSyncPolicy(policy: SyncPolicy): Promise<AdminSyncPolicy>;
   /** The setup checks of the admin's environment (`npm run doctor` on the server). */
   doctor(): Promise<DoctorReport>;
 }

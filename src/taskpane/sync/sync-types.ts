@@ -1,3 +1,5 @@
+import type { SyncPolicy } from '../../domain/sync-policy';
+
 /** Shapes of the bridge's sync and admin API (server/routes/sync-routes.ts, admin-routes.ts) as the pane uses them. */
 
 export interface ContactFolder {
@@ -63,6 +65,16 @@ export interface UserSyncStatus {
   connected: boolean;
   openConflicts: number;
   lastRun?: { id: string; status: RunStatus; stage: string; startedAt: string; finishedAt?: string };
+}
+
+/** The environment's sync policy as its admin edits it (`GET /api/admin/sync-policy`). */
+export interface AdminSyncPolicy {
+  /** In force: what users may choose now. */
+  policy: SyncPolicy;
+  /** The configuration's `sync` block: the most the admin may allow. */
+  configured: SyncPolicy;
+  changedBy?: string;
+  changedAt?: string;
 }
 
 /** One setup check of `GET /api/admin/doctor`: its message and fix come from the bridge, in English. */

@@ -23,7 +23,7 @@ const errorOf = (work: () => unknown) => {
 describe('configuration', () => {
   it('fills the defaults of a minimal environment list', () => {
     const config = parseConfig({ environments: [environment] });
-    expect(config.environments[0]).toMatchObject({ mode: 'delegated', sync: { contacts: 'erp-to-outlook', conflicts: 'erp-wins', inviteAttendees: false } });
+    expect(config.environments[0]).toMatchObject({ mode: 'delegated', sync: { contacts: { defaultDirection: 'erp-to-outlook', defaultConflicts: 'erp-wins' }, inviteAttendees: false } });
     expect(config.store.url).toBe('sqlite:./data/bridge.db');
     expect(config.identity.authority).toBe('https://login.microsoftonline.com');
   });

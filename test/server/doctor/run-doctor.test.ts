@@ -105,7 +105,7 @@ beforeAll(async () => {
   await graphAccess.connect('contoso', lucia, luciaToken);
   const chooseFolder = async (environment: string, user: UserKey) => {
     const folder = await createContactFolder(graphAccess.clientFor(environment, user), graphAccess.mailboxOf(user), 'ERP');
-    await store.settings.put(user, { enabled: true, contactFolderId: folder.id ?? '', contactFolderName: 'ERP', actionsEnabled: false, todoListName: 'ERP', contacts: 'erp-to-outlook', actions: 'off', conflicts: 'erp-wins' }, now);
+    await store.settings.put(user, { enabled: true, contactFolderId: folder.id ?? '', contactFolderName: 'ERP', actionsEnabled: false, todoListName: 'ERP', contacts: 'erp-to-outlook', conflicts: 'erp-wins', events: 'off', eventConflicts: 'erp-wins', tasks: 'off', taskConflicts: 'erp-wins' }, now);
     return folder.id ?? '';
   };
   folders = { amelie: await chooseFolder('fabrikam', amelie), lucia: await chooseFolder('contoso', lucia) };

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoIds } from '../../../dev/m365/identity/demo-directory';
 import { demoFixedRecords } from '../../../server/erp/demo/demo-fixed-records';
+import { buildSyncPolicy } from '../../builders/build-sync-policy';
 import { createTestBridge, testNow, type TestBridge } from '../support/create-test-bridge';
 
 /**
@@ -109,6 +110,8 @@ const userSecrets = () => [marks.folderName, marks.mailFolder, marks.runId, mark
 /** What only Contoso's users may see. */
 const environmentSecrets = () => [marks.contactName, marks.contactName.toLowerCase(), demoIds.contosoTenantId, demoIds.bridgeClientId, demoIds.inigoObjectId];
 
+const wideSyncPolicy = buildSyncPolicy();
+
 const path = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_m, name: string) => values[name] ?? '');
 const rows: Record<string, Row> = {
   'GET /api/me': { kind: 'data', call: () => ({ method: 'GET', path: '/api/me' }), ownerSees: () => demoIds.inigoObjectId },
@@ -194,6 +197,13 @@ const rows: Record<string, Row> = {
     kind: 'admin', call: () => ({ method: 'PUT', path: '/api/admin/activation', body: { syncActivated: true, applicationId: demoIds.bridgeClientId } }), ownerSees: () => demoIds.bridgeClientId, othersGet: { stranger: 400 },
   },
   'GET /api/admin/sync-status': { kind: 'admin', call: () => ({ method: 'GET', path: '/api/admin/sync-status' }), ownerSees: () => marks.folderName },
+  'GET /api/admin/sync-policy': { kind: 'admin', call: () => ({ method: 'GET', path: '/api/admin/sync-policy' }), ownerSees: () => '"configured"' },
+  'PUT /api/admin/sync-policy': {
+    kind: 'admin',
+    // Each admin sets their own environment's policy: Amélie's answer is Fabrikam's, and says she changed it.
+    call: () => ({ method: 'PUT', path: '/api/admin/sync-policy', body: wideSyncPolicy }),
+    ownerSees: () => '"changedBy":"lucia',
+  },
   // Another environment's admin gets the checks of their own environment, never this one's.
   'GET /api/admin/doctor': {
     kind: 'admin', call: () => ({ method: 'GET', path: '/api/admin/doctor' }), ownerSees: () => '"environment":"contoso"', othersGet: { stranger: 200 },

@@ -30,7 +30,7 @@ describe('health and the API description', () => {
         'POST /api/actions', 'GET /api/actions/{id}', 'PATCH /api/actions/{id}',
         'POST /api/log/email', 'GET /api/log/email', 'POST /api/log/meeting', 'GET /api/log/meeting',
         'GET /api/admin/users', 'PUT /api/admin/users/{tenantId}/{objectId}/erp-user',
-        'GET /api/admin/environment', 'PUT /api/admin/activation', 'GET /api/admin/sync-status', 'GET /api/admin/doctor',
+        'GET /api/admin/environment', 'PUT /api/admin/activation', 'GET /api/admin/sync-status', 'GET /api/admin/doctor', 'GET /api/admin/sync-policy', 'PUT /api/admin/sync-policy',
         'GET /api/me/contact-folders', 'POST /api/me/contact-folders', 'POST /api/me/sync/connect', 'POST /api/me/sync/preview',
         'POST /api/me/sync/runs', 'GET /api/me/sync/runs/{id}', 'GET /api/me/conflicts', 'POST /api/me/conflicts/{id}/resolve',
         'GET /api/me/suppressed', 'POST /api/me/suppressed/{erpId}/restore',

@@ -10,6 +10,7 @@ import { describeLoggedItemStore } from './describe-logged-item-store';
 import { describeRunStore } from './describe-run-store';
 import { describeSettingsStore } from './describe-settings-store';
 import { describeStoreTransaction } from './describe-store-transaction';
+import { describeSyncPolicyStore } from './describe-sync-policy-store';
 import { describeTokenCacheStore } from './describe-token-cache-store';
 import { describeUserIsolation } from './describe-user-isolation';
 import { describeUserStore } from './describe-user-store';
@@ -39,6 +40,7 @@ export function describeStoreContract(name: string, open: OpenTestStore): void {
 
     describeUserStore(current);
     describeActivationStore(current);
+    describeSyncPolicyStore(current);
     describeSettingsStore(current);
     describeLoggedItemStore(current);
     describeAuditStore(current);

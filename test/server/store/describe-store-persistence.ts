@@ -5,6 +5,7 @@ import { connectDatabase } from '../../../server/store/connect-database';
 import { openStore, type StoreOptions } from '../../../server/store/open-store';
 import type { Store } from '../../../server/store/store';
 import type { StoreDatabase } from '../../../server/store/store-database';
+import { buildSyncPolicy } from '../../builders/build-sync-policy';
 import { aLink, anEncryptionKey, aUser } from './store-record-builders';
 
 /** Returns the URL of a new, empty database. */
@@ -49,7 +50,7 @@ export function describeStorePersistence(name: string, createDatabase: CreateTes
         const { db } = connectDatabase(fresh);
         opened.push({ close: () => db.destroy() });
         const migrations = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
-        expect(migrations.rows.map((row) => row.name)).toEqual(['0001-initial-schema', '0002-environment-activation', '0003-user-guest-flag']);
+        expect(migrations.rows.map((row) => row.name)).toEqual(['0001-initial-schema', '0002-environment-activation', '0003-user-guest-flag', '0004-environment-sync-policy']);
       });
 
       it('leaves the database as it was when a migration fails, and names the migration', async () => {
@@ -104,6 +105,25 @@ export function describeStorePersistence(name: string, createDatabase: CreateTes
         await store.settings.put(ana, defaultSyncSettings, '2025-03-01T10:00:00.000Z');
         await connect().updateTable('user_settings').set({ settings: '{"enabled":true}' }).where('object_id', '=', ana.objectId).execute();
         expect(await store.settings.get(ana)).toEqual({ ...defaultSyncSettings, enabled: true });
+      });
+
+      it('reads the one actions direction of settings saved by an earlier release as the direction of events and of tasks', async () => {
+        const store = await open();
+        const ana = aUser();
+        await store.users.upsert(ana, '2025-03-01T10:00:00.000Z');
+        await store.settings.put(ana, defaultSyncSettings, '2025-03-01T10:00:00.000Z');
+        const earlier = '{"enabled":true,"contacts":"two-way","actions":"off","conflicts":"manual","todoListName":"ERP"}';
+        await connect().updateTable('user_settings').set({ settings: earlier }).where('object_id', '=', ana.objectId).execute();
+        expect(await store.settings.get(ana)).toEqual({ ...defaultSyncSettings, enabled: true, contacts: 'two-way', conflicts: 'manual', events: 'off', tasks: 'off' });
+      });
+
+      it('reports a stored sync policy whose default is outside its allowed values as corrupt, naming the environment', async () => {
+        const store = await open();
+        const saved = { environment: `env-${aUser().objectId}`, policy: buildSyncPolicy(), changedBy: 'lucia@contoso.example', changedAt: '2026-11-02T09:00:00.000Z' };
+        await store.syncPolicies.put(saved);
+        const damaged = JSON.stringify({ ...saved.policy, contacts: { ...saved.policy.contacts, directions: ['two-way'] } });
+        await connect().updateTable('environment_sync_policy').set({ policy: damaged }).where('environment', '=', saved.environment).execute();
+        await expect(store.syncPolicies.get(saved.environment)).rejects.toMatchObject({ code: 'corrupt_record', message: expect.stringContaining(saved.environment) });
       });
     });
 

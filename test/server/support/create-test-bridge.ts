@@ -51,7 +51,13 @@ export const testNow = new Date('2026-11-02T09:00:00.000Z');
  * Graph. Two environments in two tenants.
  */
 export async function createTestBridge(
-  options: { contacts?: number; deps?: Pick<AppDeps, 'maxBodyBytes' | 'frameAncestors' | 'rateLimits'>; app?: AppOptions } = {},
+  options: {
+    contacts?: number;
+    deps?: Pick<AppDeps, 'maxBodyBytes' | 'frameAncestors' | 'rateLimits'>;
+    app?: AppOptions;
+    /** Contoso's `sync` block in the configuration (none: every direction and policy allowed). */
+    contosoSync?: unknown;
+  } = {},
 ): Promise<TestBridge> {
   // HTTPS, as MSAL requires: the bridge trusts the stand-in's certificate explicitly.
   const m365 = await startMicrosoft365({ https: true });
@@ -59,7 +65,7 @@ export async function createTestBridge(
   const certificate = m365.certificate ?? '';
   const config = parseConfig({
     environments: [
-      { environment: 'contoso', tenantId: demoIds.contosoTenantId, applicationId: demoIds.bridgeClientId, erp: { adapter: 'demo' } },
+      { environment: 'contoso', tenantId: demoIds.contosoTenantId, applicationId: demoIds.bridgeClientId, erp: { adapter: 'demo' }, ...(options.contosoSync ? { sync: options.contosoSync } : {}) },
       {
         environment: 'fabrikam', tenantId: demoIds.fabrikamTenantId, applicationId: demoIds.fabrikamBridgeClientId, mode: 'app-only',
         erp: { adapter: 'demo' },

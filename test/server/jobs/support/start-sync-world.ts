@@ -204,7 +204,8 @@ export async function startSyncWorld(shared: SharedMicrosoft365, options: SyncWo
     const folderId = (await createContactFolder(client, mailbox, `ERP ${worldCount}`)).id ?? '';
     await store.settings.put(mailboxes[name].user, {
       enabled: true, contactFolderId: folderId, actionsEnabled: false, todoListName: 'ERP',
-      contacts: options.direction ?? 'erp-to-outlook', actions: 'off', conflicts: options.policy ?? 'erp-wins',
+      contacts: options.direction ?? 'erp-to-outlook', conflicts: options.policy ?? 'erp-wins',
+      events: 'off', eventConflicts: 'erp-wins', tasks: 'off', taskConflicts: 'erp-wins',
     }, now);
     return folderId;
   };

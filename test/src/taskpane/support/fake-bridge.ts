@@ -1,8 +1,11 @@
 import type { ErpAccount, ErpAction, ErpContact } from '../../../../src/domain/erp-records';
+import { findSettingsOutsidePolicy } from '../../../../src/domain/find-settings-outside-policy';
+import type { SyncPolicy } from '../../../../src/domain/sync-policy';
 import { defaultSyncSettings, type SyncSettings } from '../../../../src/domain/sync-settings';
 import type { BridgeClient } from '../../../../src/erp/bridge-client';
 import { BridgeError } from '../../../../src/erp/bridge-error';
 import type { AdminUser, LogEmailInput, LogMeetingInput, LogResult, Me, MeetingReference } from '../../../../src/erp/bridge-types';
+import { buildSyncPolicy } from '../../../builders/build-sync-policy';
 
 export interface FakeBridgeData {
   contacts?: ErpContact[];
@@ -12,6 +15,8 @@ export interface FakeBridgeData {
   isAdmin?: boolean;
   /** Sync activated for the environment by its admin (default true). */
   syncActivated?: boolean;
+  /** The environment's sync policy (default: everything allowed); settings outside it are refused, as the bridge does. */
+  syncPolicy?: SyncPolicy;
   users?: AdminUser[];
   /** Event ids of meetings Outlook marks private or confidential, as the bridge reads them from Graph. */
   privateEventIds?: string[];
@@ -65,13 +70,17 @@ export function createFakeBridge(data: FakeBridgeData = {}): FakeBridge {
     createdActions: [],
     me: async (): Promise<Me> => ({
       user: { tenantId: 't', objectId: 'o', email: 'me@contoso.example', name: 'Íñigo Urrutia' },
-      environment: { name: 'contoso', mode: 'delegated', syncActivated: data.syncActivated ?? true },
+      environment: { name: 'contoso', mode: 'delegated', syncActivated: data.syncActivated ?? true, syncPolicy: data.syncPolicy ?? buildSyncPolicy() },
       erpUser: null,
       isAdmin: data.isAdmin ?? false,
       settings: bridge.settings,
     }),
     getSettings: async () => bridge.settings,
-    putSettings: async (settings) => (bridge.settings = settings),
+    putSettings: async (settings) => {
+      const refused = findSettingsOutsidePolicy(settings, data.syncPolicy ?? buildSyncPolicy());
+      if (refused.length > 0) throw new BridgeError('invalid_input', `outside this environment's sync policy: ${refused.join('; ')}`, 400);
+      return (bridge.settings = settings);
+    },
     findContactsByEmail: async (email) => bridge.contacts.filter((contact) => contact.emails.some((own) => own.toLowerCase() === email.toLowerCase())),
     searchContacts: async (text) => bridge.contacts.filter((contact) => `${contact.displayName} ${contact.companyName ?? ''}`.toLowerCase().includes(text.toLowerCase())),
     getContact: async (id) => bridge.contacts.find((contact) => contact.id === id) ?? Promise.reject(notFound(`contact ${id}`)),

@@ -1,6 +1,8 @@
 import { BridgeError } from '../../../../src/erp/bridge-error';
 import type { SyncClient } from '../../../../src/taskpane/sync/sync-client';
-import type { AdminEnvironment, ContactFolder, DoctorReport, SuppressedContact, SyncConflict, SyncRun, UserSyncStatus } from '../../../../src/taskpane/sync/sync-types';
+import { buildSyncPolicy } from '../../../builders/build-sync-policy';
+import { findPolicyOutsideCeiling } from '../../../../src/domain/find-policy-outside-ceiling';
+import type { AdminEnvironment, AdminSyncPolicy, ContactFolder, DoctorReport, SuppressedContact, SyncConflict, SyncRun, UserSyncStatus } from '../../../../src/taskpane/sync/sync-types';
 
 export const appId = 'b7e1c0de-4a2f-4c3b-9d1e-5f6a7b8c9d0e';
 
@@ -15,6 +17,8 @@ export interface FakeSyncData {
   preview?: unknown;
   environment?: AdminEnvironment;
   statuses?: UserSyncStatus[];
+  /** The admin's view of the sync policy (default: the configuration's, everything allowed). */
+  syncPolicy?: AdminSyncPolicy;
   doctor?: DoctorReport;
 }
 
@@ -25,6 +29,7 @@ export interface FakeSyncStore {
   conflicts: SyncConflict[];
   suppressed: SuppressedContact[];
   environment: AdminEnvironment;
+  syncPolicy: AdminSyncPolicy;
   connected: boolean;
 }
 
@@ -72,6 +77,7 @@ export function createFakeSync(data: FakeSyncData = {}): FakeSync {
     conflicts: data.conflicts ?? [],
     suppressed: data.suppressed ?? [],
     environment: data.environment ?? anEnvironment(),
+    syncPolicy: data.syncPolicy ?? { policy: buildSyncPolicy(), configured: buildSyncPolicy() },
     connected: false,
   };
   const fake: FakeSync = {
@@ -129,6 +135,14 @@ export function createFakeSync(data: FakeSyncData = {}): FakeSync {
         return store.environment;
       }),
     syncStatus: () => guard('syncStatus', () => data.statuses ?? []),
+    syncPolicy: () => guard('syncPolicy', () => store.syncPolicy),
+    setSyncPolicy: (policy) =>
+      guard('setSyncPolicy', () => {
+        const refused = findPolicyOutsideCeiling(policy, store.syncPolicy.configured);
+        if (refused.length > 0) throw new BridgeError('invalid_input', `the configuration of this environment does not allow: ${refused.join('; ')}`, 400);
+        store.syncPolicy = { ...store.syncPolicy, policy, changedBy: 'lucia@contoso.example', changedAt: at };
+        return store.syncPolicy;
+      }),
     doctor: () => guard('doctor', () => data.doctor ?? { environment: store.environment.environment, mode: store.environment.mode, checks: [] }),
   };
   return fake;
