@@ -1,10 +1,9 @@
 /**
- * One measurement of `contacts-100k`, in a process of its own so its peak RSS is its own: feeds a
- * run's listing and planning stage for N contacts the way the run receives its inputs (stored links
- * in the store's pages of 2,000 rows and ERP pages of 1,000 records, each row parsed on its own as a
- * database driver hands it over; Graph JSON pages of 1,000 read in chunks through the folder's own
- * listing), doing with them what `runContactSync` does: key the links, shrink both listings page by
- * page, read the snapshots again for the records that need planning, plan. Prints one JSON line.
+ * One measurement of `contacts-100k`, in a process of its own so its peak RSS is its own: the
+ * production run (`runContactSync`, through `createStoreContactSync` and the folder's own listing)
+ * reconciling N contacts, fed the way a run receives its inputs: stored links in the store's pages of
+ * 2,000 rows, ERP pages of 1,000 records, Graph JSON pages of 1,000 contacts read as they arrive.
+ * The folder's delta round and its writes are answered in memory, as Graph would. Prints one JSON line.
  */
 import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,13 +15,13 @@ import type { GraphCollection } from '../src/graph/graph-collection';
 import { parseCollectionItems } from '../src/graph/parse-collection-items';
 import type { ErpContact } from '../src/domain/erp-records';
 import { projectErpContact } from '../src/domain/project-erp-contact';
-import { createInStepFilter, listedInStepIds, toKeyedContactLink } from '../src/sync/contacts/create-in-step-filter';
-import { createSortedLookup } from '../src/sync/contacts/create-sorted-lookup';
-import type { KeyedContactLink, ListedContactLink, ListedErpContact } from '../src/sync/contacts/listed-contact';
-import { planContactChanges } from '../src/sync/contacts/plan-contact-changes';
-import { toContactLink } from '../server/jobs/create-store-contact-links';
+import type { ErpContactSource } from '../src/sync/contacts/erp-contact-source';
+import type { OutlookContactFolder } from '../src/sync/contacts/outlook-contact-folder';
+import { runContactSync } from '../src/sync/contacts/run-contact-sync';
+import { contactCursors } from '../server/jobs/contact-sync-state';
+import { type ContactSyncTables, createStoreContactSync } from '../server/jobs/create-store-contact-sync';
 import { createGraphContactFolder } from '../src/graph/contacts/create-graph-contact-folder';
-import type { LinkRecord } from '../server/store/store';
+import type { CursorRecord, LinkRecord } from '../server/store/store';
 
 /**
  * `prepare <count> <dir>` writes the text of every page the run will read into `dir`, in a process
@@ -158,51 +157,93 @@ const graph: GraphClient = {
   isRetryable: () => false,
 };
 
-const store = {
+/** The store's tables as `createStoreContactSync` reads them: link pages from the prepared rows, the rest in memory. */
+const cursors = new Map<string, CursorRecord>();
+const put = (collection: string, value: string) => cursors.set(collection, { user, collection, value, updatedAt: synced });
+put(contactCursors.erpFeed, 'feed:start');
+put(contactCursors.outlookDelta, 'delta:start');
+put(contactCursors.state, JSON.stringify({ folderId: 'folder', fingerprint: 'the last run', pending: false, listedAt: synced }));
+let linkWrites = 0;
+const tables: ContactSyncTables = {
   links: {
-    listForUser: (_user: unknown, _entity: unknown, page?: { afterErpId?: string; limit: number }) => {
+    listForUser: async (_user, _entity, page) => {
       if (page?.limit !== linkPageSize) throw new Error(`the pages were prepared ${linkPageSize} links at a time`);
-      return Promise.resolve(readRows<LinkRecord>('links', page.afterErpId ?? 'start'));
+      return readRows<LinkRecord>('links', page.afterErpId ?? 'start');
     },
+    // A few thousand rows by key, as an indexed lookup answers them.
+    get: async (_user, _entity, erpId) => storedLinksRows(String(Number(erpId) - 1), 1).find((link) => link.erpId === erpId),
+    findByOutlookId: async () => undefined,
+    upsert: async () => void (linkWrites += 1),
+    remove: async () => ((linkWrites += 1), true),
+  },
+  cursors: {
+    get: async (_user, collection) => cursors.get(collection),
+    put: async (cursor) => void cursors.set(cursor.collection, cursor),
+    remove: async (_user, collection) => cursors.delete(collection),
+  },
+  conflicts: { add: async () => undefined, get: async () => undefined, listForUser: async () => [], resolve: async () => false },
+  transaction: (work) => work(tables),
+};
+
+/** The ERP as the run's source sees it: the change feed of the edited and new records, then the pages of the scope. */
+const changed = Array.from({ length: count }, (_, index) => index).filter((index) => index % 100 === 1 || isNew(index) || index % 500 === 7);
+const erp: ErpContactSource = {
+  async listContactsInScope<Listed>(shrink?: (contact: ErpContact) => Listed) {
+    const listed: (ErpContact | Listed)[] = [];
+    for (let from = 0; from < count; from += pageSize) for (const contact of readRows<ErpContact>('erp', from)) listed.push(shrink ? shrink(contact) : contact);
+    return listed;
+  },
+  async listContactChanges(cursor) {
+    if (cursor !== 'feed:start') return { items: [], deletedIds: [], nextCursor: cursor ?? 'feed:end', hasMore: false };
+    const items = changed.flatMap((index) => erpRecordOf(index) ?? []);
+    return { items, deletedIds: changed.filter((index) => erpRecordOf(index) === undefined).map((index) => erpContact(index).id), nextCursor: 'feed:end', hasMore: false };
+  },
+  async updateContactFields(erpId, _changes, version) {
+    const record = erpRecordOf(Number(erpId) - 100_000);
+    if (!record) throw new Error(`no ERP record ${erpId}`);
+    return { ...record, version: version + 1 };
   },
 };
 
-async function forEachLink(visit: (record: LinkRecord) => void): Promise<void> {
-  for (let afterErpId: string | undefined; ; ) {
-    const page = await store.links.listForUser(user, 'contact', { ...(afterErpId === undefined ? {} : { afterErpId }), limit: linkPageSize });
-    for (const record of page) visit(record);
-    const last = page.at(-1);
-    if (page.length < linkPageSize || last === undefined) return;
-    afterErpId = last.erpId;
-  }
-}
+/** The folder: the production listing over the prepared pages; its delta round and writes answered as Graph would. */
+const graphFolder = createGraphContactFolder(graph, 'ana@example.es', 'folder');
+const userEdited = Array.from({ length: count }, (_, index) => index).filter((index) => index % 100 === 2 && !isNew(index));
+const folder: OutlookContactFolder = {
+  ...graphFolder,
+  async readChanges(deltaLink) {
+    const changes = deltaLink === 'delta:start' ? userEdited : [];
+    return { changed: new Map(changes.map((index) => [outlookIdOf(index), `EQAAABYAAA${index}`])), removed: new Set(), deltaLink: 'delta:next' };
+  },
+  async write(writes) {
+    return writes.map((write, index) => (write.kind === 'create' ? { ok: true, id: `created-${index}`, changeKey: 'ck' } : write.kind === 'update' ? { ok: true, id: write.outlookId, changeKey: 'ck2' } : { ok: true }));
+  },
+};
 
-// Timed: what the run does from the stored links to the plan.
+// Timed: the production run (`runContactSync`), from its change detection to its saved cursors.
 const started = performance.now();
-const keyedLinks: KeyedContactLink[] = [];
-await forEachLink((record) => keyedLinks.push(toKeyedContactLink(toContactLink(record))));
-const filter = createInStepFilter(keyedLinks, environment);
-const erpContacts: ListedErpContact[] = [];
-for (let from = 0; from < count; from += pageSize) {
-  for (const contact of readRows<ErpContact>('erp', from)) erpContacts.push(filter.erp(contact));
-}
-const folder = createGraphContactFolder(graph, 'ana@example.es', 'folder');
-const outlookContacts = await folder.listContacts((contact) => filter.outlook(contact));
-const inStep = listedInStepIds(erpContacts, outlookContacts);
-const keyedInStep = createSortedLookup(keyedLinks, (link) => link.erpId);
-const links: ListedContactLink[] = [];
-await forEachLink((record) => links.push((inStep.has(record.erpId) ? keyedInStep.get(record.erpId) : undefined) ?? toContactLink(record)));
-keyedLinks.length = 0;
-const listed = performance.now();
-let conflict = 0;
-const plan = planContactChanges({
-  environment, erpContacts, outlookContacts, links, conflicts: [],
-  settings: { direction: 'two-way', policy: 'erp-wins' }, now: '2026-11-02T10:00:00.000Z', newId: () => `conflict-${(conflict += 1)}`,
-});
-const planned = performance.now();
-const mapMs = listed - started;
+const stageAt = new Map<string, number>();
+let operations = 0;
+const { report } = await runContactSync(
+  { environment, folderId: 'folder', direction: 'two-way', policy: 'erp-wins', folderChange: 'move' },
+  { confirmedRemovals: [] },
+  {
+    store: createStoreContactSync(tables, user, () => new Date('2026-11-02T10:00:00.000Z')),
+    folder, folderFor: () => folder, erp,
+    now: () => new Date('2026-11-02T10:00:00.000Z'),
+    newId: (() => { let conflicts = 0; return () => `conflict-${(conflicts += 1)}`; })(),
+    fullListingEveryMs: 24 * 60 * 60_000,
+    onState: async (state) => {
+      if (!stageAt.has(state.stage)) stageAt.set(state.stage, performance.now());
+      if (state.stage === 'applying') operations = state.total;
+    },
+  },
+);
+const finished = performance.now();
+if (report.outcome !== 'succeeded') throw new Error(`the run ${report.outcome}: ${report.failure?.message ?? ''}`);
+const listed = stageAt.get('planning') ?? finished;
+const planned = stageAt.get('applying') ?? finished;
 
 console.log(JSON.stringify({
-  contacts: count, operations: plan.operations.length, mapMs, planMs: planned - listed, totalMs: mapMs + planned - listed,
-  inStep: inStep.size, rssBeforeMb, peakRssMb: process.resourceUsage().maxRSS / 1024,
+  contacts: count, operations, mapMs: listed - started, planMs: planned - listed, applyMs: finished - planned, totalMs: finished - started,
+  linkWrites, rssBeforeMb, peakRssMb: process.resourceUsage().maxRSS / 1024,
 }));

@@ -26,7 +26,7 @@ function toContactConflict(record: ConflictRecord): ContactConflict | undefined 
 }
 
 /** One user's contact links and conflicts in the bridge store (or in one transaction of it). */
-export function createStoreContactLinks(store: Store, user: UserKey): ContactLinkStore {
+export function createStoreContactLinks(store: Pick<Store, 'links' | 'conflicts'>, user: UserKey): ContactLinkStore {
   return {
     async listLinks() {
       return (await store.links.listForUser(user, 'contact')).map(toContactLink);

@@ -1,5 +1,8 @@
 import type { ContactSyncStore, ContactSyncTransaction, SavedContactSync } from '../../src/sync/contacts/contact-sync-store';
 import type { Store, UserKey } from '../store/store';
+
+/** The parts of the bridge store contact sync keeps its state in. */
+export type ContactSyncTables = Pick<Store, 'links' | 'cursors' | 'conflicts'> & { transaction<T>(work: (tx: ContactSyncTables) => Promise<T>): Promise<T> };
 import { contactCursors, contactSyncStateSchema, erpWriteIntentsSchema, folderChangeSchema } from './contact-sync-state';
 import { createStoreContactLinks, toContactLink } from './create-store-contact-links';
 
@@ -16,7 +19,7 @@ function parseJson(value: string | undefined): unknown {
   }
 }
 
-function transactionOf(tx: Store, user: UserKey, now: () => Date): ContactSyncTransaction {
+function transactionOf(tx: ContactSyncTables, user: UserKey, now: () => Date): ContactSyncTransaction {
   const putOrRemove = async (collection: string, value: string | undefined, at: string) => {
     if (value === undefined) await tx.cursors.remove(user, collection);
     else await tx.cursors.put({ user, collection, value, updatedAt: at });
@@ -47,7 +50,7 @@ function transactionOf(tx: Store, user: UserKey, now: () => Date): ContactSyncTr
 }
 
 /** One user's contact sync over the bridge store: links, conflicts and the cursors runs leave. */
-export function createStoreContactSync(store: Store, user: UserKey, now: () => Date): ContactSyncStore {
+export function createStoreContactSync(store: ContactSyncTables, user: UserKey, now: () => Date): ContactSyncStore {
   return {
     async readSaved(): Promise<SavedContactSync> {
       const [erpFeed, outlookDelta, state, intents, folderChange] = await Promise.all([

@@ -12,6 +12,7 @@ import type { ContactPlan } from './contact-plan';
 import type { ContactItemFailure, ContactRunReport } from './contact-run-report';
 import type { ContactSyncState, ContactSyncStore } from './contact-sync-store';
 import { createInStepFilter, listedInStepIds } from './create-in-step-filter';
+import { createSortedLookup } from './create-sorted-lookup';
 import { emptyPlanCounters } from './empty-plan-counters';
 import type { ErpContactSource } from './erp-contact-source';
 import { fingerprintContactSync } from './fingerprint-contact-sync';
@@ -67,9 +68,6 @@ function toRunFailure(error: unknown): RunFailure {
   // A store failure or a bug: the run stops and says so; the scheduler retries with backoff.
   return { code: 'unavailable', message: `the run stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}` };
 }
-
-/** The links in erpId order, as the store lists them and the fingerprint reads them. */
-const inErpIdOrder = (links: ReadonlyMap<string, LinkState>) => [...links.keys()].sort().map((erpId) => links.get(erpId) as LinkState);
 
 /**
  * One contact sync run of one mailbox (DESIGN §5): reads the ERP change feed and the folder's
@@ -156,7 +154,7 @@ export async function runContactSync(settings: ContactSyncSettings, options: Run
     // in the rare case the store changed under it since the last run, it reads them again, keyed.
     let links = await readContactLinks(store, !mayBeQuiet, isUnsettled);
     if (mayBeQuiet) {
-      const linkStates = inErpIdOrder(links.byErpId);
+      const linkStates = [...links.byErpId.values()];
       quiet = saved.state?.fingerprint === fingerprintContactSync(settingsKey, linkStates, conflicts) && !linkStates.some((link) => link.missedListings > 0 || isUnsettled(link));
       if (quiet) {
         await advance({ type: 'erp-listed', at: at() });
@@ -248,8 +246,10 @@ export async function runContactSync(settings: ContactSyncSettings, options: Run
     await advance({ type: 'applied', at: at() });
 
     // Past our own writes: the next run starts after them only when they are all the rounds hold.
-    const knownOutlook = new Map<string, string | null>(outlookContacts.map((contact) => [contact.id, contact.changeKey]));
-    for (const [id, changeKey] of applied.outlookWrites) knownOutlook.set(id, changeKey);
+    // Looked up, not copied: a map of 100,000 listed items would be the run's last peak of memory.
+    const listedItems = createSortedLookup(outlookContacts, (contact) => contact.id);
+    const outlookWrites = applied.outlookWrites;
+    const knownOutlook = (id: string) => (outlookWrites.has(id) ? outlookWrites.get(id) : listedItems.get(id)?.changeKey);
     let nextDeltaLink: string | undefined = round.deltaLink;
     try {
       const after = await folder.readChanges(round.deltaLink);
@@ -258,15 +258,16 @@ export async function runContactSync(settings: ContactSyncSettings, options: Run
       if (!(error instanceof SyncError && error.code === 'cursor_expired')) throw error;
       nextDeltaLink = undefined;
     }
-    const knownErp = new Map(erpContacts.map((contact) => [contact.id, contact.version]));
-    for (const [id, version] of applied.erpWrites) knownErp.set(id, version);
+    const listedRecords = createSortedLookup(erpContacts, (contact) => contact.id);
+    const erpWrites = applied.erpWrites;
+    const knownErp = (id: string) => erpWrites.get(id) ?? listedRecords.get(id)?.version;
     const feedAfter = await readErpContactFeed(erp, feed.endCursor);
     // Held removals and failed items need the same tombstones next time: the feed then starts where this run did.
     const unfinished = applied.failures.length > 0 || plan.needsConfirmation;
     const nextErpCursor = unfinished ? saved.erpFeed : hasForeignErpChanges(feedAfter, knownErp) ? feed.endCursor : feedAfter.endCursor;
 
     const conflictsAfter = await store.listConflicts();
-    const next: ContactSyncState = { folderId: settings.folderId, fingerprint: fingerprintContactSync(settingsKey, inErpIdOrder(byErpId), conflictsAfter), pending: unfinished, listedAt: startedAt };
+    const next: ContactSyncState = { folderId: settings.folderId, fingerprint: fingerprintContactSync(settingsKey, byErpId.values(), conflictsAfter), pending: unfinished, listedAt: startedAt };
     await store.transaction((tx) => tx.saveRunEnd({ erpFeed: nextErpCursor, outlookDelta: nextDeltaLink, state: next }));
     await advance({ type: 'saved', at: at() });
     return { state, report: report() };
