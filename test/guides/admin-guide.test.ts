@@ -168,7 +168,8 @@ describe('docs/admin-guide.md on an empty tenant', () => {
   });
 
   it('3.1 Configuration and 3.3 Build and start: the encryption key of the store, then the bridge on the written file', async () => {
-    // "Make the encryption key once with `openssl rand -base64 32` and keep it with your secrets."
+    // The environment keeps the demo ERP the command gave it; the store gets its block. "Make the
+    // encryption key once with `openssl rand -base64 32` and keep it with your secrets."
     writeFileSync(join(folder, 'secrets/bridge-key'), `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
     const file = join(folder, 'bridge.config.json');
     const written = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
