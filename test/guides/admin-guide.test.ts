@@ -45,6 +45,7 @@ let bridge: RunningBridge | undefined;
 let registration: RegistrationResult;
 let printed: string[];
 let startedAt: number;
+let adminToken: string;
 
 beforeAll(async () => {
   startedAt = performance.now();
@@ -182,7 +183,10 @@ describe('docs/admin-guide.md on an empty tenant', () => {
   });
 
   it('6.1–6.2 Turn sync on: the admin signs in, sees the Admin view’s environment and turns sync on with the App ID', async () => {
-    const token = await bridgeToken(lucia.email);
+    adminToken = await bridgeToken(lucia.email);
+    const token = adminToken;
+    // The pane shows its Admin link from this answer.
+    expect((await callBridge<{ isAdmin: boolean }>('/api/me', token)).body.isAdmin).toBe(true);
     const before = await callBridge<{ activation: { syncActivated: boolean }; adminConsentUrl: string }>('/api/admin/environment', token);
     expect(before.status).toBe(200);
     expect(before.body.activation.syncActivated).toBe(false);
@@ -197,8 +201,19 @@ describe('docs/admin-guide.md on an empty tenant', () => {
     expect(activated.body.activation).toMatchObject({ syncActivated: true, changedBy: lucia.email });
   });
 
+  it('6.3 What users may choose: the admin saves the choices the configuration offers', async () => {
+    const offered = await callBridge<{ policy: unknown; configured: unknown }>('/api/admin/sync-policy', adminToken);
+    expect(offered.status).toBe(200);
+
+    const saved = await callBridge<{ policy: unknown; changedBy?: string }>('/api/admin/sync-policy', adminToken, { method: 'PUT', body: offered.body.policy });
+
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ policy: offered.body.policy, changedBy: lucia.email });
+  });
+
   it('6.4 Each user turns on sync for their contacts, chooses a folder and syncs now: the ERP’s contacts are in it', async () => {
     const token = await bridgeToken(inigo.email);
+    expect((await callBridge<{ isAdmin: boolean; environment: { syncActivated: boolean } }>('/api/me', token)).body).toMatchObject({ isAdmin: false, environment: { syncActivated: true } });
     expect(await callBridge('/api/me/sync/connect', token, { method: 'POST' })).toEqual({ status: 200, body: { connected: true } });
     const created = await callBridge<{ id: string; displayName: string }>('/api/me/contact-folders', token, { method: 'POST', body: { displayName: 'ERP' } });
     expect(created.status).toBe(201);
@@ -235,5 +250,18 @@ describe('docs/admin-guide.md on an empty tenant', () => {
 
     expect(projection.size).toBeGreaterThan(0);
     expect(outlookFolder).toEqual(projection);
+  });
+
+  it('6.5 The Admin view lists the user: sync on, folder, connected, last run', async () => {
+    const status = await callBridge<{ items: { email: string }[] }>('/api/admin/sync-status', adminToken);
+
+    expect(status.status).toBe(200);
+    expect(status.body.items.find((item) => item.email === inigo.email)).toMatchObject({
+      syncEnabled: true,
+      contactFolderName: 'ERP',
+      connected: true,
+      openConflicts: 0,
+      lastRun: { status: 'succeeded', stage: 'done' },
+    });
   });
 });
