@@ -45,7 +45,7 @@ function isAuthError(error: unknown): error is AuthLikeError {
 
 /** Maps every failure to `{ code, message }`; only unexpected ones are logged as errors. */
 export function toErrorResponse(error: unknown, logger: Logger): { status: ContentfulStatusCode; body: ErrorBody } {
-  if (error instanceof ApiError) return { status: error.status, body: { code: error.code, message: error.message } };
+  if (error instanceof ApiError) return { status: error.status, body: { code: error.code, message: error.message, ...error.consent } };
   if (isAuthError(error)) return { status: error.status, body: { code: error.code, message: error.message } };
   if (error instanceof ErpError) {
     if (error.code === 'erp_unavailable') logger.warn({ err: error }, 'ERP unavailable');

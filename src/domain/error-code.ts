@@ -27,4 +27,6 @@ export interface ErrorBody {
   message: string;
   /** With `consent_required`: the scopes the user consents to before retrying. */
   scopes?: string[];
+  /** With `consent_required` from connecting: the user's tenant's authority as browsers reach it. */
+  authority?: string;
 }

@@ -42,7 +42,9 @@ export function openDialogWindow(own: Window, schedule: (task: () => void) => vo
     } catch {
       return fail(refusals.untrustedDomain);
     }
-    if (target.protocol !== 'https:') return fail(refusals.notHttps);
+    // Office needs HTTPS; the local demo serves the add-in over HTTP on localhost, so only an add-in
+    // served over HTTPS is held to it (the origin check below keeps the dialog on the same scheme).
+    if (target.protocol !== 'https:' && own.location.protocol === 'https:') return fail(refusals.notHttps);
     if (target.origin !== own.location.origin) return fail(refusals.untrustedDomain);
     if (open && !open.closed) return fail(refusals.alreadyOpen);
     const percent = (value: number | undefined, of: number) => Math.round(((value ?? 80) / 100) * of);

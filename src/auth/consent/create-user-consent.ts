@@ -10,10 +10,10 @@ import type { UserConsent } from './user-consent';
  */
 export function createUserConsent(host: Pick<OfficeAuthHost, 'runDialog'>, config: AuthConfig | undefined, page: URL): UserConsent {
   return {
-    async ask(scopes) {
+    async ask(scopes, authority) {
       if (!config) return { kind: 'failed', reason: 'the add-in was opened without its app id' };
       const start = new URL('taskpane.html', page);
-      start.search = new URLSearchParams({ consent: 'start', appId: config.clientId, authority: config.authority, scope: scopes.join(' ') }).toString();
+      start.search = new URLSearchParams({ consent: 'start', appId: config.clientId, authority: authority ?? config.authority, scope: scopes.join(' ') }).toString();
       const outcome = await host.runDialog(start.href);
       if (outcome.kind === 'closed') return { kind: 'closed' };
       if (outcome.kind === 'failed') return { kind: 'failed', reason: `Outlook could not open the consent window (${outcome.code})` };

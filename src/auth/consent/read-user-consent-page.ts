@@ -19,8 +19,23 @@ export function readUserConsentPage(page: URL): UserConsentPage | undefined {
     return { kind: 'result', message: parameters.has('code') ? { kind: 'granted' } : { kind: 'refused', reason: 'Entra ID sent no answer' } };
   }
   if (parameters.get('consent') !== 'start') return undefined;
-  const config = readAuthConfig(page);
+  const withoutAuthority = new URL(page);
+  withoutAuthority.searchParams.delete('authority');
+  const config = readAuthConfig(withoutAuthority);
+  const authority = readAuthority(parameters.get('authority'), page) ?? config?.authority;
   const scopes = (parameters.get('scope') ?? '').split(' ').filter((scope) => scope.length > 0);
-  if (!config || scopes.length === 0) return { kind: 'result', message: { kind: 'refused', reason: 'the consent window was opened without an app id or scopes' } };
-  return { kind: 'start', authorizeUrl: buildUserConsentUrl({ clientId: config.clientId, authority: config.authority, scopes, origin: page.origin }) };
+  if (!config || !authority || scopes.length === 0) return { kind: 'result', message: { kind: 'refused', reason: 'the consent window was opened without an app id, an authority or scopes' } };
+  return { kind: 'start', authorizeUrl: buildUserConsentUrl({ clientId: config.clientId, authority, scopes, origin: page.origin }) };
+}
+
+/** An HTTPS authority, or a loopback one over HTTP (the local demo's identity server, as browsers reach it). */
+function readAuthority(value: string | null, page: URL): string | undefined {
+  if (value === null) return undefined;
+  try {
+    const authority = new URL(value);
+    const loopback = authority.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(authority.hostname) && ['localhost', '127.0.0.1', '[::1]'].includes(page.hostname);
+    return authority.protocol === 'https:' || loopback ? authority.href.replace(/\/+$/, '') : undefined;
+  } catch {
+    return undefined;
+  }
 }

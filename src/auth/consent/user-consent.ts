@@ -10,5 +10,6 @@ export type ConsentOutcome =
 
 /** Asks the user to consent to scopes for the bridge's application, in a dialog over Outlook. */
 export interface UserConsent {
-  ask(scopes: readonly string[]): Promise<ConsentOutcome>;
+  /** `authority`: where the bridge says to consent; the pane's own authority otherwise. */
+  ask(scopes: readonly string[], authority?: string): Promise<ConsentOutcome>;
 }

@@ -17,8 +17,8 @@ export function ConsentNotice({ consenting, problem, onGiveConsent }: ConsentNot
     <MessageBar intent="warning" layout="multiline" role="alert">
       <MessageBarBody>
         <MessageBarTitle>{t('settings.consent.needed')}</MessageBarTitle>
-        {problem ? <Caption1 as="p">{t(`settings.consent.${problem.kind}`)}</Caption1> : null}
-        {problem && problem.kind !== 'closed' ? <Caption1 as="p">{problem.reason}</Caption1> : null}
+        {problem ? <Caption1 block>{t(`settings.consent.${problem.kind}`)}</Caption1> : null}
+        {problem && problem.kind !== 'closed' ? <Caption1 block>{problem.reason}</Caption1> : null}
       </MessageBarBody>
       <MessageBarActions>
         {consenting ? <Spinner size="extra-tiny" labelPosition="after" label={t('settings.consent.waiting')} /> : null}

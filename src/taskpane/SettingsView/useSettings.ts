@@ -14,7 +14,7 @@ export type SaveState =
   | { status: 'idle' | 'connecting' | 'saving' | 'saved' }
   | { status: 'failed'; error: UiError }
   /** Connecting was refused for missing consent: the user may consent to `scopes`, then it is retried. */
-  | { status: 'needsConsent'; scopes: readonly string[]; consenting: boolean; problem?: ConsentProblem };
+  | { status: 'needsConsent'; scopes: readonly string[]; authority?: string; consenting: boolean; problem?: ConsentProblem };
 
 export type SettingsState =
   | { status: 'loading' }
@@ -52,7 +52,7 @@ export function useSettings() {
         setState({ ...state, settings: saved, save: { status: 'saved' } });
       } catch (error) {
         if (turningOn && error instanceof BridgeError && error.code === 'consent_required' && error.scopes.length > 0) {
-          setState({ ...state, settings: before, save: { status: 'needsConsent', scopes: error.scopes, consenting: false } });
+          setState({ ...state, settings: before, save: { status: 'needsConsent', scopes: error.scopes, ...(error.authority ? { authority: error.authority } : {}), consenting: false } });
         } else {
           setState({ ...state, settings: before, save: { status: 'failed', error: toUiError(error) } });
         }
@@ -63,11 +63,11 @@ export function useSettings() {
 
   const giveConsent = useCallback(async () => {
     if (state.status !== 'ready' || state.save.status !== 'needsConsent') return;
-    const { scopes } = state.save;
-    setState({ ...state, save: { status: 'needsConsent', scopes, consenting: true } });
-    const outcome = await consent.ask(scopes).catch((error: unknown): ConsentOutcome => ({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) }));
+    const { scopes, authority } = state.save;
+    setState({ ...state, save: { ...state.save, consenting: true } });
+    const outcome = await consent.ask(scopes, authority).catch((error: unknown): ConsentOutcome => ({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) }));
     if (outcome.kind === 'granted') await update({ enabled: true });
-    else setState({ ...state, save: { status: 'needsConsent', scopes, consenting: false, problem: outcome } });
+    else setState({ ...state, save: { ...state.save, consenting: false, problem: outcome } });
   }, [consent, state, update]);
 
   return { state, update, retry, giveConsent };

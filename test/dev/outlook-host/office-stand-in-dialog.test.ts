@@ -11,7 +11,7 @@ function fakePaneWindow(options: { blocksPopups?: boolean } = {}) {
   const watches = new Map<number, () => void>();
   let nextWatch = 1;
   const pane = {
-    location: { origin: paneOrigin },
+    location: { origin: paneOrigin, protocol: 'https:' },
     screen: { availWidth: 1000, availHeight: 800 },
     open(url: string, _target: string, features: string) {
       if (options.blocksPopups) return null;

@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { delegatedGraphScopes } from '../../../server/auth/graph-token-sources';
+import { ApiError } from '../../../server/http/api-error';
 import { toErrorResponse } from '../../../server/http/handle-error';
 import { SyncError } from '../../../src/sync/sync-error';
 
@@ -12,6 +13,14 @@ describe('the API’s answer to a refused token exchange', () => {
     expect(toErrorResponse(refusal, logger)).toEqual({
       status: 403,
       body: { code: 'consent_required', message: refusal.message, scopes: [...delegatedGraphScopes, 'offline_access'] },
+    });
+  });
+
+  it('carries where to consent when connecting names it', () => {
+    const refusal = new ApiError('consent_required', 403, 'consent is missing', { scopes: ['offline_access'], authority: 'https://login.example.test/t' });
+    expect(toErrorResponse(refusal, logger)).toEqual({
+      status: 403,
+      body: { code: 'consent_required', message: 'consent is missing', scopes: ['offline_access'], authority: 'https://login.example.test/t' },
     });
   });
 

@@ -47,7 +47,7 @@ describe('consent in an Office dialog', () => {
     });
     expect(back(`appId=${appId}`)).toBeUndefined();
     expect(back('admin_consent=True&tenant=t')).toBeUndefined();
-    expect(back('consent=start&scope=offline_access')).toEqual({ kind: 'result', message: { kind: 'refused', reason: 'the consent window was opened without an app id or scopes' } });
+    expect(back('consent=start&scope=offline_access')).toEqual({ kind: 'result', message: { kind: 'refused', reason: 'the consent window was opened without an app id, an authority or scopes' } });
   });
 
   it.each([
@@ -57,6 +57,20 @@ describe('consent in an Office dialog', () => {
     [{ kind: 'message', message: serializeConsentMessage({ kind: 'refused', reason: 'AADSTS65004' }) } as const, { kind: 'refused', reason: 'AADSTS65004' }],
   ])('tells how the dialog ended (%o)', async (outcome, expected) => {
     expect(await createUserConsent(hostEnding(outcome), config, pane).ask(scopes)).toEqual(expected);
+  });
+
+  it('goes to the authority the bridge names (the user’s tenant), over HTTP only on a loopback demo', async () => {
+    const host = hostEnding({ kind: 'closed' });
+    await createUserConsent(host, config, pane).ask(scopes, `https://login.example.test/${'7c1f4e2a-3b5d-4c6e-9f80-a1b2c3d4e5f6'}`);
+    const page = readUserConsentPage(new URL(host.opened[0] ?? ''));
+    expect(page?.kind === 'start' && new URL(page.authorizeUrl).pathname).toBe('/7c1f4e2a-3b5d-4c6e-9f80-a1b2c3d4e5f6/oauth2/v2.0/authorize');
+
+    const start = (origin: string, authority: string) => readUserConsentPage(new URL(`${origin}/taskpane.html?${new URLSearchParams({ consent: 'start', appId, authority, scope: 'offline_access' }).toString()}`));
+    const demo = start('http://localhost:3000', 'http://127.0.0.1:3001/organizations');
+    expect(demo?.kind === 'start' && new URL(demo.authorizeUrl).origin).toBe('http://127.0.0.1:3001');
+    // Anywhere else, an HTTP authority is not trusted: the pane's own (HTTPS) authority is used instead.
+    const elsewhere = start('https://erp.example.com', 'http://login.example.test/organizations');
+    expect(elsewhere?.kind === 'start' && new URL(elsewhere.authorizeUrl).origin).toBe('https://login.microsoftonline.com');
   });
 
   it('opens nothing when the pane has no app id to ask consent for', async () => {
