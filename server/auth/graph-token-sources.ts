@@ -81,13 +81,19 @@ export function createDelegatedTokens(deps: { msal: () => ConfidentialClientAppl
   };
 }
 
+/** The `graphCode` of a refusal because nobody consented (Entra's `consent_required`, AADSTS65001): the user may consent and retry. */
+export const consentRequired = 'consent_required';
+
+/** What a user consents to so the bridge can act for them: the delegated Graph scopes and `offline_access`. */
+export const consentScopes = [...delegatedGraphScopes, 'offline_access'];
+
 /** MSAL's errors say `invalid_grant`, `consent_required`, `invalid_client`…; the message keeps Entra's AADSTS code. */
 function toSyncError(error: unknown, context: string): SyncError {
   const code = typeof error === 'object' && error !== null && 'errorCode' in error ? String(error.errorCode) : '';
   const subError = typeof error === 'object' && error !== null && 'subError' in error ? String(error.subError) : '';
   const detail = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
   if (subError === 'consent_required' || /AADSTS65001/.test(detail)) {
-    return new SyncError('forbidden', `${context}: consent is missing (an admin grants it with the admin-consent link)`, { cause: error });
+    return new SyncError('forbidden', `${context}: consent is missing (the user consents from the add-in, or an admin grants it with the admin-consent link)`, { cause: error, graphCode: consentRequired });
   }
   if (code === 'invalid_client' || /AADSTS7000215/.test(detail)) {
     return new SyncError('forbidden', `${context}: the client secret is wrong or expired`, { cause: error });

@@ -8,6 +8,8 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     readonly status: ContentfulStatusCode,
     message: string,
+    /** With `consent_required`: what the caller consents to, and where. */
+    readonly consent?: { scopes: string[]; authority: string },
   ) {
     super(message);
   }

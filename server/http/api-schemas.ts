@@ -16,7 +16,7 @@ import { syncPolicySchema } from '../../src/domain/sync-policy';
 import { conflictPolicies, syncDirections, syncSettingsSchema } from '../../src/domain/sync-settings';
 
 /** Named OpenAPI components over the domain schemas. */
-export const errorBodySchema = z.object({ code: z.enum(errorCodes), message: z.string() }).meta({ id: 'Error' });
+export const errorBodySchema = z.object({ code: z.enum(errorCodes), message: z.string(), scopes: z.array(z.string()).optional(), authority: z.string().optional() }).meta({ id: 'Error' });
 export const contactSchema = erpContactSchema.meta({ id: 'Contact' });
 export const contactInput = contactInputSchema.meta({ id: 'ContactInput' });
 export const contactPatch = contactPatchSchema.meta({ id: 'ContactPatch' });

@@ -7,6 +7,7 @@ import { ErpError, type ErpErrorCode } from '../../src/domain/erp-port';
 import type { ErrorCode } from '../../src/domain/error-code';
 import { SyncError, type SyncErrorCode } from '../../src/sync/sync-error';
 import type { ErrorBody } from '../../src/domain/error-code';
+import { consentRequired, consentScopes } from '../auth/graph-token-sources';
 import { describeIssues } from '../config/load-config';
 import { StoreError } from '../store/store-error';
 import { ApiError } from './api-error';
@@ -44,13 +45,14 @@ function isAuthError(error: unknown): error is AuthLikeError {
 
 /** Maps every failure to `{ code, message }`; only unexpected ones are logged as errors. */
 export function toErrorResponse(error: unknown, logger: Logger): { status: ContentfulStatusCode; body: ErrorBody } {
-  if (error instanceof ApiError) return { status: error.status, body: { code: error.code, message: error.message } };
+  if (error instanceof ApiError) return { status: error.status, body: { code: error.code, message: error.message, ...error.consent } };
   if (isAuthError(error)) return { status: error.status, body: { code: error.code, message: error.message } };
   if (error instanceof ErpError) {
     if (error.code === 'erp_unavailable') logger.warn({ err: error }, 'ERP unavailable');
     return { status: erpStatus[error.code], body: { code: error.code, message: error.message } };
   }
   if (error instanceof SyncError) {
+    if (error.graphCode === consentRequired) return { status: 403, body: { code: 'consent_required', message: error.message, scopes: consentScopes } };
     const answer = syncAnswer[error.code];
     // Graph refusing our request (invalid_input) is our bug, not the caller's: logged, answered 502.
     if (error.code === 'invalid_input' || error.code === 'unavailable') logger.warn({ err: error }, 'Microsoft 365 request failed');

@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { erpIdSchema } from '../../src/domain/erp-records';
 import { createContactFolder } from '../../src/graph/contacts/create-contact-folder';
 import { listContactFolders } from '../../src/graph/contacts/list-contact-folders';
-import { notFound } from '../http/api-error';
+import { SyncError } from '../../src/sync/sync-error';
+import { consentRequired, consentScopes } from '../auth/graph-token-sources';
+import { ApiError, notFound } from '../http/api-error';
 import type { AppDeps, AppEnv } from '../http/app-env';
 import { conflictError, errors, jsonBody, notFoundError, ok } from '../http/api-schemas';
 import { graphContext, requireActivated, syncContext } from './sync-context';
@@ -61,7 +63,12 @@ export function registerSyncRoutes(app: OpenAPIHono<AppEnv>, deps: AppDeps) {
     async (c) => {
       const { environment, user, graphAccess } = graphContext(c, deps);
       const bearer = (c.req.header('authorization') ?? '').replace(/^Bearer\s+/i, '');
-      await graphAccess.connect(environment, user, bearer);
+      await graphAccess.connect(environment, user, bearer).catch((error: unknown) => {
+        if (!(error instanceof SyncError) || error.graphCode !== consentRequired) throw error;
+        // The user may consent for themselves: the pane opens this tenant's authority, as browsers reach it.
+        const authority = `${(deps.consentAuthority ?? deps.authority ?? 'https://login.microsoftonline.com').replace(/\/+$/, '')}/${user.tenantId}`;
+        throw new ApiError('consent_required', 403, error.message, { scopes: consentScopes, authority });
+      });
       return c.json({ connected: await graphAccess.isConnected(environment, user) }, 200);
     },
   );

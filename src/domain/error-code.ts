@@ -7,6 +7,8 @@ export const errorCodes = [
   'invalid_token',
   'auth_required',
   'forbidden',
+  /** Nobody consented to what the bridge needs for this user; the body's `scopes` say what to consent to. */
+  'consent_required',
   'not_found',
   'conflict',
   'throttled',
@@ -23,4 +25,8 @@ export type ErrorCode = (typeof errorCodes)[number];
 export interface ErrorBody {
   code: ErrorCode;
   message: string;
+  /** With `consent_required`: the scopes the user consents to before retrying. */
+  scopes?: string[];
+  /** With `consent_required` from connecting: the user's tenant's authority as browsers reach it. */
+  authority?: string;
 }

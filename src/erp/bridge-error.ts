@@ -12,10 +12,18 @@ export class BridgeError extends Error {
     message: string,
     /** 0 when no answer arrived. */
     readonly status: number,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; scopes?: readonly string[]; authority?: string },
   ) {
-    super(message, options);
+    super(message, options?.cause === undefined ? undefined : { cause: options.cause });
+    this.scopes = options?.scopes ?? [];
+    this.authority = options?.authority;
   }
+
+  /** With `consent_required`: the authority where the user consents, as the bridge names it. */
+  readonly authority: string | undefined;
+
+  /** With `consent_required`: the scopes the user consents to before retrying. */
+  readonly scopes: readonly string[];
 }
 
 export function isErrorCode(value: unknown): value is ErrorCode {
@@ -40,7 +48,9 @@ export async function toBridgeError(response: Response): Promise<BridgeError> {
     const body: unknown = JSON.parse(text);
     if (typeof body === 'object' && body !== null && 'code' in body && isErrorCode(body.code)) {
       const message = 'message' in body && typeof body.message === 'string' ? body.message : body.code;
-      return new BridgeError(body.code, message, response.status);
+      const scopes = 'scopes' in body && Array.isArray(body.scopes) ? body.scopes.filter((scope): scope is string => typeof scope === 'string') : [];
+      const authority = 'authority' in body && typeof body.authority === 'string' ? body.authority : undefined;
+      return new BridgeError(body.code, message, response.status, { scopes, ...(authority ? { authority } : {}) });
     }
   } catch {
     // Not JSON: the status decides.

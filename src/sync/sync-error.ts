@@ -31,7 +31,10 @@ export interface SyncErrorDetails {
   status?: number;
   /** How long the service asked us to wait, in milliseconds (`Retry-After` may be fractional). */
   retryAfterMs?: number;
-  /** Graph's own `error.code`, e.g. `ErrorItemNotFound`, kept for logs and support. */
+  /**
+   * Graph's own `error.code`, e.g. `ErrorItemNotFound`, kept for logs and support; for a token
+   * refused by the identity platform, its suberror (`consent_required`).
+   */
   graphCode?: string;
   /**
    * The request may have been carried out although no success came back (reset, 502, 504):

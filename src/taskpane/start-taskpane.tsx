@@ -1,5 +1,6 @@
 import { createRoot } from 'react-dom/client';
 import { readAuthConfig } from '../auth/auth-config';
+import { createUserConsent } from '../auth/consent/create-user-consent';
 import { createBrowserTokenSource } from '../auth/create-browser-token-source';
 import { createBridgeClient } from '../erp/create-bridge-client';
 import { createBridgeRequest } from '../erp/create-bridge-request';
@@ -14,7 +15,9 @@ import { TaskpaneRoot } from './TaskpaneRoot';
 export async function startTaskpane(): Promise<void> {
   const page = new URL(window.location.href);
   const office = createOfficeHost();
-  const tokens = createBrowserTokenSource(readAuthConfig(page), office);
+  const authConfig = readAuthConfig(page);
+  const tokens = createBrowserTokenSource(authConfig, office);
+  const consent = createUserConsent(office, authConfig, page);
   const bridge = createBridgeClient({ baseUrl: page.origin, tokens, fetch: window.fetch.bind(window) });
   const sync = createSyncClient(createBridgeRequest(page.origin, tokens, window.fetch.bind(window)));
   const language = pickLanguage(office.displayLanguage());
@@ -22,6 +25,6 @@ export async function startTaskpane(): Promise<void> {
   document.documentElement.lang = language;
   const container = document.getElementById('root');
   if (!container) throw new Error('taskpane.html has no #root element');
-  const services = { office, bridge, sync, tokens, now: () => new Date(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
+  const services = { office, bridge, sync, tokens, consent, now: () => new Date(), timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone };
   createRoot(container).render(<TaskpaneRoot services={services} i18n={createI18n(language, strings)} />);
 }

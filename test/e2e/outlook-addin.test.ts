@@ -11,7 +11,7 @@ import { demoItemIds, demoPeople } from '../../dev/outlook-host/page/demo-mailbo
 import type { HostLanguage } from '../../dev/outlook-host/page/host-strings';
 import { en } from '../../src/i18n/locales/en';
 import { es } from '../../src/i18n/locales/es';
-import { createErpContact, findErpContacts, readGraphMailbox } from './support/demo-services';
+import { createErpContact, findErpContacts, readGraphMailbox, revokeGraphConsent } from './support/demo-services';
 import { describeProblems, type OutlookPage, openOutlookPage, translated, translatedPattern } from './support/outlook-page';
 import { stepSequence } from './support/step-sequence';
 import { type DemoWorld, useDemoStack } from './support/use-demo-stack';
@@ -40,6 +40,11 @@ if (world) {
 
   describe.sequential('an ERP contact whose name is markup', { shuffle: false }, () => {
     markupJourney(world);
+  });
+
+  // Last: it takes back the Graph consent the other journeys in Contoso rely on.
+  describe.sequential('a user who has not consented turns sync on, Contoso (delegated sync)', { shuffle: false }, () => {
+    consentJourney(world);
   });
 }
 
@@ -254,6 +259,46 @@ function markupJourney(world: DemoWorld) {
     expect(await outlook.inlineEventHandlers()).toEqual([]);
     expect(outlook.incidents()).toEqual([]);
   });
+
+  afterAll(async () => {
+    await outlook?.page.close();
+  });
+}
+
+function consentJourney(world: DemoWorld) {
+  let outlook: OutlookPage;
+  const step = stepSequence((name) => outlook?.screenshot(`failed-${name.replace(/\W+/g, '-')}`) ?? Promise.resolve());
+  const pane = () => outlook.pane;
+  const toggle = () => pane().getByRole('switch', { name: en.settings.syncEnabled });
+
+  step('opens the settings as a user whose consent to Graph was taken back', async () => {
+    expect(await revokeGraphConsent(world.stack, demoIds.contosoTenantId, demoIds.bridgeClientId)).toBeGreaterThan(0);
+    outlook = await openOutlookPage(world.stack, world.browser, join(artifacts, 'consent'));
+    await outlook.open(accounts.inigo, 'en');
+    await pane().getByRole('button', { name: en.app.settings }).click();
+    await toggle().waitFor();
+  }, 60_000);
+
+  step('turning sync on says consent is needed and offers one click', async () => {
+    await toggle().click();
+    await pane().getByText(en.settings.consent.needed).waitFor();
+    expect(await toggle().isChecked()).toBe(false);
+    await outlook.screenshot('01-consent-needed');
+  });
+
+  step('consents on the identity server’s page in the Office dialog, and sync is connected', async () => {
+    const [dialog] = await Promise.all([outlook.page.context().waitForEvent('page'), pane().getByRole('button', { name: en.settings.consent.give }).click()]);
+    await dialog.getByRole('heading', { name: 'Permissions requested' }).waitFor();
+    expect(new URL(dialog.url()).searchParams.get('prompt')).toBe('consent');
+    await dialog.getByRole('textbox', { name: 'Account' }).fill(accounts.inigo);
+    await dialog.getByLabel('Password').fill(demoIds.password);
+    await Promise.all([dialog.waitForEvent('close'), dialog.getByRole('button', { name: 'Accept' }).click()]);
+    await pane().getByText(en.settings.saved).waitFor();
+    expect(await toggle().isChecked()).toBe(true);
+    expect(await pane().getByText(en.settings.consent.needed).count()).toBe(0);
+    await outlook.screenshot('02-consented-sync-on');
+    expect(outlook.incidents()).toEqual([]);
+  }, 60_000);
 
   afterAll(async () => {
     await outlook?.page.close();

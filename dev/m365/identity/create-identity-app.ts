@@ -9,6 +9,7 @@ import { deviceCodeGrant } from './device-code-grant';
 import type { DeviceCodeStore } from './device-code-store';
 import { createAdminConsentRoutes } from './create-admin-consent-routes';
 import { createAuthorizeRoutes } from './create-authorize-routes';
+import { createConsentAdminRoutes } from './create-consent-admin-routes';
 import { createDeviceCodeRoutes } from './create-device-code-routes';
 import type { RefreshTokenStore } from './create-refresh-token-store';
 import type { TokenSigner } from './create-token-signer';
@@ -73,6 +74,7 @@ export function createIdentityApp(dependencies: IdentityAppDependencies): Hono {
   );
   app.route('/', createAdminConsentRoutes(directory));
   app.route('/', createAuthorizeRoutes({ directory, codes, now: dependencies.now }));
+  app.route('/', createConsentAdminRoutes(directory));
 
   app.get('/common/discovery/instance', (c) => {
     const endpoint = c.req.query('authorization_endpoint');

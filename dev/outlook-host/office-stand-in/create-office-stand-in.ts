@@ -1,6 +1,7 @@
 import type { AppointmentSnapshot, DraftSnapshot, HostCall, HostCallError, HostContext, HostToAddin, ItemSnapshot, MailAddress, MessageSnapshot } from '../host-protocol';
 import { hostChannel } from '../host-protocol';
 import type { HostPort } from './host-port';
+import type { openDialogWindow } from './open-dialog-window';
 import { asyncResultStatus, coercionType, eventType, mailboxEnums, officeErrors } from './office-values';
 
 /** `Office.AsyncResult`: on failure `error` carries Office's number. */
@@ -13,14 +14,18 @@ export interface AsyncResult<T> {
 
 export type AsyncCallback<T> = (result: AsyncResult<T>) => void;
 type AsyncOptions = { asyncContext?: unknown };
+type OpenDialog = ReturnType<typeof openDialogWindow>;
+type DialogOptions = NonNullable<Parameters<OpenDialog>[1]>;
+type DialogCallback = NonNullable<Parameters<OpenDialog>[2]>;
 type Handler = (event: { type: string; officeTheme?: HostContext['officeTheme'] }) => void;
 
 /**
  * The part of Office.js (Outlook, Mailbox 1.14) the add-in uses, answered from the host page:
- * the selected item, ItemChanged, the theme, roaming settings, categories and `getAccessToken`.
+ * the selected item, ItemChanged, the theme, roaming settings, categories, `getAccessToken`, and
+ * dialogs when given a way to open them (`openDialogWindow` in the browser).
  * Everything the host knows arrives with `init`; what it must do goes back as calls.
  */
-export function createOfficeStandIn(port: HostPort, schedule: (task: () => void) => void = (task) => setTimeout(task, 0)) {
+export function createOfficeStandIn(port: HostPort, schedule: (task: () => void) => void = (task) => setTimeout(task, 0), openDialog?: OpenDialog) {
   let context: HostContext | undefined;
   let nextCallId = 1;
   const pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: HostCallError) => void }>();
@@ -256,12 +261,13 @@ export function createOfficeStandIn(port: HostPort, schedule: (task: () => void)
         },
       },
       ui: {
-        displayDialogAsync(_url: string, optionsOrCallback?: AsyncOptions | AsyncCallback<void>, maybeCallback?: AsyncCallback<void>) {
-          const [options, callback] = splitArguments(optionsOrCallback, maybeCallback);
-          complete(callback, options, Promise.reject(officeErrors.dialogUnavailable));
+        displayDialogAsync(url: string, optionsOrCallback?: DialogOptions | DialogCallback, maybeCallback?: DialogCallback) {
+          const [options, callback] = typeof optionsOrCallback === 'function' ? [undefined, optionsOrCallback] : [optionsOrCallback, maybeCallback];
+          if (!openDialog) complete(callback as AsyncCallback<void> | undefined, options, Promise.reject(officeErrors.dialogUnavailable));
+          else openDialog(url, options, callback);
         },
         messageParent() {
-          throw new Error('messageParent works only in a dialog, which the stand-in does not open');
+          throw new Error('messageParent works only in a dialog window');
         },
       },
     },

@@ -62,7 +62,8 @@ const frame = createAddinFrame(config.bridgeUrl, hostStrings(state.language).add
     officeTheme: officeThemeOf(state.theme),
     item: selectedItem() ?? null,
     roamingSettings: storage.roamingSettings(state.account.email),
-    // Mailbox 1.14 has officeTheme; IdentityAPI 1.3 is getAccessToken. No NestedAppAuth, no dialogs.
+    // Mailbox 1.14 has officeTheme; IdentityAPI 1.3 is getAccessToken. No NestedAppAuth. Dialogs open
+    // (displayDialogAsync), but DialogApi is not announced, so sign-in keeps to getAccessToken.
     requirementSets: { Mailbox: '1.14', IdentityAPI: '1.3' },
   }),
   getAccessToken: () => tokens.getToken(state.account.email),

@@ -1,6 +1,7 @@
 import { Button, MessageBar, MessageBarBody, Spinner, Switch, Text } from '@fluentui/react-components';
 import { useCallback, useId, useState } from 'react';
 import { ActionsSettings } from '../ActionsSettings/ActionsSettings';
+import { ConsentNotice } from '../ConsentNotice/ConsentNotice';
 import { ConflictList } from '../ConflictList/ConflictList';
 import { ContactFolderPicker } from '../ContactFolderPicker/ContactFolderPicker';
 import { ErrorNotice } from '../ErrorNotice/ErrorNotice';
@@ -31,7 +32,7 @@ export function SettingsView({ onOpenAdmin, pollMs }: SettingsViewProps) {
   const styles = useSettingsViewStyles();
   const syncHeadingId = useId();
   const actionsHeadingId = useId();
-  const { state, update, retry } = useSettings();
+  const { state, update, retry, giveConsent } = useSettings();
   // A finished run can add conflicts or deleted contacts: the lists below read them again.
   const [runsFinished, setRunsFinished] = useState(0);
   const onRunFinished = useCallback(() => setRunsFinished((count) => count + 1), []);
@@ -42,7 +43,7 @@ export function SettingsView({ onOpenAdmin, pollMs }: SettingsViewProps) {
   if (state.status === 'error') return <ErrorNotice error={state.error} onRetry={retry} />;
 
   const { settings, policy, save } = state;
-  const busy = save.status === 'saving' || save.status === 'connecting';
+  const busy = save.status === 'saving' || save.status === 'connecting' || (save.status === 'needsConsent' && save.consenting);
   return (
     <div className={styles.root}>
       {state.syncActivated ? null : (
@@ -93,6 +94,7 @@ export function SettingsView({ onOpenAdmin, pollMs }: SettingsViewProps) {
         {save.status === 'saved' ? <Text>{t('settings.saved')}</Text> : null}
       </div>
       {save.status === 'failed' ? <ErrorNotice error={save.error} onRetry={retry} /> : null}
+      {save.status === 'needsConsent' ? <ConsentNotice consenting={save.consenting} problem={save.problem} onGiveConsent={() => void giveConsent()} /> : null}
       {/* Previews and runs are refused until the environment is activated. */}
       {settings.enabled && settings.contactFolderId && state.syncActivated ? (
         <>

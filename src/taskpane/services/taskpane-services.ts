@@ -1,3 +1,4 @@
+import type { UserConsent } from '../../auth/consent/user-consent';
 import type { TokenSource } from '../../auth/token-source';
 import type { BridgeClient } from '../../erp/bridge-client';
 import type { OfficeHost } from '../../office/office-host';
@@ -10,6 +11,8 @@ export interface TaskpaneServices {
   /** The bridge's sync and admin API, used by the settings and admin views. */
   sync: SyncClient;
   tokens: TokenSource;
+  /** Asks the user to consent in an Office dialog, when the bridge answers `consent_required`. */
+  consent: UserConsent;
   now: () => Date;
   /** The user's IANA zone, for actions created from the pane. */
   timeZone: string;

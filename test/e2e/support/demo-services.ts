@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { DemoStack } from '../../../dev/outlook-host/automation/start-demo-stack';
 import { type ErpContact, erpContactSchema } from '../../../src/domain/erp-records';
+import { microsoftGraphResource } from '../../../dev/m365/identity/microsoft-graph-resource';
 import { createTrustingFetch } from '../../../server/auth/create-trusting-fetch';
 
 /** A token for the bridge, as the host page gets one for the add-in (the demo user signs in). */
@@ -57,4 +58,12 @@ export async function readGraphMailbox(stack: DemoStack, userPrincipalName: stri
   const response = await createTrustingFetch(stack.certificate())(`${stack.graphUrl}/_admin/mailboxes/${encodeURIComponent(userPrincipalName)}`);
   if (!response.ok) throw new Error(`the Graph emulator answered ${response.status} for ${userPrincipalName}: ${await response.text()}`);
   return inspectedMailboxSchema.parse(await response.json());
+}
+
+/** Takes back every consent the bridge's registration holds for Graph in a tenant, through the identity server's back door. */
+export async function revokeGraphConsent(stack: DemoStack, tenantId: string, clientId: string): Promise<number> {
+  const query = new URLSearchParams({ tenantId, clientId, resourceAppId: microsoftGraphResource.appId });
+  const response = await createTrustingFetch(stack.certificate())(`${stack.identityUrl}/_admin/consents?${query.toString()}`, { method: 'DELETE' });
+  const body = z.object({ removed: z.number() }).parse(await response.json());
+  return body.removed;
 }

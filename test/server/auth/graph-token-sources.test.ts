@@ -64,6 +64,6 @@ describe('Graph tokens for sync', () => {
     const francois = { tenantId: demoIds.fabrikamTenantId, objectId: demoIds.francoisObjectId };
     const tokens = createDelegatedTokens({ msal: msalFor(demoIds.fabrikamTenantId, demoIds.fabrikamBridgeClientId, demoIds.fabrikamBridgeClientSecret), store });
     const token = await bridgeToken('francois.lefevre@fabrikamfrance.onmicrosoft.com', demoIds.fabrikamBridgeClientId, demoIds.fabrikamTenantId, demoIds.fabrikamBridgeClientSecret);
-    await expect(tokens.connect(francois, token)).rejects.toMatchObject({ code: 'forbidden', message: expect.stringContaining('consent') });
+    await expect(tokens.connect(francois, token)).rejects.toMatchObject({ code: 'forbidden', graphCode: 'consent_required', message: expect.stringContaining('consent') });
   });
 });

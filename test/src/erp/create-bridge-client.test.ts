@@ -80,6 +80,12 @@ describe('the bridge client', () => {
     expect(error).toMatchObject({ code: 'conflict', status: 409, message: 'this item is being logged right now' });
   });
 
+  it('keeps the scopes and the authority a consent_required answer names', async () => {
+    const scopes = ['https://graph.microsoft.com/Contacts.ReadWrite', 'offline_access'];
+    const { bridge } = bridgeWith(() => Response.json({ code: 'consent_required', message: 'consent is missing', scopes: [...scopes, 7], authority: 'https://login.example.test/t' }, { status: 403 }));
+    await expect(bridge.getContact('C-1')).rejects.toMatchObject({ name: 'BridgeError', code: 'consent_required', status: 403, scopes, authority: 'https://login.example.test/t' });
+  });
+
   it.each([
     [502, 'unavailable'],
     [404, 'not_found'],

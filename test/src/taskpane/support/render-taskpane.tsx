@@ -10,6 +10,7 @@ import { ServicesContext } from '../../../../src/taskpane/services/services-cont
 import type { TaskpaneServices } from '../../../../src/taskpane/services/taskpane-services';
 import { TaskpaneRoot } from '../../../../src/taskpane/TaskpaneRoot';
 import { createFakeBridge, type FakeBridge } from './fake-bridge';
+import { createFakeConsent, type FakeConsent } from './fake-consent';
 import { createFakeOffice, type FakeOffice } from './fake-office';
 import { createFakeSync, type FakeSync } from './fake-sync';
 
@@ -21,14 +22,16 @@ export interface TestServices extends TaskpaneServices {
   office: FakeOffice;
   bridge: FakeBridge;
   sync: FakeSync;
+  consent: FakeConsent;
 }
 
-export function createTestServices(overrides: { office?: FakeOffice; bridge?: FakeBridge; sync?: FakeSync; tokens?: TokenSource } = {}): TestServices {
+export function createTestServices(overrides: { office?: FakeOffice; bridge?: FakeBridge; sync?: FakeSync; tokens?: TokenSource; consent?: FakeConsent } = {}): TestServices {
   return {
     office: overrides.office ?? createFakeOffice(),
     bridge: overrides.bridge ?? createFakeBridge(),
     sync: overrides.sync ?? createFakeSync(),
     tokens: overrides.tokens ?? { getToken: () => Promise.resolve('token') },
+    consent: overrides.consent ?? createFakeConsent(),
     now: () => new Date('2026-03-02T10:07:00Z'),
     timeZone: 'Europe/Madrid',
   };
