@@ -113,11 +113,11 @@ export async function changeContactFolder(
       }
     });
   }
-  const superseded = [...staleCopies.values()];
+  const superseded = [...staleCopies];
   if (superseded.length) {
-    const removed = await deps.folder.write(superseded.map((outlookId) => ({ kind: 'remove', outlookId })));
+    const removed = await deps.folder.write(superseded.map(([, outlookId]) => ({ kind: 'remove', outlookId })));
     for (const [index, answer] of removed.entries()) {
-      if (!answer.ok) report.failures.push({ erpId: [...staleCopies.keys()][index] ?? '', operation: 'moveToFolder', code: answer.error.code, message: answer.error.message });
+      if (!answer.ok) report.failures.push({ erpId: superseded[index]?.[0] ?? '', operation: 'moveToFolder', code: answer.error.code, message: answer.error.message });
     }
   }
   if (report.failures.length === 0) await deps.store.transaction((tx) => tx.endFolderChange(change.toFolderId));

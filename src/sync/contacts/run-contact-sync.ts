@@ -282,7 +282,6 @@ export async function runContactSync(settings: ContactSyncSettings, options: Run
 /** The applier's transaction, with every link it saves or removes mirrored into the run's link states. */
 function trackingLinks(tx: ApplyTransaction, byErpId: Map<string, LinkState>): ApplyTransaction {
   const links: ContactLinkStore = {
-    ...tx.links,
     async saveLink(link) {
       await tx.links.saveLink(link);
       const { erpId, outlookId, state, missedListings, updatedAt } = link;
