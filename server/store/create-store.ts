@@ -3,6 +3,8 @@ import { createActivationStore } from './create-activation-store';
 import { createAuditStore } from './create-audit-store';
 import { createConflictStore } from './create-conflict-store';
 import { createCursorStore } from './create-cursor-store';
+import { createGraphNotificationStore } from './create-graph-notification-store';
+import { createGraphSubscriptionStore } from './create-graph-subscription-store';
 import { createLinkStore } from './create-link-store';
 import { createLoggedItemStore } from './create-logged-item-store';
 import { createRunStore } from './create-run-store';
@@ -32,6 +34,8 @@ export function createStore(db: Kysely<StoreDatabase>, dialect: StoreDialect, ci
     conflicts: createConflictStore(db),
     activations: createActivationStore(db),
     syncPolicies: createSyncPolicyStore(db),
+    graphSubscriptions: createGraphSubscriptionStore(db),
+    graphNotifications: createGraphNotificationStore(db),
     tokenCache: createTokenCacheStore(db, cipher),
     async transaction(work) {
       // Kysely cannot nest transactions; joining the enclosing one keeps `work` all-or-nothing.

@@ -16,6 +16,8 @@ export interface StoreDatabase {
   token_cache: TokenCacheTable;
   environment_activation: EnvironmentActivationTable;
   environment_sync_policy: EnvironmentSyncPolicyTable;
+  graph_subscriptions: GraphSubscriptionsTable;
+  graph_notifications: GraphNotificationsTable;
 }
 
 interface UserColumns {
@@ -120,4 +122,32 @@ export interface EnvironmentSyncPolicyTable {
   policy: string;
   changed_by: string;
   changed_at: string;
+}
+
+export interface GraphSubscriptionsTable extends UserColumns {
+  collection: string;
+  environment: string;
+  resource: string;
+  /** Graph's id; NULL while a bridge is creating it. */
+  subscription_id: string | null;
+  /** SHA-256 (hex) of the clientState: the secret itself is never stored. */
+  client_state_hash: string;
+  state: string;
+  expires_at: string;
+  updated_at: string;
+}
+
+export interface GraphNotificationsTable extends UserColumns {
+  id: string;
+  /** What makes a replay the same notification: a second one with this fingerprint is dropped. */
+  fingerprint: string;
+  subscription_id: string;
+  environment: string;
+  collection: string;
+  kind: string;
+  received_at: string;
+  /** The bridge pass processing it, until `claimed_until`. */
+  claim_token: string | null;
+  claimed_until: string | null;
+  processed_at: string | null;
 }

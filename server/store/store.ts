@@ -119,6 +119,35 @@ export interface EnvironmentSyncPolicy {
   changedAt: string;
 }
 
+/** The bridge's Graph subscription for one collection of one mailbox (`collection`: `contacts`, later `events`, `tasks`). */
+export interface GraphSubscriptionRecord {
+  user: UserKey;
+  collection: string;
+  environment: string;
+  /** The Graph resource watched, such as `/users/{id}/contactFolders/{folderId}/contacts`. */
+  resource: string;
+  /** Graph's id; absent while a bridge is creating the subscription. */
+  subscriptionId?: string;
+  /** SHA-256 (hex) of the subscription's clientState; the secret itself is never stored. */
+  clientStateHash: string;
+  /** `creating`: reserved by a bridge; `active`; `reauthorize`: Graph asked for it (lifecycle), renewal due now. */
+  state: 'creating' | 'active' | 'reauthorize';
+  expiresAt: string;
+  updatedAt: string;
+}
+
+/** A change or lifecycle notification received, waiting to be processed by any bridge. */
+export interface GraphNotificationRecord {
+  id: string;
+  fingerprint: string;
+  subscriptionId: string;
+  user: UserKey;
+  environment: string;
+  collection: string;
+  kind: 'change' | 'reauthorizationRequired' | 'subscriptionRemoved' | 'missed';
+  receivedAt: string;
+}
+
 export interface Store {
   readonly dialect: 'sqlite' | 'postgres';
   users: {
@@ -208,6 +237,32 @@ export interface Store {
     get(environment: string): Promise<EnvironmentSyncPolicy | undefined>;
     /** Refuses (`invalid_input`) a policy the schema rejects, such as a default outside its allowed values. */
     put(record: EnvironmentSyncPolicy): Promise<void>;
+  };
+  /** Graph subscriptions of every environment; not per-user rows (a forgotten user's stay until deleted from Graph). */
+  graphSubscriptions: {
+    /**
+     * Reserves the mailbox's subscription of a collection for this bridge to create (state
+     * `creating`); false when another has it, unless that reservation is older than `staleBefore`.
+     */
+    reserve(record: Omit<GraphSubscriptionRecord, 'state' | 'subscriptionId'>, staleBefore: string): Promise<boolean>;
+    get(key: UserKey, collection: string): Promise<GraphSubscriptionRecord | undefined>;
+    findBySubscriptionId(subscriptionId: string): Promise<GraphSubscriptionRecord | undefined>;
+    list(): Promise<GraphSubscriptionRecord[]>;
+    /** Returns false when there is no such row. */
+    update(key: UserKey, collection: string, change: Partial<Pick<GraphSubscriptionRecord, 'subscriptionId' | 'state' | 'expiresAt' | 'updatedAt'>>): Promise<boolean>;
+    remove(key: UserKey, collection: string): Promise<boolean>;
+  };
+  /** The notifications inbox shared by every bridge of the store. */
+  graphNotifications: {
+    /** False (and nothing stored) when a notification with the same fingerprint was received before: a replay. */
+    add(notification: GraphNotificationRecord): Promise<boolean>;
+    /** Claims up to `limit` unprocessed notifications no other pass holds, until `claimedUntil`; oldest first. */
+    claim(now: string, claimedUntil: string, limit: number): Promise<GraphNotificationRecord[]>;
+    markProcessed(ids: readonly string[], now: string): Promise<void>;
+    /** Gives claimed notifications back, to be claimed again after `retryAt`. */
+    release(ids: readonly string[], retryAt: string): Promise<void>;
+    /** Deletes processed notifications (and their fingerprints) older than `before`; returns how many. */
+    purge(before: string): Promise<number>;
   };
   tokenCache: {
     get(key: UserKey): Promise<string | undefined>;

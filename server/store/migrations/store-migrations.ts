@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import type { StoreDialect } from '../store-dialect';
 import { environmentActivation } from './environment-activation';
 import { environmentSyncPolicy } from './environment-sync-policy';
+import { graphNotifications } from './graph-notifications';
 import { initialSchema } from './initial-schema';
 import { userGuestFlag } from './user-guest-flag';
 
@@ -15,5 +16,6 @@ export function storeMigrations(dialect: StoreDialect): Record<string, Migration
     '0002-environment-activation': environmentActivation(),
     '0003-user-guest-flag': userGuestFlag(),
     '0004-environment-sync-policy': environmentSyncPolicy(),
+    '0005-graph-notifications': graphNotifications(),
   };
 }

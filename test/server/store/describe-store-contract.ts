@@ -5,6 +5,7 @@ import { describeActivationStore } from './describe-activation-store';
 import { describeAuditStore } from './describe-audit-store';
 import { describeConflictStore } from './describe-conflict-store';
 import { describeCursorStore } from './describe-cursor-store';
+import { describeGraphNotificationStore } from './describe-graph-notification-store';
 import { describeLinkStore } from './describe-link-store';
 import { describeLoggedItemStore } from './describe-logged-item-store';
 import { describeRunStore } from './describe-run-store';
@@ -48,6 +49,7 @@ export function describeStoreContract(name: string, open: OpenTestStore): void {
     describeLinkStore(current);
     describeCursorStore(current);
     describeConflictStore(current);
+    describeGraphNotificationStore(current);
     describeTokenCacheStore(current, open);
     describeStoreTransaction(current);
     describeUserIsolation(current);
