@@ -21,8 +21,13 @@ import { registerHealthRoutes } from './routes/health-routes';
 import { registerLogRoutes } from './routes/log-routes';
 import { registerMeRoutes } from './routes/me-routes';
 import { registerSyncRoutes } from './routes/sync-routes';
+import { graphNotificationPath, registerNotificationRoutes } from './notifications/register-notification-routes';
 
 export const apiVersion = '1.0.0';
+
+/** API routes whose callers are services that prove themselves their own way (a clientState, a shared secret), not users with a bearer token. */
+const serviceCalledPaths = new Set([graphNotificationPath]);
+const calledByUsers = (path: string) => !serviceCalledPaths.has(path);
 
 /** What the bridge serves besides its API. */
 export interface AppOptions {
@@ -55,6 +60,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   });
   app.use('/api/*', bodyLimit({ maxSize: deps.maxBodyBytes ?? 2 * 1024 * 1024, onError: () => { throw new ApiError('invalid_input', 413, 'request body too large'); } }));
   app.use('/api/*', async (c, next) => {
+    if (!calledByUsers(c.req.path)) return next();
     const principal = await deps.authenticate(c.req.header('authorization')).catch((error: unknown) => {
       if (error instanceof Error && error.name === 'AuthError') throw error;
       c.get('logger').warn({ err: error }, 'token keys unavailable');
@@ -66,8 +72,12 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     c.set('environment', environment);
     await next();
   });
-  if (deps.rateLimits) app.use('/api/*', enforceRateLimits(deps.rateLimits));
+  if (deps.rateLimits) {
+    const limits = enforceRateLimits(deps.rateLimits);
+    app.use('/api/*', (c, next) => (calledByUsers(c.req.path) ? limits(c, next) : next()));
+  }
   app.use('/api/*', async (c, next) => {
+    if (!calledByUsers(c.req.path)) return next();
     await rememberUser(c, deps);
     await next();
   });
@@ -82,6 +92,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   registerAdminRoutes(app, deps);
   registerAdminSyncRoutes(app, deps);
   registerAdminDoctorRoutes(app, deps);
+  registerNotificationRoutes(app, deps.graphNotifications);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

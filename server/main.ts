@@ -22,6 +22,10 @@ import { createLogger } from './create-logger';
 import { openErp } from './erp/open-erp';
 import { createRateLimits } from './http/create-rate-limits';
 import type { BridgeEnvironment } from './http/principal';
+import { ApiError } from './http/api-error';
+import type { GraphNotificationInbox } from './notifications/graph-notification-inbox';
+import { graphNotificationPath } from './notifications/register-notification-routes';
+import { startGraphNotifications, type GraphNotifications } from './notifications/start-graph-notifications';
 import { openStore } from './store/open-store';
 
 export interface RunningBridge {
@@ -78,7 +82,13 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
     ...(graphTrusted ? { graphFetch: createTrustingFetch(graphTrusted) } : {}),
   });
   const { intervalMinutes, maxConcurrentRuns, runExpiryMinutes } = config.jobs;
-  const contactSync = createContactSyncService({ store, environments, graphAccess, logger, maxConcurrentRuns });
+  // Graph change notifications need an address Graph reaches; they start once the bridge listens there.
+  const notificationBase = config.notifications.enabled ? (config.notifications.publicUrl ?? config.server.publicUrl) : undefined;
+  let notifications: GraphNotifications | undefined;
+  const healthyPollMs = config.notifications.healthyPollMinutes * 60_000;
+  const pollGapMs = async ({ environment, user }: { environment: string; user: { tenantId: string; objectId: string } }) =>
+    (await notifications?.isHealthy(environment, user).catch(() => false)) ? healthyPollMs : 0;
+  const contactSync = createContactSyncService({ store, environments, graphAccess, logger, maxConcurrentRuns, pollGapMs });
   // pg-boss: runs and the schedule go through the queue the bridges share; in-process: this bridge runs them.
   const queue =
     config.jobs.engine === 'pg-boss'
@@ -100,12 +110,19 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
     ...(trusted ? { identityFetch: createTrustingFetch(trusted), networkClient: createTrustingNetworkClient(trusted) } : {}),
     ...(graphTrusted ? { graphFetch: createTrustingFetch(graphTrusted) } : {}),
   });
+  const notificationInbox: GraphNotificationInbox = {
+    receive(body) {
+      if (!notifications) throw new ApiError('unavailable', 503, 'the bridge is starting: notifications are not taken yet');
+      return notifications.inbox.receive(body);
+    },
+  };
   const app = createApp(
     {
       environments, store, authenticate, logger, graphAccess, contactSync: queue ?? contactSync, authority: config.identity.authority, doctor,
       ...(config.identity.consentAuthority ? { consentAuthority: config.identity.consentAuthority } : {}),
       ...(config.server.publicUrl ? { publicUrl: config.server.publicUrl } : {}),
       rateLimits, frameAncestors: config.server.frameAncestors,
+      ...(notificationBase ? { graphNotifications: notificationInbox } : {}),
       transport: { trustProxy: config.server.trustProxy, https: tls !== undefined, ...(config.server.publicUrl ? { publicUrl: config.server.publicUrl } : {}) },
     },
     { staticRoot: options.staticRoot },
@@ -120,6 +137,13 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
   const address = server.address() as AddressInfo;
   const url = `${tls ? 'https' : 'http'}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   logger.info({ url, environments: [...environments.keys()] }, 'bridge listening');
+  if (notificationBase) {
+    notifications = startGraphNotifications({
+      store, environments, graphAccess, logger, runs: queue ?? contactSync,
+      notificationUrl: `${notificationBase.replace(/\/+$/, '')}${graphNotificationPath}`,
+      maintenanceEveryMs: config.notifications.subscriptionPassSeconds * 1000,
+    });
+  }
   const scheduler = !queue && intervalMinutes > 0 ? startContactSyncScheduler(contactSync, { intervalMs: intervalMinutes * 60_000, logger }) : undefined;
 
   let closing: Promise<void> | undefined;
@@ -128,6 +152,7 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
     close() {
       closing ??= (async () => {
         // No new pass, stop accepting, let requests and sync runs in flight finish, then release the databases.
+        await notifications?.stop();
         await scheduler?.stop();
         await new Promise<void>((done) => server.close(() => done()));
         await queue?.stop();

@@ -144,6 +144,18 @@ export const configSchema = z.strictObject({
       runExpiryMinutes: z.number().int().min(10).max(24 * 60).default(240),
     })
     .prefault({}),
+  /** Graph change notifications (docs/notifications.md): on when a public URL Graph can reach is known. */
+  notifications: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      /** The bridge's address as Graph reaches it (HTTPS); `server.publicUrl` when absent. Notifications go to `<url>/api/notifications/graph`. */
+      publicUrl: z.url().optional(),
+      /** Minutes between safety-net runs of a mailbox whose subscriptions are healthy (the schedule's interval for the others). */
+      healthyPollMinutes: z.number().min(1).max(24 * 60).default(30),
+      /** Seconds between two passes that create, renew and remove subscriptions. */
+      subscriptionPassSeconds: z.number().int().min(5).max(3600).default(60),
+    })
+    .prefault({}),
   /** Requests per window the API allows; over it the answer is 429 with Retry-After. Shared by all bridges on a PostgreSQL store. */
   rateLimits: z
     .strictObject({

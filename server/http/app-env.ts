@@ -3,6 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
 import type { Doctor } from '../doctor/create-doctor';
 import type { GraphAccess } from '../jobs/create-graph-access';
+import type { GraphNotificationInbox } from '../notifications/graph-notification-inbox';
 import type { Store } from '../store/store';
 import type { ContactSyncPort } from './contact-sync-port';
 import type { RateLimits } from './create-rate-limits';
@@ -39,6 +40,8 @@ export interface AppDeps {
   frameAncestors?: readonly string[];
   /** How requests reach the bridge: its reverse proxies, public URL and whether it serves HTTPS itself. */
   transport?: ForwardedHeaderOptions;
+  /** Graph change notifications received at `/api/notifications/graph`; without it that route answers 503. */
+  graphNotifications?: GraphNotificationInbox;
 }
 
 /** Who sent a request and the origin they used (`readForwardedHeaders`). */

@@ -40,6 +40,11 @@ export interface ContactSyncServiceOptions {
   /** A run lists both sides in full at least this often even when neither reports a change (a scope change with no tombstone). */
   fullListingEveryMs?: number;
   random?: () => number;
+  /**
+   * The least time between two scheduled runs of a mailbox (a mailbox whose Graph subscriptions are
+   * healthy is polled less often: notifications trigger its runs). Without it, every pass is due.
+   */
+  pollGapMs?: (mailbox: ContactSyncMailbox) => Promise<number>;
 }
 
 /**

@@ -157,7 +157,11 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
           const settings = saved && resolveSyncSettings(saved, policy);
           if (!settings?.enabled || settings.contacts === 'off' || !settings.contactFolderId) continue;
           if (!(await graphAccess.isConnected(environment, user))) continue;
-          if (isMailboxDue(await store.runs.listForUser(user, 20), nowMs, random)) due.push({ environment, user });
+          const latest = await store.runs.listForUser(user, 20);
+          if (!isMailboxDue(latest, nowMs, random)) continue;
+          const gapMs = (await options.pollGapMs?.({ environment, user })) ?? 0;
+          const lastStarted = latest.find((run) => run.kind === 'contacts')?.startedAt;
+          if (lastStarted === undefined || nowMs - Date.parse(lastStarted) >= gapMs) due.push({ environment, user });
         } catch (error) {
           logger.warn({ err: error, environment, user: user.objectId }, 'mailbox skipped by the contact sync schedule');
         }

@@ -1,0 +1,131 @@
+import type { Logger } from 'pino';
+import type { ContactSyncPort } from '../http/contact-sync-port';
+import type { Store, UserKey } from '../store/store';
+import { createNotificationProcessor } from './create-notification-processor';
+import { createSubscriptionMaintainer, type SubscriptionMaintainerOptions } from './create-subscription-maintainer';
+import type { GraphNotificationInbox } from './graph-notification-inbox';
+import { receiveGraphNotifications } from './receive-graph-notifications';
+
+export interface GraphNotificationsOptions extends Omit<SubscriptionMaintainerOptions, 'onResubscribed'> {
+  store: Store;
+  runs: Pick<ContactSyncPort, 'runNow'>;
+  logger: Logger;
+  /** Between two passes creating, renewing and removing subscriptions. */
+  maintenanceEveryMs?: number;
+  /** How long processing waits after a notification arrives, so a burst becomes one run. */
+  settleMs?: number;
+  /** Between two passes over the inbox when no notification arrives here (another bridge may have stored some). */
+  idleProcessEveryMs?: number;
+  /** Processed notifications (and their fingerprints, which stop replays) are kept this long. */
+  keepProcessedMs?: number;
+}
+
+export interface GraphNotifications {
+  inbox: GraphNotificationInbox;
+  /** Whether the mailbox's subscriptions are all live, so its safety-net poll can wait longer. */
+  isHealthy(environment: string, user: UserKey): Promise<boolean>;
+  /** Runs a subscription pass and an inbox pass now, and resolves when both are done (tests and benchmarks). */
+  settle(): Promise<void>;
+  /** No new pass; resolves once the passes in flight have ended. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Graph change notifications on this bridge: the inbox the route stores into, the subscription
+ * pass (every `maintenanceEveryMs`), and the inbox pass (right after notifications arrive, and
+ * every `idleProcessEveryMs`). Every bridge sharing a store runs both; the store's reservations
+ * and claims keep them from doing the same work twice.
+ *
+ * @example
+ * const notifications = startGraphNotifications({ store, environments, graphAccess, runs: contactSync, notificationUrl, logger });
+ * createApp({ ...deps, graphNotifications: notifications.inbox });
+ */
+export function startGraphNotifications(options: GraphNotificationsOptions): GraphNotifications {
+  const { store, logger } = options;
+  const now = options.now ?? (() => new Date());
+  const settleMs = options.settleMs ?? 250;
+  const keepProcessedMs = options.keepProcessedMs ?? 24 * 60 * 60_000;
+  let stopped = false;
+  const resubscribed: { environment: string; user: UserKey }[] = [];
+  const subscriptions = createSubscriptionMaintainer({ ...options, onResubscribed: (environment, user) => resubscribed.push({ environment, user }) });
+  const processor = createNotificationProcessor({ store, runs: options.runs, subscriptions, logger, now });
+
+  async function runResubscribed(): Promise<void> {
+    for (let next = resubscribed.shift(); next; next = resubscribed.shift()) {
+      await options.runs.runNow(next.environment, next.user, {}).catch((error: unknown) => logger.warn({ err: error, environment: next?.environment }, 'run after a new subscription not started'));
+    }
+  }
+
+  /**
+   * One loop of passes, never two at once: the next pass `every` after the last (or when the pass
+   * says, by returning a delay), or `wakeAfterMs` after a `wake`, even one during a pass.
+   */
+  function loop(name: string, every: number, wakeAfterMs: number, pass: () => Promise<number | void>) {
+    let timer: NodeJS.Timeout | undefined;
+    let running: Promise<void> | undefined;
+    let woken = false;
+    const schedule = (delayMs: number) => {
+      if (stopped) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void start(), delayMs);
+      timer.unref();
+    };
+    const start = (): Promise<void> => {
+      if (running) return running.then(() => start());
+      clearTimeout(timer);
+      woken = false;
+      running = pass()
+        .then(async (next) => {
+          await runResubscribed();
+          return next;
+        })
+        .catch((error: unknown) => logger.warn({ err: error }, `${name} failed`))
+        .then((next) => {
+          running = undefined;
+          schedule(woken ? wakeAfterMs : (next ?? every));
+        });
+      return running;
+    };
+    return {
+      start,
+      schedule,
+      wake() {
+        if (running) woken = true;
+        else schedule(wakeAfterMs);
+      },
+      async stop() {
+        clearTimeout(timer);
+        await running;
+      },
+    };
+  }
+
+  let lastPurge = 0;
+  const maintenance = loop('graph subscription pass', options.maintenanceEveryMs ?? 60_000, 0, () => subscriptions.maintainAll());
+  const processing = loop('graph notification pass', options.idleProcessEveryMs ?? 5_000, settleMs, async () => {
+    const outcome = await processor.processPending();
+    if (now().getTime() - lastPurge > 60 * 60_000) {
+      lastPurge = now().getTime();
+      await store.graphNotifications.purge(new Date(lastPurge - keepProcessedMs).toISOString());
+    }
+    // Notifications waiting for a run to end are looked at again soon, not after the idle wait.
+    return outcome.waiting > 0 ? 1_000 : undefined;
+  });
+  maintenance.schedule(1_000);
+  processing.schedule(settleMs);
+
+  return {
+    inbox: {
+      receive: (body) => receiveGraphNotifications(body, { store, logger, now, onStored: () => processing.wake() }),
+    },
+    isHealthy: (environment, user) => subscriptions.isHealthy(environment, user),
+    async settle() {
+      await maintenance.start();
+      await processing.start();
+    },
+    async stop() {
+      stopped = true;
+      await Promise.all([maintenance.stop(), processing.stop()]);
+    },
+  };
+}
