@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ChangeNotification } from '@microsoft/microsoft-graph-types';
 import { GraphError } from './graph-error';
+import { seededRandom } from './seeded-random';
 
 /** How the emulator calls notification endpoints; shorter times suit tests. */
 export interface NotificationSettings {
@@ -12,6 +13,15 @@ export interface NotificationSettings {
   retryDelaysMs: readonly number[];
   /** Graph calls HTTPS endpoints only; the emulator also calls `http:` on loopback, or on any host with 'any'. */
   httpNotificationHosts: 'loopback' | 'any';
+  /** Between a change and the POST of its notification (Graph's delivery is not instant); lifecycle notifications too. */
+  deliveryDelayMs: number;
+  /** Share (0–1) of change notifications never sent, as Graph drops them for an endpoint it marked "drop". */
+  dropShare: number;
+  /** Share (0–1) of notifications sent `extraDelayMs` later than the others, as Graph does for a "slow" endpoint. */
+  delayShare: number;
+  extraDelayMs: number;
+  /** Seed of the drop and delay draws: the n-th notification always gets the same fate. */
+  seed: number;
 }
 
 export const notificationDefaults: NotificationSettings = {
@@ -19,9 +29,14 @@ export const notificationDefaults: NotificationSettings = {
   deliveryTimeoutMs: 3_000,
   retryDelaysMs: [1_000, 5_000, 30_000],
   httpNotificationHosts: 'loopback',
+  deliveryDelayMs: 1_000,
+  dropShare: 0,
+  delayShare: 0,
+  extraDelayMs: 10_000,
+  seed: 1,
 };
 
-export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'paused';
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'paused' | 'dropped';
 
 /** One POST of notifications (or one that was held back), as the admin API shows it. */
 export interface NotificationDelivery {
@@ -48,8 +63,11 @@ export class NotificationClient {
   private readonly inFlight = new Set<Promise<void>>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private closed = false;
+  private readonly random: () => number;
 
-  constructor(private readonly settings: NotificationSettings) {}
+  constructor(private readonly settings: NotificationSettings) {
+    this.random = seededRandom(settings.seed);
+  }
 
   /** Graph requires an HTTPS endpoint; the emulator lets a local one use HTTP. */
   assertUsableUrl(url: string, property: string): void {
@@ -93,11 +111,18 @@ export class NotificationClient {
     if (body !== token) throw validationFailed('Response must exactly match validationToken query parameter.');
   }
 
-  /** Queues a POST of notifications; returns its log entry at once. */
+  /**
+   * Queues a POST of notifications after the delivery delay; returns its log entry at once. A
+   * seeded draw drops some change notifications (`dropShare`) and delays some more (`delayShare`).
+   */
   deliver(subscriptionId: string, kind: NotificationDelivery['kind'], url: string, payload: NotificationDelivery['payload']): NotificationDelivery {
-    const delivery: NotificationDelivery = { id: randomUUID(), subscriptionId, kind, url, payload, status: 'pending', attempts: 0 };
+    const draw = this.random();
+    const dropped = kind === 'change' && draw < this.settings.dropShare;
+    const delivery: NotificationDelivery = { id: randomUUID(), subscriptionId, kind, url, payload, status: dropped ? 'dropped' : 'pending', attempts: 0 };
     this.deliveries.push(delivery);
-    this.attempt(delivery);
+    if (dropped) return delivery;
+    const delayed = draw < this.settings.dropShare + this.settings.delayShare;
+    this.later(this.settings.deliveryDelayMs + (delayed ? this.settings.extraDelayMs : 0), () => this.attempt(delivery));
     return delivery;
   }
 
@@ -154,10 +179,19 @@ export class NotificationClient {
       delivery.status = 'failed';
       return;
     }
+    this.later(wait, () => this.attempt(delivery));
+  }
+
+  /** Runs `work` after `delayMs` unless closed first; `settle` waits for it. */
+  private later(delayMs: number, work: () => void): void {
+    if (delayMs <= 0) {
+      work();
+      return;
+    }
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      this.attempt(delivery);
-    }, wait);
+      work();
+    }, delayMs);
     timer.unref();
     this.timers.add(timer);
   }

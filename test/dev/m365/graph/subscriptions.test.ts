@@ -10,7 +10,7 @@ const minutes = (count: number) => count * 60_000;
 
 beforeEach(async () => {
   clock = Date.UTC(2025, 5, 2, 8, 0, 0);
-  graph = await startTestGraph({ now: () => clock, notifications: { validationTimeoutMs: 300, retryDelaysMs: [20, 20] } });
+  graph = await startTestGraph({ now: () => clock, notifications: { validationTimeoutMs: 300, retryDelaysMs: [20, 20], deliveryDelayMs: 0 } });
   receiver = await startWebhookReceiver();
 });
 afterEach(async () => {
@@ -310,5 +310,52 @@ describe('subscription permissions', () => {
 
     expect(read.status).toBe(404);
     expect(listed.body.value).toEqual([]);
+  });
+});
+
+describe('delivery timing and losses', () => {
+  /** Subscribes to a new folder of Ana's; the function returned adds contacts to it. */
+  async function watchedFolder(testGraph: TestGraph): Promise<(count: number) => Promise<void>> {
+    const own = <Body>(path: string, options: CallOptions = {}) => testGraph.call<Body>(path, { token: testGraph.anaSyncToken, ...options });
+    const { body: folder } = await own<ContactFolder>('/me/contactFolders', { method: 'POST', body: { displayName: 'ERP' } });
+    await own('/subscriptions', {
+      method: 'POST',
+      body: { changeType: 'created', notificationUrl: `${receiver.url}/notifications`, expirationDateTime: inOneDay(), clientState: 'secret', resource: `me/contactFolders/${folder.id ?? ''}/contacts` },
+    });
+    return async (count) => {
+      for (let index = 0; index < count; index += 1) await own(`/me/contactFolders/${folder.id ?? ''}/contacts`, { method: 'POST', body: { givenName: `Contact ${index}` } });
+    };
+  }
+
+  it('POSTs a change notification only after the delivery delay', async () => {
+    const delayed = await startTestGraph({ now: () => clock, notifications: { deliveryDelayMs: 400 } });
+    try {
+      const addContacts = await watchedFolder(delayed);
+      const changedAt = performance.now();
+      await addContacts(1);
+      await receiver.waitForNotifications(1);
+      expect(performance.now() - changedAt).toBeGreaterThanOrEqual(400);
+    } finally {
+      await delayed.close();
+    }
+  });
+
+  it('drops and delays the same notifications for the same seed, and sends the others', async () => {
+    const fates: string[][] = [];
+    for (let run = 0; run < 2; run += 1) {
+      const lossy = await startTestGraph({ now: () => clock, notifications: { deliveryDelayMs: 0, dropShare: 0.3, delayShare: 0.3, extraDelayMs: 50, seed: 7 } });
+      try {
+        await (await watchedFolder(lossy))(20);
+        await lossy.emulator.admin.settleNotifications();
+        fates.push(lossy.emulator.admin.notifications().map((delivery) => delivery.status));
+      } finally {
+        await lossy.close();
+      }
+    }
+    const [first, second] = fates;
+    expect(first).toEqual(second);
+    expect(first?.filter((status) => status === 'dropped').length).toBeGreaterThan(0);
+    expect(first?.filter((status) => status === 'delivered').length).toBeGreaterThan(0);
+    expect(first?.every((status) => status === 'dropped' || status === 'delivered')).toBe(true);
   });
 });
