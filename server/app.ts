@@ -21,12 +21,13 @@ import { registerHealthRoutes } from './routes/health-routes';
 import { registerLogRoutes } from './routes/log-routes';
 import { registerMeRoutes } from './routes/me-routes';
 import { registerSyncRoutes } from './routes/sync-routes';
+import { erpChangePath, registerErpChangeRoutes } from './notifications/register-erp-change-routes';
 import { graphNotificationPath, registerNotificationRoutes } from './notifications/register-notification-routes';
 
 export const apiVersion = '1.0.0';
 
 /** API routes whose callers are services that prove themselves their own way (a clientState, a shared secret), not users with a bearer token. */
-const serviceCalledPaths = new Set([graphNotificationPath]);
+const serviceCalledPaths = new Set([graphNotificationPath, erpChangePath]);
 const calledByUsers = (path: string) => !serviceCalledPaths.has(path);
 
 /** What the bridge serves besides its API. */
@@ -93,6 +94,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   registerAdminSyncRoutes(app, deps);
   registerAdminDoctorRoutes(app, deps);
   registerNotificationRoutes(app, deps.graphNotifications);
+  registerErpChangeRoutes(app, deps.erpChanges);
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
     type: 'http',

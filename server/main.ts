@@ -22,10 +22,9 @@ import { createLogger } from './create-logger';
 import { openErp } from './erp/open-erp';
 import { createRateLimits } from './http/create-rate-limits';
 import type { BridgeEnvironment } from './http/principal';
-import { ApiError } from './http/api-error';
-import type { GraphNotificationInbox } from './notifications/graph-notification-inbox';
+import { createErpChangeHook } from './notifications/create-erp-change-hook';
 import { graphNotificationPath } from './notifications/register-notification-routes';
-import { startGraphNotifications, type GraphNotifications } from './notifications/start-graph-notifications';
+import { startGraphNotifications } from './notifications/start-graph-notifications';
 import { openStore } from './store/open-store';
 
 export interface RunningBridge {
@@ -71,6 +70,10 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
   for (const environment of config.environments) {
     if (environment.clientSecret) secrets.set(environment.environment, resolveSecret(environment.clientSecret, process.env, baseDir));
   }
+  const erpChangeSecrets = new Map<string, string>();
+  for (const environment of config.environments) {
+    if (environment.erpChangeSecret) erpChangeSecrets.set(environment.environment, resolveSecret(environment.erpChangeSecret, process.env, baseDir));
+  }
   const graphTrusted = config.graph.trustedCertificateFile ? readCertificate(resolve(baseDir, config.graph.trustedCertificateFile)) : undefined;
   const graphAccess = createGraphAccess({
     environments: config.environments,
@@ -82,12 +85,11 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
     ...(graphTrusted ? { graphFetch: createTrustingFetch(graphTrusted) } : {}),
   });
   const { intervalMinutes, maxConcurrentRuns, runExpiryMinutes } = config.jobs;
-  // Graph change notifications need an address Graph reaches; they start once the bridge listens there.
+  // Graph change notifications need an address Graph reaches (HTTPS; the emulator also calls loopback HTTP).
   const notificationBase = config.notifications.enabled ? (config.notifications.publicUrl ?? config.server.publicUrl) : undefined;
-  let notifications: GraphNotifications | undefined;
   const healthyPollMs = config.notifications.healthyPollMinutes * 60_000;
   const pollGapMs = async ({ environment, user }: { environment: string; user: { tenantId: string; objectId: string } }) =>
-    (await notifications?.isHealthy(environment, user).catch(() => false)) ? healthyPollMs : 0;
+    (await notifications.isHealthy(environment, user).catch(() => false)) ? healthyPollMs : 0;
   const contactSync = createContactSyncService({ store, environments, graphAccess, logger, maxConcurrentRuns, pollGapMs });
   // pg-boss: runs and the schedule go through the queue the bridges share; in-process: this bridge runs them.
   const queue =
@@ -97,9 +99,16 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
           throw error;
         })
       : undefined;
+  // The inbox of notifications and ERP-side triggers; subscriptions only where Graph can reach the bridge.
+  const notifications = startGraphNotifications({
+    store, environments, graphAccess, logger, runs: queue ?? contactSync,
+    ...(notificationBase ? { notificationUrl: `${notificationBase.replace(/\/+$/, '')}${graphNotificationPath}` } : {}),
+    maintenanceEveryMs: config.notifications.subscriptionPassSeconds * 1000,
+  });
   // On PostgreSQL the limits live in the store's database, so every bridge counts against the same limit.
   const limitsPool = isPostgresUrl(storeUrl) ? new pg.Pool({ connectionString: storeUrl, max: 2 }).on('error', () => {}) : undefined;
   const rateLimits = await createRateLimits(config.rateLimits, limitsPool).catch(async (error: unknown) => {
+    await notifications.stop();
     await queue?.stop();
     await limitsPool?.end();
     await closeDatabases();
@@ -110,19 +119,18 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
     ...(trusted ? { identityFetch: createTrustingFetch(trusted), networkClient: createTrustingNetworkClient(trusted) } : {}),
     ...(graphTrusted ? { graphFetch: createTrustingFetch(graphTrusted) } : {}),
   });
-  const notificationInbox: GraphNotificationInbox = {
-    receive(body) {
-      if (!notifications) throw new ApiError('unavailable', 503, 'the bridge is starting: notifications are not taken yet');
-      return notifications.inbox.receive(body);
-    },
-  };
+  const erpChanges = createErpChangeHook({
+    store, environments, secrets: erpChangeSecrets,
+    queueRuns: (environment, users) => notifications.queueRuns(environment, users),
+  });
   const app = createApp(
     {
       environments, store, authenticate, logger, graphAccess, contactSync: queue ?? contactSync, authority: config.identity.authority, doctor,
       ...(config.identity.consentAuthority ? { consentAuthority: config.identity.consentAuthority } : {}),
       ...(config.server.publicUrl ? { publicUrl: config.server.publicUrl } : {}),
       rateLimits, frameAncestors: config.server.frameAncestors,
-      ...(notificationBase ? { graphNotifications: notificationInbox } : {}),
+      ...(notificationBase ? { graphNotifications: notifications.inbox } : {}),
+      erpChanges,
       transport: { trustProxy: config.server.trustProxy, https: tls !== undefined, ...(config.server.publicUrl ? { publicUrl: config.server.publicUrl } : {}) },
     },
     { staticRoot: options.staticRoot },
@@ -137,13 +145,6 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
   const address = server.address() as AddressInfo;
   const url = `${tls ? 'https' : 'http'}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   logger.info({ url, environments: [...environments.keys()] }, 'bridge listening');
-  if (notificationBase) {
-    notifications = startGraphNotifications({
-      store, environments, graphAccess, logger, runs: queue ?? contactSync,
-      notificationUrl: `${notificationBase.replace(/\/+$/, '')}${graphNotificationPath}`,
-      maintenanceEveryMs: config.notifications.subscriptionPassSeconds * 1000,
-    });
-  }
   const scheduler = !queue && intervalMinutes > 0 ? startContactSyncScheduler(contactSync, { intervalMs: intervalMinutes * 60_000, logger }) : undefined;
 
   let closing: Promise<void> | undefined;
@@ -152,7 +153,7 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
     close() {
       closing ??= (async () => {
         // No new pass, stop accepting, let requests and sync runs in flight finish, then release the databases.
-        await notifications?.stop();
+        await notifications.stop();
         await scheduler?.stop();
         await new Promise<void>((done) => server.close(() => done()));
         await queue?.stop();

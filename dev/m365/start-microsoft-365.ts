@@ -2,6 +2,7 @@ import { createRemoteJWKSet, customFetch, decodeJwt, jwtVerify, type JWTVerifyGe
 import { createTrustingFetch } from '../../server/auth/create-trusting-fetch';
 import { appRegistrationFromGraph } from './app-registration-from-graph';
 import { startGraphEmulator, type GraphEmulator } from './graph/start-graph-emulator';
+import type { GraphEmulatorOptions } from './graph/graph-emulator-options';
 import { createSelfSignedCertificate } from './identity/create-self-signed-certificate';
 import { demoDirectory } from './identity/demo-directory';
 import type { IdentityDirectory } from './identity/identity-directory';
@@ -35,6 +36,8 @@ export async function startMicrosoft365(
     deviceCodeIntervalSeconds?: number;
     /** Loopback HTTP port of the identity server's pages for browsers (see `IdentityServerOptions.browserPort`). */
     identityBrowserPort?: number;
+    /** How the Graph emulator delivers change notifications (delay, drops). */
+    graphNotifications?: GraphEmulatorOptions['notifications'];
   } = {},
 ): Promise<Microsoft365> {
   const directory = options.directory ?? demoDirectory;
@@ -58,6 +61,7 @@ export async function startMicrosoft365(
   const tenantIds = new Set(directory.tenants.map((tenant) => tenant.id));
   const graph = await startGraphEmulator({
     port: options.graphPort ?? 0,
+    ...(options.graphNotifications ? { notifications: options.graphNotifications } : {}),
     https: tls ?? false,
     ...(options.graphNow ? { now: options.graphNow } : {}),
     directoryApplications: () => toDirectoryApplications(identity.directory),

@@ -55,6 +55,11 @@ export const environmentSchema = z.strictObject({
    */
   admins: z.array(z.string().regex(guidPattern, 'an object id (GUID) from Entra ID, not an email: admins are recognised by object id or by the Bridge.Admin app role')).default([]),
   erp: z.discriminatedUnion('adapter', [demoErpSchema, sqlErpSchema], { error: 'erp.adapter must be "demo" or "sql"' }),
+  /**
+   * The secret the ERP sends in `X-Erp-Change-Secret` with `POST /api/erp/changes` to have the
+   * affected mailboxes synced at once (docs/notifications.md); without it that route refuses the environment.
+   */
+  erpChangeSecret: secretReferenceSchema.optional(),
   /** Per collection, the directions and conflict policies users may choose, and the defaults (the admin narrows them at run time). */
   sync: syncConfigSchema.prefault({}),
 });

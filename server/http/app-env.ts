@@ -3,6 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
 import type { Doctor } from '../doctor/create-doctor';
 import type { GraphAccess } from '../jobs/create-graph-access';
+import type { ErpChangeHook } from '../notifications/create-erp-change-hook';
 import type { GraphNotificationInbox } from '../notifications/graph-notification-inbox';
 import type { Store } from '../store/store';
 import type { ContactSyncPort } from './contact-sync-port';
@@ -42,6 +43,8 @@ export interface AppDeps {
   transport?: ForwardedHeaderOptions;
   /** Graph change notifications received at `/api/notifications/graph`; without it that route answers 503. */
   graphNotifications?: GraphNotificationInbox;
+  /** ERP change triggers received at `/api/erp/changes`; without it that route answers 503. */
+  erpChanges?: ErpChangeHook;
 }
 
 /** Who sent a request and the origin they used (`readForwardedHeaders`). */

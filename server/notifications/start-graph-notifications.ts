@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { ContactSyncPort } from '../http/contact-sync-port';
 import type { Store, UserKey } from '../store/store';
@@ -6,7 +7,9 @@ import { createSubscriptionMaintainer, type SubscriptionMaintainerOptions } from
 import type { GraphNotificationInbox } from './graph-notification-inbox';
 import { receiveGraphNotifications } from './receive-graph-notifications';
 
-export interface GraphNotificationsOptions extends Omit<SubscriptionMaintainerOptions, 'onResubscribed'> {
+export interface GraphNotificationsOptions extends Omit<SubscriptionMaintainerOptions, 'onResubscribed' | 'notificationUrl'> {
+  /** Where Graph reaches the bridge's notification route; without it no subscription is made, and only ERP-side triggers fill the inbox. */
+  notificationUrl?: string;
   store: Store;
   runs: Pick<ContactSyncPort, 'runNow'>;
   logger: Logger;
@@ -18,10 +21,13 @@ export interface GraphNotificationsOptions extends Omit<SubscriptionMaintainerOp
   idleProcessEveryMs?: number;
   /** Processed notifications (and their fingerprints, which stop replays) are kept this long. */
   keepProcessedMs?: number;
+  newId?: () => string;
 }
 
 export interface GraphNotifications {
   inbox: GraphNotificationInbox;
+  /** Queues one run of each mailbox through the inbox, coalesced with the notifications waiting there (ERP-side changes). */
+  queueRuns(environment: string, users: readonly UserKey[]): Promise<void>;
   /** Whether the mailbox's subscriptions are all live, so its safety-net poll can wait longer. */
   isHealthy(environment: string, user: UserKey): Promise<boolean>;
   /** Runs a subscription pass and an inbox pass now, and resolves when both are done (tests and benchmarks). */
@@ -43,11 +49,13 @@ export interface GraphNotifications {
 export function startGraphNotifications(options: GraphNotificationsOptions): GraphNotifications {
   const { store, logger } = options;
   const now = options.now ?? (() => new Date());
+  const newId = options.newId ?? randomUUID;
   const settleMs = options.settleMs ?? 250;
   const keepProcessedMs = options.keepProcessedMs ?? 24 * 60 * 60_000;
   let stopped = false;
   const resubscribed: { environment: string; user: UserKey }[] = [];
-  const subscriptions = createSubscriptionMaintainer({ ...options, onResubscribed: (environment, user) => resubscribed.push({ environment, user }) });
+  const { notificationUrl } = options;
+  const subscriptions = createSubscriptionMaintainer({ ...options, notificationUrl: notificationUrl ?? '', onResubscribed: (environment, user) => resubscribed.push({ environment, user }) });
   const processor = createNotificationProcessor({ store, runs: options.runs, subscriptions, logger, now });
 
   async function runResubscribed(): Promise<void> {
@@ -111,16 +119,24 @@ export function startGraphNotifications(options: GraphNotificationsOptions): Gra
     // Notifications waiting for a run to end are looked at again soon, not after the idle wait.
     return outcome.waiting > 0 ? 1_000 : undefined;
   });
-  maintenance.schedule(1_000);
+  if (notificationUrl) maintenance.schedule(1_000);
   processing.schedule(settleMs);
 
   return {
     inbox: {
       receive: (body) => receiveGraphNotifications(body, { store, logger, now, onStored: () => processing.wake() }),
     },
-    isHealthy: (environment, user) => subscriptions.isHealthy(environment, user),
+    async queueRuns(environment, users) {
+      const receivedAt = now().toISOString();
+      for (const user of users) {
+        const id = newId();
+        await store.graphNotifications.add({ id, fingerprint: id, subscriptionId: 'erp', user, environment, collection: 'contacts', kind: 'change', receivedAt });
+      }
+      if (users.length > 0) processing.wake();
+    },
+    isHealthy: async (environment, user) => notificationUrl !== undefined && (await subscriptions.isHealthy(environment, user)),
     async settle() {
-      await maintenance.start();
+      if (notificationUrl) await maintenance.start();
       await processing.start();
     },
     async stop() {
