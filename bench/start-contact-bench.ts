@@ -1,11 +1,13 @@
 import pino from 'pino';
+import type { GraphEmulatorOptions } from '../dev/m365/graph/graph-emulator-options';
 import { demoIds } from '../dev/m365/identity/demo-directory';
 import { startMicrosoft365, type Microsoft365 } from '../dev/m365/start-microsoft-365';
 import { parseConfig } from '../server/config/load-config';
 import { openDemoErp, type DemoErp } from '../server/erp/demo/open-demo-erp';
-import type { ContactSyncService } from '../server/jobs/contact-sync-service';
+import type { ContactSyncService, ContactSyncServiceOptions } from '../server/jobs/contact-sync-service';
 import { createContactSyncService } from '../server/jobs/create-contact-sync-service';
-import { createGraphAccess } from '../server/jobs/create-graph-access';
+import { createGraphAccess, type GraphAccess } from '../server/jobs/create-graph-access';
+import type { EnvironmentConfig } from '../server/config/config-schema';
 import { createMsalClient } from '../server/auth/create-msal-client';
 import { createAppOnlyTokenSource } from '../server/auth/graph-token-sources';
 import { createTrustingFetch } from '../server/auth/create-trusting-fetch';
@@ -29,6 +31,9 @@ export interface ContactBench {
   /** The fetch that trusts the local Microsoft 365's certificate, for any other Graph client. */
   trustingFetch: ReturnType<typeof createTrustingFetch>;
   client: GraphClient;
+  /** The bridge's Graph access and its environments, for more of the bridge around the service. */
+  graphAccess: GraphAccess;
+  environments: ReadonlyMap<string, { config: EnvironmentConfig; erp: DemoErp }>;
   folderId: string;
   /** A second folder of the same mailbox, for a baseline. */
   newFolder(name: string): Promise<string>;
@@ -42,8 +47,17 @@ export interface ContactBench {
  * `contacts` contacts, a SQLite store, the bridge's Graph access (MSAL, the gateway client) and the
  * contact sync service; `requestBudget` is the emulator's scaled request limit, which the client paces to.
  */
-export async function startContactBench(options: { contacts: number; requestBudget?: RequestBudget }): Promise<ContactBench> {
-  const m365 = await startMicrosoft365({ https: true });
+export async function startContactBench(options: {
+  contacts: number;
+  requestBudget?: RequestBudget;
+  /** How the Graph emulator delivers change notifications. */
+  graphNotifications?: GraphEmulatorOptions['notifications'];
+  /** Contact sync direction of the mailbox (`erp-to-outlook` by default). */
+  direction?: 'erp-to-outlook' | 'two-way';
+  /** Options of the contact sync service beyond its ports. */
+  service?: Pick<ContactSyncServiceOptions, 'pollGapMs'>;
+}): Promise<ContactBench> {
+  const m365 = await startMicrosoft365({ https: true, ...(options.graphNotifications ? { graphNotifications: options.graphNotifications } : {}) });
   const certificate = m365.certificate ?? '';
   const trustingFetch = createTrustingFetch(certificate);
   const config = parseConfig({
@@ -72,10 +86,11 @@ export async function startContactBench(options: { contacts: number; requestBudg
   await store.users.upsert({ ...benchUser, environment: benchEnvironment, email: 'amelie.dubois@fabrikamfrance.onmicrosoft.com', displayName: 'Amélie Dubois' }, now);
   const newFolder = async (name: string) => (await createContactFolder(client, benchUser.objectId, name)).id ?? '';
   const folderId = await newFolder('ERP');
-  await store.settings.put(benchUser, { enabled: true, contactFolderId: folderId, actionsEnabled: false, todoListName: 'ERP', contacts: 'erp-to-outlook', conflicts: 'erp-wins', events: 'off', eventConflicts: 'erp-wins', tasks: 'off', taskConflicts: 'erp-wins' }, now);
-  const service = createContactSyncService({ store, environments: new Map([[benchEnvironment, { config: environment, erp }]]), graphAccess, logger: pino({ level: 'silent' }) });
+  await store.settings.put(benchUser, { enabled: true, contactFolderId: folderId, actionsEnabled: false, todoListName: 'ERP', contacts: options.direction ?? 'erp-to-outlook', conflicts: 'erp-wins', events: 'off', eventConflicts: 'erp-wins', tasks: 'off', taskConflicts: 'erp-wins' }, now);
+  const environments = new Map([[benchEnvironment, { config: environment, erp }]]);
+  const service = createContactSyncService({ store, environments, graphAccess, logger: pino({ level: 'silent' }), ...options.service });
   return {
-    m365, erp, store, service, token, trustingFetch, client, folderId, newFolder,
+    m365, erp, store, service, token, trustingFetch, client, graphAccess, environments, folderId, newFolder,
     async run() {
       const { runId } = await service.runNow(benchEnvironment, benchUser);
       return service.waitForRun(runId);

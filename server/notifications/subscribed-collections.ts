@@ -14,7 +14,8 @@ export interface SubscribedCollection {
   lifecycleEvents: readonly LifecycleEvent[];
 }
 
-const users = (mailbox: string) => `/users/${encodeURIComponent(mailbox)}`;
+/** A resource is a string of the subscription's JSON, not a URL: ids go in as they are (Outlook ids hold `=` and `-`). */
+const users = (mailbox: string) => `/users/${mailbox}`;
 
 /**
  * The collections the bridge subscribes to, one subscription per mailbox each. Adding one is one
@@ -27,7 +28,7 @@ export const subscribedCollections: readonly SubscribedCollection[] = [
     name: 'contacts',
     resourceOf: (mailbox, settings) =>
       settings.enabled && settings.contacts !== 'off' && settings.contactFolderId
-        ? `${users(mailbox)}/contactFolders/${encodeURIComponent(settings.contactFolderId)}/contacts`
+        ? `${users(mailbox)}/contactFolders/${settings.contactFolderId}/contacts`
         : undefined,
     maximumLifetimeMinutes: 10_080,
     lifecycleEvents: ['reauthorizationRequired', 'subscriptionRemoved', 'missed'],
