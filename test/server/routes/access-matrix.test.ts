@@ -208,6 +208,15 @@ const rows: Record<string, Row> = {
   'GET /api/admin/doctor': {
     kind: 'admin', call: () => ({ method: 'GET', path: '/api/admin/doctor' }), ownerSees: () => '"environment":"contoso"', othersGet: { stranger: 200 },
   },
+  // Called by Graph and the ERP, not by users: a user's token is no clientState or ERP secret, so nothing is stored or queued.
+  'POST /api/notifications/graph': {
+    kind: 'data', call: () => ({ method: 'POST', path: '/api/notifications/graph', body: { value: [{ subscriptionId: marks.runId, clientState: 'guess', changeType: 'updated', resource: 'Users/x/Contacts/y' }] } }),
+    othersGet: { stranger: 202, colleague: 202, colleagueAdmin: 202, owner: 202 },
+  },
+  'POST /api/erp/changes': {
+    kind: 'data', call: () => ({ method: 'POST', path: '/api/erp/changes', body: { environment: 'contoso', contacts: [ids.contact] } }),
+    othersGet: { stranger: 401, colleague: 401, colleagueAdmin: 401, owner: 401 },
+  },
 };
 
 /** Callers in the order they call: the owner last, so a write refused to the others is still the owner's to make. */

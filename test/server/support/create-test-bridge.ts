@@ -17,6 +17,11 @@ import type { BridgeEnvironment } from '../../../server/http/principal';
 import { openStore } from '../../../server/store/open-store';
 import type { Store } from '../../../server/store/store';
 import { bridgeToken } from './bridge-token';
+import { createErpChangeHook } from '../../../server/notifications/create-erp-change-hook';
+import { receiveGraphNotifications } from '../../../server/notifications/receive-graph-notifications';
+
+/** Contoso's `erpChangeSecret` in the test bridge. */
+export const testErpChangeSecret = 'contoso-erp-change-secret';
 
 export const demoUsers = {
   lucia: { email: 'lucia.martinez@contosoiberica.onmicrosoft.com', displayName: 'Lucía Martínez García' },
@@ -102,6 +107,9 @@ export async function createTestBridge(
     environments, store, now, graphAccess, contactSync, authority: identity.url,
     doctor: createDoctor({ config, environments, secrets, store, graphAccess, identityFetch: createTrustingFetch(certificate), graphFetch: createTrustingFetch(certificate) }),
     authenticate: createTokenValidator({ authority: identity.url, environments: config.environments, fetch: createTrustingFetch(certificate) }),
+    // Notifications are checked and stored as in production; nothing here processes them.
+    graphNotifications: { receive: (body) => receiveGraphNotifications(body, { store, logger, now }) },
+    erpChanges: createErpChangeHook({ store, environments, secrets: new Map([['contoso', testErpChangeSecret]]), queueRuns: async () => undefined }),
     logger, ...options.deps,
   }, options.app);
   const signIn = (username: string, clientId: string = demoIds.bridgeClientId) => bridgeToken(m365, certificate, username, clientId);
