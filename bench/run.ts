@@ -2,6 +2,7 @@
 import { benchContactsIncremental } from './contacts-incremental';
 import { benchContactsInitial } from './contacts-initial';
 import { benchContactsPlan } from './contacts-plan';
+import { benchLatency } from './latency';
 import { benchLookup } from './lookup';
 import { benchTaskpane } from './taskpane';
 
@@ -11,6 +12,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   'contacts-incremental': benchContactsIncremental,
   'contacts-100k': benchContactsPlan,
   taskpane: benchTaskpane,
+  latency: benchLatency,
 };
 
 const names = process.argv.slice(2);

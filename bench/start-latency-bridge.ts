@@ -17,6 +17,8 @@ export interface LatencyBridge extends ContactBench {
   /** `http://127.0.0.1:{port}`: the bridge listening, as Graph and the ERP call it. */
   url: string;
   notifications: GraphNotifications;
+  /** `Date.now()` of every notification POST and ERP change call the bridge received, in order. */
+  arrivals: number[];
   close(): Promise<void>;
 }
 
@@ -45,14 +47,23 @@ export async function startLatencyBridge(options: {
   await store.activations.put({ environment: benchEnvironment, syncActivated: true, applicationId: 'latency-bench', changedBy: 'bench', changedAt: new Date().toISOString() });
   await bench.run();
 
+  const arrivals: number[] = [];
   const erpChanges = createErpChangeHook({
     store, environments, secrets: new Map([[benchEnvironment, erpChangeSecret]]),
-    queueRuns: (environment, users) => (holder.notifications ? holder.notifications.queueRuns(environment, users) : Promise.resolve()),
+    queueRuns: (environment, users) => {
+      arrivals.push(Date.now());
+      return holder.notifications ? holder.notifications.queueRuns(environment, users) : Promise.resolve();
+    },
   });
   const app = createApp({
     environments, store, logger, graphAccess, contactSync: service, erpChanges,
     authenticate: () => Promise.reject(new ApiError('auth_required', 401, 'no user calls this bridge')),
-    graphNotifications: { receive: (body) => (holder.notifications ? holder.notifications.inbox.receive(body) : Promise.reject(new ApiError('unavailable', 503, 'starting'))) },
+    graphNotifications: {
+      receive(body) {
+        arrivals.push(Date.now());
+        return holder.notifications ? holder.notifications.inbox.receive(body) : Promise.reject(new ApiError('unavailable', 503, 'starting'));
+      },
+    },
   });
   const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 });
   await once(server, 'listening');
@@ -71,6 +82,7 @@ export async function startLatencyBridge(options: {
     ...bench,
     url,
     notifications,
+    arrivals,
     async close() {
       await notifications.stop();
       await scheduler?.stop();
