@@ -70,6 +70,8 @@ async function main() {
     ],
     // The Outlook host stand-in frames the taskpane from another loopback port (it may move to a free one).
     server: { port, frameAncestors: ['http://127.0.0.1:*', 'http://localhost:*'] },
+    // The Graph emulator delivers change notifications to the bridge on loopback (Graph itself needs a public HTTPS URL).
+    notifications: { publicUrl: `http://127.0.0.1:${port}` },
     identity: { authority: identity.url, trustedCertificateFile: certificateFile, ...(identity.browserUrl ? { consentAuthority: identity.browserUrl } : {}) },
     graph: { baseUrl: `${graph.url}/v1.0`, trustedCertificateFile: certificateFile },
     // The local Microsoft 365 lives in memory, so the bridge's store does too: links and delta
