@@ -34,6 +34,8 @@ export async function startLatencyBridge(options: {
   graphNotifications?: GraphEmulatorOptions['notifications'];
   /** Between passes that create and renew subscriptions. */
   maintenanceEveryMs?: number;
+  /** Between two reads of the ERP's change feed (none by default). */
+  erpPollEveryMs?: number;
 }): Promise<LatencyBridge> {
   const logger = pino({ level: process.env.BENCH_LOG ?? 'silent' });
   const holder: { notifications?: GraphNotifications } = {};
@@ -72,6 +74,7 @@ export async function startLatencyBridge(options: {
     store, environments, graphAccess, logger, runs: service,
     ...(options.notifications ? { notificationUrl: `${url}${graphNotificationPath}` } : {}),
     maintenanceEveryMs: options.maintenanceEveryMs ?? 60_000,
+    ...(options.erpPollEveryMs ? { erpPollEveryMs: options.erpPollEveryMs } : {}),
   });
   holder.notifications = notifications;
   await notifications.settle();

@@ -104,6 +104,7 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
     store, environments, graphAccess, logger, runs: queue ?? contactSync,
     ...(notificationBase ? { notificationUrl: `${notificationBase.replace(/\/+$/, '')}${graphNotificationPath}` } : {}),
     maintenanceEveryMs: config.notifications.subscriptionPassSeconds * 1000,
+    erpPollEveryMs: config.notifications.erpPollSeconds * 1000,
   });
   // On PostgreSQL the limits live in the store's database, so every bridge counts against the same limit.
   const limitsPool = isPostgresUrl(storeUrl) ? new pg.Pool({ connectionString: storeUrl, max: 2 }).on('error', () => {}) : undefined;

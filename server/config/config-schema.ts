@@ -159,6 +159,8 @@ export const configSchema = z.strictObject({
       healthyPollMinutes: z.number().min(1).max(24 * 60).default(30),
       /** Seconds between two passes that create, renew and remove subscriptions. */
       subscriptionPassSeconds: z.number().int().min(5).max(3600).default(60),
+      /** Seconds between two reads of each mailbox's ERP change feed, for ERPs that cannot call `POST /api/erp/changes`; 0 turns the poll off. */
+      erpPollSeconds: z.number().int().min(0).max(3600).default(30),
     })
     .prefault({}),
   /** Requests per window the API allows; over it the answer is 429 with Retry-After. Shared by all bridges on a PostgreSQL store. */

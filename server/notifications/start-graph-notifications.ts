@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
+import type { ErpPort } from '../../src/domain/erp-port';
+import type { EnvironmentConfig } from '../config/config-schema';
 import type { ContactSyncPort } from '../http/contact-sync-port';
 import type { Store, UserKey } from '../store/store';
 import { createNotificationProcessor } from './create-notification-processor';
 import { createSubscriptionMaintainer, type SubscriptionMaintainerOptions } from './create-subscription-maintainer';
 import type { GraphNotificationInbox } from './graph-notification-inbox';
+import { pollErpChanges } from './poll-erp-changes';
 import { receiveGraphNotifications } from './receive-graph-notifications';
 
 export interface GraphNotificationsOptions extends Omit<SubscriptionMaintainerOptions, 'onResubscribed' | 'notificationUrl'> {
@@ -19,6 +22,10 @@ export interface GraphNotificationsOptions extends Omit<SubscriptionMaintainerOp
   settleMs?: number;
   /** Between two passes over the inbox when no notification arrives here (another bridge may have stored some). */
   idleProcessEveryMs?: number;
+  /** The environments with their ERPs, whose change feeds the ERP-side poll reads. */
+  environments: ReadonlyMap<string, { config: EnvironmentConfig; erp: ErpPort }>;
+  /** Between two passes of the ERP-side poll (for ERPs that cannot call out); 0 or absent: no poll. */
+  erpPollEveryMs?: number;
   /** Processed notifications (and their fingerprints, which stop replays) are kept this long. */
   keepProcessedMs?: number;
   newId?: () => string;
@@ -108,6 +115,15 @@ export function startGraphNotifications(options: GraphNotificationsOptions): Gra
     };
   }
 
+  async function queueRuns(environment: string, users: readonly UserKey[]): Promise<void> {
+    const receivedAt = now().toISOString();
+    for (const user of users) {
+      const id = newId();
+      await store.graphNotifications.add({ id, fingerprint: id, subscriptionId: 'erp', user, environment, collection: 'contacts', kind: 'change', receivedAt });
+    }
+    if (users.length > 0) processing.wake();
+  }
+
   let lastPurge = 0;
   const maintenance = loop('graph subscription pass', options.maintenanceEveryMs ?? 60_000, 0, () => subscriptions.maintainAll());
   const processing = loop('graph notification pass', options.idleProcessEveryMs ?? 5_000, settleMs, async () => {
@@ -120,20 +136,18 @@ export function startGraphNotifications(options: GraphNotificationsOptions): Gra
     return outcome.waiting > 0 ? 1_000 : undefined;
   });
   if (notificationUrl) maintenance.schedule(1_000);
+  const erpPollEveryMs = options.erpPollEveryMs ?? 0;
+  const erpPoll = loop('ERP change poll', erpPollEveryMs, 0, async () => {
+    await pollErpChanges({ store, environments: options.environments, logger, queueRuns });
+  });
+  if (erpPollEveryMs > 0) erpPoll.schedule(erpPollEveryMs);
   processing.schedule(settleMs);
 
   return {
     inbox: {
       receive: (body) => receiveGraphNotifications(body, { store, logger, now, onStored: () => processing.wake() }),
     },
-    async queueRuns(environment, users) {
-      const receivedAt = now().toISOString();
-      for (const user of users) {
-        const id = newId();
-        await store.graphNotifications.add({ id, fingerprint: id, subscriptionId: 'erp', user, environment, collection: 'contacts', kind: 'change', receivedAt });
-      }
-      if (users.length > 0) processing.wake();
-    },
+    queueRuns,
     isHealthy: async (environment, user) => notificationUrl !== undefined && (await subscriptions.isHealthy(environment, user)),
     async settle() {
       if (notificationUrl) await maintenance.start();
@@ -141,7 +155,7 @@ export function startGraphNotifications(options: GraphNotificationsOptions): Gra
     },
     async stop() {
       stopped = true;
-      await Promise.all([maintenance.stop(), processing.stop()]);
+      await Promise.all([maintenance.stop(), processing.stop(), erpPoll.stop()]);
     },
   };
 }

@@ -1,0 +1,47 @@
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { benchUser } from '../../../bench/start-contact-bench';
+import { startLatencyBridge, type LatencyBridge } from '../../../bench/start-latency-bridge';
+import { pollErpChanges } from '../../../server/notifications/poll-erp-changes';
+import type { UserKey } from '../../../server/store/store';
+
+/** An ERP that cannot call out: the bridge reads its change feed every 0.3 s, with no schedule and no Graph notifications. */
+let bridge: LatencyBridge;
+const contactRuns = async () => (await bridge.store.runs.listForUser(benchUser, 100)).filter((run) => run.kind === 'contacts');
+
+/** One pass of the poll by hand: the mailboxes it would queue. */
+async function pollOnce(): Promise<UserKey[]> {
+  const queued: UserKey[] = [];
+  await pollErpChanges({ store: bridge.store, environments: bridge.environments, logger: pino({ level: 'silent' }), queueRuns: async (_, users) => void queued.push(...users) });
+  return queued;
+}
+
+beforeAll(async () => {
+  bridge = await startLatencyBridge({ contacts: 20, notifications: false, erpPollEveryMs: 300 });
+});
+afterAll(async () => {
+  await bridge.close();
+});
+
+describe('the ERP-side poll', () => {
+  it('queues no run while the ERP has no change since the last run', async () => {
+    expect(await pollOnce()).toEqual([]);
+  });
+
+  it('brings an ERP edit to Outlook within seconds, after which nothing is left to poll', async () => {
+    const [link] = await bridge.store.links.listForUser(benchUser, 'contact', { limit: 1 });
+    if (!link) throw new Error('the first run linked no contact');
+    const before = (await contactRuns()).length;
+    const current = await bridge.erp.getContact(link.erpId);
+
+    await bridge.erp.updateContact(link.erpId, { jobTitle: 'Changed in the ERP', version: current?.version ?? 0 }, { email: 'amelie.dubois@fabrikamfrance.onmicrosoft.com' });
+
+    await vi.waitFor(() => {
+      const contact = bridge.m365.graph.admin.readMailbox(benchUser.objectId).contacts.find((item) => item.id === link.outlookId || item.immutableId === link.outlookId);
+      expect(contact?.jobTitle).toBe('Changed in the ERP');
+    }, { timeout: 15_000, interval: 50 });
+    await vi.waitFor(async () => expect((await contactRuns()).every((run) => run.status !== 'running')).toBe(true), { timeout: 15_000, interval: 50 });
+    expect((await contactRuns()).length).toBeGreaterThan(before);
+    expect(await pollOnce()).toEqual([]);
+  });
+});
