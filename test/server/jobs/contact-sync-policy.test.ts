@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { CollectionPolicy } from '../../../src/domain/sync-policy';
 import { buildCollectionPolicy, buildSyncPolicy } from '../../builders/build-sync-policy';
 import { updateContact } from '../../../src/graph/contacts/update-contact';
-import { erpIdOf, mailboxes, useSyncWorlds, type SyncWorld } from './support/start-sync-world';
+import { activateSync, erpIdOf, mailboxes, useSyncWorlds, type SyncWorld } from './support/start-sync-world';
 
 const worlds = useSyncWorlds();
 
@@ -68,5 +68,21 @@ describe('contact sync under the environment’s sync policy', () => {
 
     expect(await sync.store.conflicts.listForUser(mailboxes.lucia.user, 'open')).toEqual([]);
     expect(await sync.store.conflicts.listForUser(mailboxes.lucia.user)).toEqual([expect.objectContaining({ field: 'jobTitle', status: 'resolved', resolution: 'outlook' })]);
+  });
+
+  it('polls a mailbox with a poll gap (healthy notifications) only once its last run is older than the gap', async () => {
+    let clock = Date.now();
+    const gaps = new Map<string, number>([[mailboxes.lucia.user.objectId, 30 * 60_000]]);
+    const sync = await worlds.start({ service: { now: () => new Date(clock), pollGapMs: async ({ user }) => gaps.get(user.objectId) ?? 0 } });
+    await activateSync(sync.store, mailboxes.lucia.environment);
+    await sync.run('lucia');
+    const dueNames = async () => (await sync.service.dueMailboxes()).map((mailbox) => mailbox.user.objectId);
+
+    clock += 10 * 60_000;
+    expect(await dueNames()).not.toContain(mailboxes.lucia.user.objectId);
+    clock += 21 * 60_000;
+    expect(await dueNames()).toContain(mailboxes.lucia.user.objectId);
+    gaps.clear();
+    expect(await dueNames()).toContain(mailboxes.lucia.user.objectId);
   });
 });

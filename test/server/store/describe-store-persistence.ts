@@ -50,7 +50,7 @@ export function describeStorePersistence(name: string, createDatabase: CreateTes
         const { db } = connectDatabase(fresh);
         opened.push({ close: () => db.destroy() });
         const migrations = await sql<{ name: string }>`select name from kysely_migration order by name`.execute(db);
-        expect(migrations.rows.map((row) => row.name)).toEqual(['0001-initial-schema', '0002-environment-activation', '0003-user-guest-flag', '0004-environment-sync-policy']);
+        expect(migrations.rows.map((row) => row.name)).toEqual(['0001-initial-schema', '0002-environment-activation', '0003-user-guest-flag', '0004-environment-sync-policy', '0005-graph-notifications']);
       });
 
       it('leaves the database as it was when a migration fails, and names the migration', async () => {
