@@ -34,6 +34,7 @@ describe('health and the API description', () => {
         'GET /api/me/contact-folders', 'POST /api/me/contact-folders', 'POST /api/me/sync/connect', 'POST /api/me/sync/preview',
         'POST /api/me/sync/runs', 'GET /api/me/sync/runs/{id}', 'GET /api/me/conflicts', 'POST /api/me/conflicts/{id}/resolve',
         'GET /api/me/suppressed', 'POST /api/me/suppressed/{erpId}/restore',
+        'POST /api/notifications/graph', 'POST /api/erp/changes',
       ].sort(),
     );
   });
