@@ -4,6 +4,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { ContactSyncService } from '../../../server/jobs/contact-sync-service';
 import { mailboxKey } from '../../../server/jobs/mailbox-key';
 import { startPgBossContactSync, type PgBossContactSync } from '../../../server/jobs/start-pg-boss-contact-sync';
+import { createNotificationProcessor } from '../../../server/notifications/create-notification-processor';
+import { hashClientState } from '../../../server/notifications/hash-client-state';
+import { receiveGraphNotifications } from '../../../server/notifications/receive-graph-notifications';
 import type { RunRecord, Store } from '../../../server/store/store';
 import { createTestDatabase } from '../../support/postgres-database';
 import { activateSync, duplicatedTags, mailboxes, startSharedMicrosoft365, startSyncWorld, type MailboxName, type SharedMicrosoft365, type SyncWorld } from './support/start-sync-world';
@@ -193,5 +196,27 @@ describe('the pg-boss jobs engine', () => {
     expect(await expiryOfRuns()).toBe(30 * 60);
     await startEngine(sync.service, sync.store, url, 1, 300);
     expect(await expiryOfRuns()).toBe(300 * 60);
+  });
+
+  it('turns notifications one bridge stored into one queued run, however many bridges process the inbox at once', async () => {
+    const { sync, url } = await startWorld();
+    const other = await sync.addBridge();
+    const [first, second] = await Promise.all([startEngine(sync.service, sync.store, url, 1), startEngine(other.service, other.store, url, 1)]);
+    const { user, environment } = mailboxes.lucia;
+    await sync.store.graphSubscriptions.reserve(
+      { user, environment, collection: 'contacts', resource: '/users/lucia/contactFolders/erp/contacts', clientStateHash: hashClientState('lucia-secret'), expiresAt: new Date(Date.now() + 86_400_000).toISOString(), updatedAt: new Date().toISOString() },
+      new Date().toISOString(),
+    );
+    await sync.store.graphSubscriptions.update(user, 'contacts', { subscriptionId: 'lucia-contacts', state: 'active' });
+    const logger = pino({ level: 'silent' });
+    const value = Array.from({ length: 50 }, (_, index) => ({ subscriptionId: 'lucia-contacts', clientState: 'lucia-secret', changeType: 'updated' as const, resource: `Users/lucia/Contacts/${index}` }));
+    await receiveGraphNotifications({ value }, { store: sync.store, logger });
+
+    const processorOf = (store: Store, engine: PgBossContactSync) => createNotificationProcessor({ store, runs: engine, subscriptions: { maintainMailbox: async () => undefined }, logger });
+    const outcomes = await Promise.all([processorOf(sync.store, first).processPending(), processorOf(other.store, second).processPending()]);
+
+    expect(outcomes.reduce((sum, outcome) => sum + outcome.covered, 0)).toBe(1);
+    const runs = await settledRuns(sync.store);
+    expect(runs.filter((run) => run.user.objectId === user.objectId)).toEqual([expect.objectContaining({ status: 'succeeded' })]);
   });
 });
