@@ -13,6 +13,11 @@ export interface ActionCollectionRunInput {
   settings: SyncSettings;
   /** Whether the environment lets sync write attendees (which sends invitations); off by default. */
   inviteAttendees: boolean;
+  /**
+   * The environment's link to an ERP action (`erp.actionUrlTemplate`, `{id}` replaced by the
+   * action's id), carried by the items sync creates; absent: no link.
+   */
+  actionUrlTemplate?: string;
   client: GraphClient;
   mailbox: Mailbox;
   /** The actions the mailbox's ERP user owns. */
