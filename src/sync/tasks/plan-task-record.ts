@@ -44,6 +44,22 @@ type Field = (typeof fields)[number];
 
 const keep: TaskRecordPlan['link'] = { kind: 'keep' };
 
+/** Puts a value recorded in a conflict back into a side's fields, if it is of the field's type. */
+function restoreField(target: SyncedTask, field: Field, value: unknown): void {
+  switch (field) {
+    case 'subject':
+    case 'notes':
+      if (typeof value === 'string') target[field] = value;
+      return;
+    case 'dueDate':
+      if (typeof value === 'string' || value === null) target.dueDate = value;
+      return;
+    case 'status':
+      if (value === 'planned' || value === 'done' || value === 'cancelled') target.status = value;
+      return;
+  }
+}
+
 function copyField<Name extends Field>(target: SyncedTask, source: SyncedTask, field: Name): void {
   target[field] = source[field];
 }
@@ -127,9 +143,16 @@ function policyDecision(policy: ConflictPolicy, action: ErpAction | undefined, i
 /** The three-way merge of a linked task whose action is still a task of this mailbox. */
 function merge(record: TaskRecord, link: TaskLink, item: OutlookTask | undefined, context: TaskPlanContext): TaskRecordPlan {
   const base: SyncedTask = link.snapshot;
-  const erp = record.action ? syncedTaskOf(record.action) : base;
+  const erp = record.action ? syncedTaskOf(record.action) : { ...base };
   const version = record.action?.version ?? link.snapshot.version;
-  const outlook = item ? outlookView(item, base) : base;
+  const outlook = item ? outlookView(item, base) : { ...base };
+  // A field waiting for the user (or just resolved) keeps each side's value in its conflict, not in the base.
+  for (const conflict of record.conflicts) {
+    const undecided = conflict.status === 'open' || (conflict.resolvedAt !== undefined && Date.parse(conflict.resolvedAt) > Date.parse(link.updatedAt));
+    if (!undecided) continue;
+    if (!record.action) restoreField(erp, conflict.field, conflict.erpValue);
+    if (!item) restoreField(outlook, conflict.field, conflict.outlookValue);
+  }
   const erpTarget: SyncedTask = { ...erp };
   const outlookTarget: SyncedTask = { ...outlook };
   const snapshot: SyncedTask = { ...base };

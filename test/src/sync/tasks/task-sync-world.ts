@@ -1,0 +1,46 @@
+import type { ErpAction } from '../../../../src/domain/erp-records';
+import type { ConflictPolicy } from '../../../../src/domain/sync-settings';
+import { runTaskSync } from '../../../../src/sync/tasks/run-task-sync';
+import type { TaskSyncReport } from '../../../../src/sync/tasks/task-sync-report';
+import { sequentialIds } from '../../../builders/sequential-ids';
+import { FakeActionFeed } from '../../../fakes/fake-action-feed';
+import { FakeClock } from '../../../fakes/fake-clock';
+import { FakeOutlookTaskList } from '../../../fakes/fake-outlook-task-list';
+import { FakeTaskSyncStore } from '../../../fakes/fake-task-sync-store';
+
+export interface TaskSyncWorldOptions {
+  direction?: 'erp-to-outlook' | 'two-way';
+  policy?: ConflictPolicy;
+  listName?: string;
+}
+
+/** An ERP, a To Do and a store in memory, and a run over them (environment `acme`). */
+export function createTaskSyncWorld(actions: readonly ErpAction[], options: TaskSyncWorldOptions = {}) {
+  const clock = new FakeClock('2026-03-02T08:00:00.000Z');
+  const erp = new FakeActionFeed(clock, actions);
+  const todo = new FakeOutlookTaskList(clock);
+  const store = new FakeTaskSyncStore();
+  const newId = sequentialIds('conflict-');
+  const settings = { direction: options.direction ?? 'two-way', policy: options.policy ?? 'erp-wins', listName: options.listName ?? 'ERP' };
+  return {
+    clock, erp, todo, store, settings,
+    /** Moves every clock on by `seconds`. */
+    tick(seconds: number) {
+      clock.set(new Date(Date.parse(clock.now()) + seconds * 1000).toISOString());
+    },
+    run(): Promise<TaskSyncReport> {
+      return runTaskSync({
+        environment: 'acme', listName: settings.listName, direction: settings.direction, policy: settings.policy,
+        list: todo, erp, store, now: () => new Date(clock.now()), newId, onState: async () => undefined,
+      });
+    },
+    /** The tasks of the list in use. */
+    tasks() {
+      const listId = store.state.list?.id;
+      return listId ? todo.tasksIn(listId) : [];
+    },
+    taskOf(erpId: string) {
+      return this.tasks().find((task) => task.tag === `acme:${erpId}`);
+    },
+  };
+}
