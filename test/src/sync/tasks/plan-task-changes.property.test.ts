@@ -40,16 +40,20 @@ describe('task sync: idempotence over random mailboxes', () => {
         for (const each of steps) {
           world.tick(10);
           const task = 'erpId' in each ? world.taskOf(each.erpId) : undefined;
-          const action = 'erpId' in each ? world.erp.get(each.erpId) : undefined;
+          const action = 'erpId' in each ? world.erp.action(each.erpId) : undefined;
           switch (each.kind) {
             case 'erpEdit':
-              world.erp.put({ ...(action ?? buildErpAction({ id: each.erpId })), subject: each.subject.trim() || 'Sin asunto', status: each.status, updatedAt: world.clock.now(), ...(each.dueDate ? { dueDate: each.dueDate } : {}) });
+              {
+                const changes = { subject: each.subject.trim() || 'Sin asunto', status: each.status, ...(each.dueDate ? { dueDate: each.dueDate } : {}) };
+                if (action) world.erp.editInErp(each.erpId, changes);
+                else world.erp.addInErp(buildErpAction({ id: each.erpId, ...changes, updatedAt: world.clock.now() }));
+              }
               break;
             case 'erpTimes':
-              if (action) world.erp.put({ ...action, start: '2026-03-10T09:00:00Z', end: '2026-03-10T10:00:00Z', updatedAt: world.clock.now() });
+              if (action) world.erp.editInErp(each.erpId, { start: '2026-03-10T09:00:00Z', end: '2026-03-10T10:00:00Z' });
               break;
             case 'erpLeave':
-              if (action) world.erp.leave(each.erpId);
+              if (action) world.erp.reassignInErp(each.erpId, 'U-2');
               break;
             case 'outlookEdit':
               if (task) world.todo.edit(task.id, { title: each.title, dueDate: each.dueDate, completed: each.completed });
@@ -74,7 +78,7 @@ describe('task sync: idempotence over random mailboxes', () => {
               break;
           }
         }
-        const actionsBefore = world.erp.all().map((each) => each.id);
+        const actionsBefore = world.erp.ids();
         const userTasksBefore = userTasks.flatMap((id) => world.tasks().filter((each) => each.id === id));
 
         const settled = await world.run();
@@ -85,12 +89,12 @@ describe('task sync: idempotence over random mailboxes', () => {
         // Planned again from everything both sides hold, nothing is left to do.
         const replay = planTaskChanges({
           environment: 'acme', direction, policy, listShared: false, now: world.clock.now(), newId: () => 'replayed',
-          erpChanged: world.erp.all(), erpGone: [], outlookChanged: world.tasks(), outlookRemoved: [], fullRound: true,
+          erpChanged: await world.erp.listActionsInScope(), erpGone: [], outlookChanged: world.tasks(), outlookRemoved: [], fullRound: true,
           links: [...world.store.links.values()], conflicts: world.store.conflicts,
         });
         expect(replay).toEqual([]);
         for (const id of erpIds) expect(world.tasks().filter((each) => each.tag === `acme:${id}`).length).toBeLessThanOrEqual(1);
-        expect(world.erp.all().map((each) => each.id)).toEqual(actionsBefore);
+        expect(world.erp.ids()).toEqual(actionsBefore);
         if (direction === 'erp-to-outlook') expect(world.erp.writes).toBe(0);
         for (const mine of userTasksBefore) expect(world.tasks()).toContainEqual(mine);
       }),

@@ -55,7 +55,7 @@ describe('task sync', () => {
 
     const report = await world.run();
 
-    expect(world.erp.get('A-1')?.status).toBe('done');
+    expect(world.erp.action('A-1')?.status).toBe('done');
     expect(report.counts).toMatchObject({ erpUpdated: 1, outlookCreated: 0 });
     expect(world.tasks()).toHaveLength(1);
     expect((await world.run()).counts.erpUpdated).toBe(0);
@@ -68,7 +68,7 @@ describe('task sync', () => {
 
     await world.run();
 
-    expect(world.erp.get('A-1')).toMatchObject({ subject: 'Llamar otra vez', notes: 'Nuevo texto', dueDate: '2026-03-12', status: 'planned' });
+    expect(world.erp.action('A-1')).toMatchObject({ subject: 'Llamar otra vez', notes: 'Nuevo texto', dueDate: '2026-03-12', status: 'planned' });
   });
 
   it('keeps a cancelled action cancelled: its task shows completed and the ERP status is not rewritten', async () => {
@@ -79,7 +79,7 @@ describe('task sync', () => {
     await world.run();
 
     expect(world.taskOf('A-1')?.completed).toBe(true);
-    expect(world.erp.get('A-1')).toMatchObject({ subject: 'Renamed', status: 'cancelled' });
+    expect(world.erp.action('A-1')).toMatchObject({ subject: 'Renamed', status: 'cancelled' });
   });
 
   it('leaves the ERP date when the user clears the due date in To Do, and does not write it back again and again', async () => {
@@ -90,7 +90,7 @@ describe('task sync', () => {
     await world.run();
     const again = await world.run();
 
-    expect(world.erp.get('A-1')?.dueDate).toBe('2026-03-10');
+    expect(world.erp.action('A-1')?.dueDate).toBe('2026-03-10');
     expect(world.taskOf('A-1')?.dueDate).toBeNull();
     expect(again.counts).toEqual({ outlookCreated: 0, outlookUpdated: 0, outlookRemoved: 0, erpUpdated: 0 });
   });
@@ -127,11 +127,11 @@ describe('task sync', () => {
 
     await world.run();
     await world.run();
-    expect(world.erp.get('A-1')).toBeDefined();
+    expect(world.erp.action('A-1')).toBeDefined();
     expect(world.tasks()).toEqual([]);
     expect(world.store.links.get('A-1')?.state).toBe('suppressed');
 
-    world.erp.put({ ...call, subject: 'Llamar de nuevo' });
+    world.erp.editInErp('A-1', { subject: 'Llamar de nuevo' });
     await world.run();
     expect(world.taskOf('A-1')?.title).toBe('Llamar de nuevo');
   });
@@ -139,9 +139,9 @@ describe('task sync', () => {
   it('removes the task of an action that became an event, was reassigned or deleted in the ERP', async () => {
     const world = createTaskSyncWorld([call, quote, buildErpAction({ id: 'A-4' })]);
     await world.run();
-    world.erp.put({ ...call, start: '2026-03-10T09:00:00Z', end: '2026-03-10T10:00:00Z' });
-    world.erp.leave('A-3');
-    world.erp.leave('A-4');
+    world.erp.editInErp('A-1', { start: '2026-03-10T09:00:00Z', end: '2026-03-10T10:00:00Z' });
+    world.erp.reassignInErp('A-3', 'U-2');
+    world.erp.deleteInErp('A-4');
 
     const report = await world.run();
 
@@ -154,7 +154,7 @@ describe('task sync', () => {
     const world = createTaskSyncWorld([call]);
     await world.run();
     const mine = world.todo.addTask(world.store.state.list?.id ?? '', { title: 'Comprar pan', notes: '', dueDate: null, completed: false });
-    world.erp.leave('A-1');
+    world.erp.deleteInErp('A-1');
 
     await world.run();
 
@@ -179,7 +179,7 @@ describe('task sync', () => {
     await world.run();
     const list = world.todo.lists.get(world.store.state.list?.id ?? '');
     if (list) list.displayName = 'Mis tareas ERP';
-    world.erp.put(buildErpAction({ id: 'A-5' }));
+    world.erp.addInErp(buildErpAction({ id: 'A-5' }));
 
     await world.run();
 
@@ -191,7 +191,7 @@ describe('task sync', () => {
     const world = createTaskSyncWorld([call]);
     await world.run();
     world.todo.deleteList(world.store.state.list?.id ?? '');
-    world.erp.put(buildErpAction({ id: 'A-5' }));
+    world.erp.addInErp(buildErpAction({ id: 'A-5' }));
 
     await world.run();
 
@@ -240,7 +240,7 @@ describe('task sync', () => {
       world.tick(10);
       if (!outlookLater) world.todo.edit(world.taskOf('A-1')?.id ?? '', { title: 'Outlook' });
       world.tick(10);
-      world.erp.put({ ...(world.erp.get('A-1') ?? call), subject: 'ERP', updatedAt: world.clock.now() });
+      world.erp.editInErp('A-1', { subject: 'ERP' });
       world.tick(10);
       if (outlookLater) world.todo.edit(world.taskOf('A-1')?.id ?? '', { title: 'Outlook' });
       await world.run();
@@ -255,7 +255,7 @@ describe('task sync', () => {
     ] as const)('under %s (Outlook edited later: %s) both sides hold %s and the conflict is recorded', async (policy, outlookLater, expected) => {
       const world = await editBoth(policy, outlookLater);
 
-      expect(world.erp.get('A-1')?.subject).toBe(expected);
+      expect(world.erp.action('A-1')?.subject).toBe(expected);
       expect(world.taskOf('A-1')?.title).toBe(expected);
       expect(world.store.conflicts).toMatchObject([{ erpId: 'A-1', field: 'subject', erpValue: 'ERP', outlookValue: 'Outlook', status: 'resolved' }]);
     });
@@ -264,14 +264,14 @@ describe('task sync', () => {
       const world = await editBoth('manual', true);
       await world.run();
       expect(world.store.conflicts).toMatchObject([{ field: 'subject', status: 'open' }]);
-      expect(world.erp.get('A-1')?.subject).toBe('ERP');
+      expect(world.erp.action('A-1')?.subject).toBe('ERP');
       expect(world.taskOf('A-1')?.title).toBe('Outlook');
 
       world.tick(10);
       world.store.resolve(world.store.conflicts[0]?.id ?? '', 'outlook', world.clock.now());
       await world.run();
 
-      expect(world.erp.get('A-1')?.subject).toBe('Outlook');
+      expect(world.erp.action('A-1')?.subject).toBe('Outlook');
       expect(world.taskOf('A-1')?.title).toBe('Outlook');
       expect(world.store.conflicts).toHaveLength(1);
     });
@@ -289,8 +289,8 @@ describe('task sync', () => {
     await world.run();
 
     expect(failed).toMatchObject({ outcome: 'partial', failures: [{ erpId: 'A-1', side: 'erp', code: 'invalid_input' }] });
-    expect(world.erp.get('A-1')?.status).toBe('done');
-    expect(world.erp.get('A-3')?.status).toBe('done');
+    expect(world.erp.action('A-1')?.status).toBe('done');
+    expect(world.erp.action('A-3')?.status).toBe('done');
   });
 
   it('fails the run, keeping what it saved, when the ERP is down', async () => {

@@ -3,7 +3,7 @@ import type { ConflictPolicy } from '../../../../src/domain/sync-settings';
 import { runTaskSync } from '../../../../src/sync/tasks/run-task-sync';
 import type { TaskSyncReport } from '../../../../src/sync/tasks/task-sync-report';
 import { sequentialIds } from '../../../builders/sequential-ids';
-import { FakeActionFeed } from '../../../fakes/fake-action-feed';
+import { FakeErpActionSource } from '../../../fakes/fake-erp-action-source';
 import { FakeClock } from '../../../fakes/fake-clock';
 import { FakeOutlookTaskList } from '../../../fakes/fake-outlook-task-list';
 import { FakeTaskSyncStore } from '../../../fakes/fake-task-sync-store';
@@ -17,7 +17,7 @@ export interface TaskSyncWorldOptions {
 /** An ERP, a To Do and a store in memory, and a run over them (environment `acme`). */
 export function createTaskSyncWorld(actions: readonly ErpAction[], options: TaskSyncWorldOptions = {}) {
   const clock = new FakeClock('2026-03-02T08:00:00.000Z');
-  const erp = new FakeActionFeed(clock, actions);
+  const erp = new FakeErpActionSource(clock, { ownerId: 'U-1', actions, pageSize: 3 });
   const todo = new FakeOutlookTaskList(clock);
   const store = new FakeTaskSyncStore();
   const newId = sequentialIds('conflict-');
