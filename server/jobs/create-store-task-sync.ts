@@ -6,7 +6,7 @@ import type { TaskSyncState, TaskSyncStore, TaskSyncWriter } from '../../src/syn
 import type { Store, UserKey } from '../store/store';
 
 /** Cursor rows of the task collection: the list in use, the list's delta link and the ERP feed's cursor. */
-const cursorKeys = { list: 'tasks:list', deltaLink: 'tasks:delta', erpCursor: 'tasks:erp' } as const;
+const cursorKeys = { list: 'tasks:list', deltaLink: 'tasks:delta', erpCursor: 'tasks:erp', erpListedAt: 'tasks:erp-listed' } as const;
 
 const snapshotSchema = z.object({
   subject: z.string(),
@@ -24,13 +24,14 @@ function writerOver(store: Store, user: UserKey, now: string): TaskSyncWriter {
   const putCursor = (collection: string, value: string | undefined) =>
     value === undefined ? store.cursors.remove(user, collection).then(() => undefined) : store.cursors.put({ user, collection, value, updatedAt: now });
   return {
-    saveLink: (link) => store.links.upsert({ user, entity: 'task', erpId: link.erpId, outlookId: link.outlookId, state: link.state, snapshot: { ...link.snapshot }, missedListings: 0, updatedAt: link.updatedAt }),
+    saveLink: (link) => store.links.upsert({ user, entity: 'task', erpId: link.erpId, outlookId: link.outlookId, state: link.state, snapshot: { ...link.snapshot }, missedListings: link.missedListings, updatedAt: link.updatedAt }),
     removeLink: (erpId) => store.links.remove(user, 'task', erpId).then(() => undefined),
     addConflict: (conflict) => store.conflicts.add({ ...conflict, user, entity: 'task' }),
     async saveState(state) {
       await putCursor(cursorKeys.list, state.list === undefined ? undefined : JSON.stringify(state.list));
       await putCursor(cursorKeys.deltaLink, state.deltaLink);
       await putCursor(cursorKeys.erpCursor, state.erpCursor);
+      await putCursor(cursorKeys.erpListedAt, state.erpListedAt);
     },
   };
 }
@@ -43,16 +44,17 @@ function writerOver(store: Store, user: UserKey, now: string): TaskSyncWriter {
 export function createStoreTaskSync(store: Store, user: UserKey, now: () => Date): TaskSyncStore {
   return {
     async readState() {
-      const [list, deltaLink, erpCursor] = await Promise.all([cursorKeys.list, cursorKeys.deltaLink, cursorKeys.erpCursor].map((key) => store.cursors.get(user, key)));
+      const [list, deltaLink, erpCursor, erpListedAt] = await Promise.all(Object.values(cursorKeys).map((key) => store.cursors.get(user, key)));
       const state: TaskSyncState = {};
       if (list) state.list = listSchema.parse(JSON.parse(list.value));
       if (deltaLink) state.deltaLink = deltaLink.value;
       if (erpCursor) state.erpCursor = erpCursor.value;
+      if (erpListedAt) state.erpListedAt = erpListedAt.value;
       return state;
     },
     async listLinks() {
       const links = await store.links.listForUser(user, 'task');
-      return links.map((link): TaskLink => ({ erpId: link.erpId, outlookId: link.outlookId, state: link.state, snapshot: snapshotSchema.parse(link.snapshot), updatedAt: link.updatedAt }));
+      return links.map((link): TaskLink => ({ erpId: link.erpId, outlookId: link.outlookId, state: link.state, snapshot: snapshotSchema.parse(link.snapshot), missedListings: link.missedListings, updatedAt: link.updatedAt }));
     },
     async listConflicts() {
       const conflicts = await store.conflicts.listForUser(user);

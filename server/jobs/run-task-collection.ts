@@ -5,6 +5,8 @@ import { createStoreTaskSync } from './create-store-task-sync';
 
 /** The linked resource's `applicationName` on every task the bridge creates. */
 const applicationName = 'ERP Bridge';
+/** A full listing of the ERP's actions a day finds those deleted where the feed cannot show it (the sql adapter's hard deletes). */
+const fullListingEveryMs = 24 * 60 * 60_000;
 
 /**
  * The To Do part of a mailbox run: ERP actions without start and end (due date or none) as tasks in
@@ -33,6 +35,7 @@ export const runTaskCollection: ActionCollectionRun = async (input) => {
     list,
     erp: input.erp,
     store: createStoreTaskSync(input.store, input.user, input.now),
+    fullListingEveryMs,
     now: input.now,
     newId: input.newId,
     onState: input.onState,

@@ -44,7 +44,7 @@ function linkAfter(plan: TaskRecordPlan, written: ErpAction | undefined, answer:
   const changeKey = (answer?.ok ? answer.changeKey : undefined) ?? plan.link.changeKey;
   // What the ERP holds after our write (it trims text): the fields we wrote, as it stored them.
   const erpFields = written ? { ...fields, ...pickWritten(plan, syncedTaskOf(written)) } : fields;
-  return { erpId: plan.erpId, outlookId, state, snapshot: { ...erpFields, version: written?.version ?? plan.link.version, changeKey }, updatedAt: now };
+  return { erpId: plan.erpId, outlookId, state, snapshot: { ...erpFields, version: written?.version ?? plan.link.version, changeKey }, missedListings: plan.link.missedListings ?? 0, updatedAt: now };
 }
 
 function pickWritten(plan: TaskRecordPlan, written: ReturnType<typeof syncedTaskOf>): Partial<ReturnType<typeof syncedTaskOf>> {

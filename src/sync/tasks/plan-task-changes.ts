@@ -19,6 +19,19 @@ export interface TaskPlanInput extends TaskPlanContext {
   fullRound: boolean;
   links: readonly TaskLink[];
   conflicts: readonly TaskConflict[];
+  /** The ids of a full listing of the ERP's actions in scope, when the run made one (it finds deletes a feed cannot show). */
+  listedIds?: ReadonlySet<string>;
+}
+
+/** A link kept as it was still records the listings that missed its action (or that one showed it again). */
+function countMisses(plan: TaskRecordPlan, record: TaskRecord, counted: number | undefined): TaskRecordPlan {
+  // Without a listing this run, an action the feed did not show keeps the misses it had.
+  const missed = counted ?? (record.action === undefined ? record.link?.missedListings : undefined);
+  if (missed === undefined) return plan;
+  if (plan.link.kind === 'save') return { ...plan, link: { ...plan.link, missedListings: missed } };
+  const { link } = record;
+  if (plan.link.kind === 'remove' || link === undefined || link.missedListings === missed) return plan;
+  return { ...plan, link: { kind: 'save', state: link.state, outlookId: link.outlookId, fields: link.snapshot, version: link.snapshot.version, changeKey: link.snapshot.changeKey, missedListings: missed } };
 }
 
 /**
@@ -70,13 +83,23 @@ export function planTaskChanges(input: TaskPlanInput): TaskRecordPlan[] {
     if (link === undefined || action.version !== link.snapshot.version || link.state === 'suppressed') recordOf(action.id).action = action;
   }
   for (const erpId of input.erpGone) recordOf(erpId).gone = true;
+  const misses = new Map<string, number>();
+  if (input.listedIds !== undefined) {
+    for (const link of input.links) {
+      const listed = input.listedIds.has(link.erpId) || input.erpChanged.some((action) => action.id === link.erpId);
+      // Two listings in a row without the action take its task out; one may be a listing that raced a write.
+      if (!listed && link.missedListings + 1 >= 2) recordOf(link.erpId).gone = true;
+      else if (!listed || link.missedListings > 0) misses.set(link.erpId, listed ? 0 : link.missedListings + 1);
+    }
+  }
   for (const conflict of input.conflicts) {
     const link = linksByErpId.get(conflict.erpId);
     if (conflict.status === 'resolved' && link !== undefined && Date.parse(conflict.resolvedAt ?? '') > Date.parse(link.updatedAt)) recordOf(conflict.erpId);
   }
 
+  for (const erpId of misses.keys()) recordOf(erpId);
   return [...records.values()]
     .sort((left, right) => (left.erpId < right.erpId ? -1 : left.erpId > right.erpId ? 1 : 0))
-    .map((record) => planTaskRecord(record, input))
+    .map((record) => countMisses(planTaskRecord(record, input), record, misses.get(record.erpId)))
     .filter((plan) => plan.link.kind !== 'keep' || plan.outlookWrites.length > 0 || plan.erpWrite !== undefined || plan.conflicts.length > 0);
 }

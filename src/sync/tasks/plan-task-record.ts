@@ -213,7 +213,7 @@ function sameLink(link: TaskLink, plan: TaskRecordPlan): boolean {
   const { snapshot } = link;
   const next = plan.link;
   return (
-    link.state === next.state && link.outlookId === next.outlookId && snapshot.version === next.version && snapshot.changeKey === next.changeKey &&
+    link.state === next.state && link.outlookId === next.outlookId && snapshot.version === next.version && snapshot.changeKey === next.changeKey && link.missedListings === (next.missedListings ?? 0) &&
     fields.every((field) => snapshot[field] === next.fields[field])
   );
 }
@@ -242,7 +242,7 @@ export function planTaskRecord(record: TaskRecord, context: TaskPlanContext): Ta
     if (!recreate) return none;
     if (keeper === undefined) return create(record, action);
     // Adopted: a task we made whose answer was lost. Its base is the action, so only real edits flow back.
-    const adopted: TaskLink = { erpId: record.erpId, outlookId: keeper.id, state: 'active', snapshot: { ...syncedTaskOf(action), version: action.version, changeKey: '' }, updatedAt: context.now };
+    const adopted: TaskLink = { erpId: record.erpId, outlookId: keeper.id, state: 'active', snapshot: { ...syncedTaskOf(action), version: action.version, changeKey: '' }, missedListings: 0, updatedAt: context.now };
     const plan = merge(record, adopted, keeper, context);
     return { ...plan, outlookWrites: [...plan.outlookWrites, ...extra] };
   }

@@ -19,7 +19,9 @@ export interface TaskSyncRunInput {
   direction: 'erp-to-outlook' | 'two-way';
   policy: ConflictPolicy;
   list: OutlookTaskList;
-  erp: Pick<ErpActionSource, 'listActionChanges' | 'updateActionFields'>;
+  erp: Pick<ErpActionSource, 'listActionChanges' | 'listActionsInScope' | 'updateActionFields'>;
+  /** How often the ERP's actions in scope are listed whole, to find deletes its feed cannot show (and on every full delta round). */
+  fullListingEveryMs: number;
   store: TaskSyncStore;
   now: () => Date;
   newId: () => string;
@@ -82,7 +84,7 @@ function failureOf(error: unknown): RunFailure {
  * nothing is created twice. A run with item failures keeps the old cursors, so those items are
  * read again by the next run (the others, already in step, plan to nothing).
  *
- * @example const report = await runTaskSync({ environment: 'acme', listName: 'ERP', direction: 'two-way', policy: 'erp-wins', list, erp, store, now, newId, onState });
+ * @example const report = await runTaskSync({ environment: 'acme', listName: 'ERP', direction: 'two-way', policy: 'erp-wins', list, erp, store, fullListingEveryMs: 86_400_000, now, newId, onState });
  */
 export async function runTaskSync(input: TaskSyncRunInput): Promise<TaskSyncReport> {
   const startedAt = input.now().toISOString();
@@ -125,6 +127,8 @@ export async function runTaskSync(input: TaskSyncRunInput): Promise<TaskSyncRepo
     const target: TaskListTarget = { listId: inUse.id };
     await advance({ type: 'outlook-listed', at: at() });
 
+    const listingDue = read.full || saved.erpListedAt === undefined || Date.parse(saved.erpListedAt) + input.fullListingEveryMs <= input.now().getTime();
+    const listedIds = listingDue ? new Set((await input.erp.listActionsInScope()).map((action) => action.id)) : undefined;
     const conflicts = await input.store.listConflicts();
     // Links of a list left for another one named in the settings are dropped: that list gets its own tasks.
     const storedLinks = await input.store.listLinks();
@@ -134,7 +138,7 @@ export async function runTaskSync(input: TaskSyncRunInput): Promise<TaskSyncRepo
       now: at(), newId: input.newId,
       erpChanged: [...feed.changed.values()], erpGone: [...feed.gone],
       outlookChanged: round.changed, outlookRemoved: round.removed, fullRound: read.full,
-      links, conflicts,
+      links, conflicts, ...(listedIds ? { listedIds } : {}),
     });
     await advance({ type: 'planned', at: at(), total: plans.length, needsConfirmation: false });
 
@@ -152,6 +156,7 @@ export async function runTaskSync(input: TaskSyncRunInput): Promise<TaskSyncRepo
     const clean = applied.failures.length === 0;
     const next: TaskSyncState = {
       list: { id: inUse.id, name: input.listName, isShared: inUse.isShared },
+      ...(listingDue ? { erpListedAt: startedAt } : saved.erpListedAt === undefined ? {} : { erpListedAt: saved.erpListedAt }),
       // With item failures the cursors stay, so the next run reads those items again.
       ...(clean ? { deltaLink: round.deltaLink } : sameAsSaved && saved.deltaLink !== undefined ? { deltaLink: saved.deltaLink } : {}),
       ...(clean ? (feed.endCursor === undefined ? {} : { erpCursor: feed.endCursor }) : saved.erpCursor === undefined ? {} : { erpCursor: saved.erpCursor }),

@@ -9,5 +9,7 @@ export interface TaskLink {
   outlookId: string;
   state: 'active' | 'suppressed';
   snapshot: TaskSnapshot;
+  /** Full ERP listings in a row that did not show the action; at two, its task leaves the list (DESIGN §5). */
+  missedListings: number;
   updatedAt: string;
 }

@@ -15,7 +15,7 @@ export interface TaskRecordPlan {
   outlookWrites: OutlookTaskWrite[];
   conflicts: TaskConflict[];
   link:
-    | { kind: 'save'; state: 'active' | 'suppressed'; outlookId: string | undefined; fields: SyncedTask; version: number; changeKey: string }
+    | { kind: 'save'; state: 'active' | 'suppressed'; outlookId: string | undefined; fields: SyncedTask; version: number; changeKey: string; missedListings?: number }
     | { kind: 'remove' }
     | { kind: 'keep' };
 }

@@ -7,6 +7,8 @@ export interface TaskSyncState {
   list?: { id: string; name: string; isShared: boolean };
   deltaLink?: string;
   erpCursor?: string;
+  /** When the ERP's actions in scope were last listed whole. */
+  erpListedAt?: string;
 }
 
 /** Writes of one transaction. */

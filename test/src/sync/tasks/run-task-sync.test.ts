@@ -150,6 +150,25 @@ describe('task sync', () => {
     expect(world.store.links.size).toBe(0);
   });
 
+  it('takes out the task of an action two full listings in a row did not show, and keeps one a listing shows again', async () => {
+    const world = createTaskSyncWorld([call, quote]);
+    await world.run();
+    world.deletedOutright.add('A-1');
+    world.deletedOutright.add('A-3');
+
+    world.tick(3601);
+    await world.run();
+    expect(world.tasks()).toHaveLength(2);
+    world.deletedOutright.delete('A-3');
+    world.tick(3601);
+    await world.run();
+
+    expect(world.tasks().map((task) => task.tag)).toEqual(['acme:A-3']);
+    expect(world.store.links.get('A-1')).toBeUndefined();
+    expect(world.store.links.get('A-3')?.missedListings).toBe(0);
+    expect(world.erp.action('A-1')).toBeDefined();
+  });
+
   it('leaves the tasks the user added to the list alone', async () => {
     const world = createTaskSyncWorld([call]);
     await world.run();

@@ -21,9 +21,16 @@ export function createTaskSyncWorld(actions: readonly ErpAction[], options: Task
   const todo = new FakeOutlookTaskList(clock);
   const store = new FakeTaskSyncStore();
   const newId = sequentialIds('conflict-');
+  // Actions deleted where the ERP's feed cannot show it (rows deleted outright in a mapped table): only a full listing misses them.
+  const deletedOutright = new Set<string>();
+  const source = {
+    listActionChanges: (cursor: string | undefined) => erp.listActionChanges(cursor),
+    updateActionFields: erp.updateActionFields.bind(erp),
+    listActionsInScope: async () => (await erp.listActionsInScope()).filter((action) => !deletedOutright.has(action.id)),
+  };
   const settings = { direction: options.direction ?? 'two-way', policy: options.policy ?? 'erp-wins', listName: options.listName ?? 'ERP' };
   return {
-    clock, erp, todo, store, settings,
+    clock, erp, todo, store, settings, deletedOutright,
     /** Moves every clock on by `seconds`. */
     tick(seconds: number) {
       clock.set(new Date(Date.parse(clock.now()) + seconds * 1000).toISOString());
@@ -31,7 +38,7 @@ export function createTaskSyncWorld(actions: readonly ErpAction[], options: Task
     run(): Promise<TaskSyncReport> {
       return runTaskSync({
         environment: 'acme', listName: settings.listName, direction: settings.direction, policy: settings.policy,
-        list: todo, erp, store, now: () => new Date(clock.now()), newId, onState: async () => undefined,
+        list: todo, erp: source, store, fullListingEveryMs: 3_600_000, now: () => new Date(clock.now()), newId, onState: async () => undefined,
       });
     },
     /** The tasks of the list in use. */
