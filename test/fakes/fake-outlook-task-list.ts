@@ -21,6 +21,8 @@ export class FakeOutlookTaskList implements OutlookTaskList {
   readonly tasks = new Map<string, StoredTask>();
   readonly expiredLinks = new Set<string>();
   loseAnswer: (write: OutlookTaskWrite) => boolean = () => false;
+  /** Runs just before a round of writes arrives, e.g. as the user edits a task meanwhile. */
+  beforeWrite: () => void = () => undefined;
   requests = 0;
   private readonly log: { sequence: number; listId: string; taskId: string }[] = [];
   private sequence = 0;
@@ -108,6 +110,7 @@ export class FakeOutlookTaskList implements OutlookTaskList {
 
   async write(target: TaskListTarget, writes: readonly OutlookTaskWrite[]): Promise<OutlookTaskWriteAnswer[]> {
     this.requests += Math.ceil(writes.length / 20);
+    this.beforeWrite();
     return writes.map((write) => {
       const answer = this.apply(target, write);
       if (answer.ok && this.loseAnswer(write)) return { ok: false, error: new SyncError('unavailable', 'The connection was reset.', { outcomeUnknown: true }) };
@@ -124,6 +127,7 @@ export class FakeOutlookTaskList implements OutlookTaskList {
       }
       case 'update': {
         if (!this.tasks.has(write.outlookId)) return { ok: false, error: new SyncError('not_found', 'The task is gone.', { status: 404 }) };
+        if (write.changeKey !== '' && write.changeKey !== this.require(write.outlookId).changeKey) return { ok: false, error: new SyncError('precondition_failed', 'The change key is stale.', { status: 412 }) };
         this.edit(write.outlookId, write.changes);
         return { ok: true, id: write.outlookId, changeKey: this.require(write.outlookId).changeKey };
       }

@@ -50,7 +50,11 @@ export function createGraphTaskList(client: GraphClient, mailbox: Mailbox, optio
         };
       }
       case 'update':
-        return { id, method: 'PATCH', url: `${tasksPath}/${encodeURIComponent(write.outlookId)}`, body: toGraphTask(write.changes) };
+        return {
+          id, method: 'PATCH', url: `${tasksPath}/${encodeURIComponent(write.outlookId)}`, body: toGraphTask(write.changes),
+          // An adopted task's change key is not known yet: then the write goes unconditionally.
+          ...(write.changeKey === '' ? {} : { headers: { 'If-Match': `W/"${write.changeKey}"` } }),
+        };
       case 'remove':
         return { id, method: 'DELETE', url: `${tasksPath}/${encodeURIComponent(write.outlookId)}` };
     }

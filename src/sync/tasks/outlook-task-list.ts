@@ -17,7 +17,8 @@ export interface TaskListTarget {
 /** One write of a run, sent with others in one round trip. */
 export type OutlookTaskWrite =
   | { kind: 'create'; content: TaskContent; tag: string }
-  | { kind: 'update'; outlookId: string; changes: Partial<TaskContent> }
+  /** With the change key the plan read: refused (`precondition_failed`) when the user changed the task since. */
+  | { kind: 'update'; outlookId: string; changeKey: string; changes: Partial<TaskContent> }
   | { kind: 'remove'; outlookId: string };
 
 /**

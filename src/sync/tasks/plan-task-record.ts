@@ -199,7 +199,7 @@ function merge(record: TaskRecord, link: TaskLink, item: OutlookTask | undefined
   return {
     erpId: record.erpId,
     ...(Object.keys(changes).length > 0 ? { erpWrite: { changes, version } } : {}),
-    outlookWrites: Object.keys(outlookChanges).length > 0 ? [{ kind: 'update', outlookId: link.outlookId, changes: outlookChanges }] : [],
+    outlookWrites: Object.keys(outlookChanges).length > 0 ? [{ kind: 'update', outlookId: link.outlookId, changeKey: item?.changeKey ?? link.snapshot.changeKey, changes: outlookChanges }] : [],
     conflicts,
     link: { kind: 'save', state: 'active', outlookId: link.outlookId, fields: snapshot, version, changeKey: item?.changeKey ?? link.snapshot.changeKey },
   };

@@ -48,7 +48,7 @@ describe('the To Do list over Graph', () => {
 
     const first = await todo.readChanges(target, undefined);
     const [one, two] = first.changed;
-    await todo.write(target, [{ kind: 'update', outlookId: one?.id ?? '', changes: { completed: true, dueDate: null } }, { kind: 'remove', outlookId: two?.id ?? '' }]);
+    await todo.write(target, [{ kind: 'update', outlookId: one?.id ?? '', changeKey: one?.changeKey ?? '', changes: { completed: true, dueDate: null } }, { kind: 'remove', outlookId: two?.id ?? '' }]);
     const second = await todo.readChanges(target, first.deltaLink);
 
     expect(first.changed).toHaveLength(12);
@@ -56,6 +56,17 @@ describe('the To Do list over Graph', () => {
     expect(second.changed).toMatchObject([{ id: one?.id, completed: true, dueDate: null, tag: one?.tag }]);
     expect(second.removed).toEqual([two?.id]);
     expect(test.sent.filter((request) => request.url.includes('/delta')).length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('refuses an update when the task changed since its change key was read', async () => {
+    const [created] = await todo.write(target, [{ kind: 'create', content, tag: 'acme:A-1' }]);
+    const id = created?.ok ? (created.id ?? '') : '';
+    await todo.write(target, [{ kind: 'update', outlookId: id, changeKey: created?.ok ? (created.changeKey ?? '') : '', changes: { title: 'First' } }]);
+
+    const [stale] = await todo.write(target, [{ kind: 'update', outlookId: id, changeKey: created?.ok ? (created.changeKey ?? '') : '', changes: { title: 'Second' } }]);
+
+    expect(stale).toMatchObject({ ok: false, error: { code: 'precondition_failed' } });
+    expect(graphTasks()[0]?.title).toBe('First');
   });
 
   it('answers an expired delta link with cursor_expired, and a deleted list with not_found', async () => {

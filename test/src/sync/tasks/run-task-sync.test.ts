@@ -296,6 +296,23 @@ describe('task sync', () => {
     });
   });
 
+  it('does not overwrite an edit the user makes while the run writes, and merges it on the next run', async () => {
+    const world = createTaskSyncWorld([call]);
+    await world.run();
+    world.erp.editInErp('A-1', { subject: 'Llamar antes del viernes' });
+    world.todo.beforeWrite = () => {
+      world.todo.beforeWrite = () => undefined;
+      world.todo.edit(world.taskOf('A-1')?.id ?? '', { notes: 'Lo escribió Lucía mientras tanto' });
+    };
+
+    const refused = await world.run();
+    await world.run();
+
+    expect(refused).toMatchObject({ outcome: 'partial', failures: [{ erpId: 'A-1', side: 'outlook', code: 'precondition_failed' }] });
+    expect(world.taskOf('A-1')).toMatchObject({ title: 'Llamar antes del viernes', notes: 'Lo escribió Lucía mientras tanto' });
+    expect(world.erp.action('A-1')).toMatchObject({ subject: 'Llamar antes del viernes', notes: 'Lo escribió Lucía mientras tanto' });
+  });
+
   it('reports an ERP refusal as one item failure and tries again on the next run', async () => {
     const world = createTaskSyncWorld([call, quote]);
     await world.run();
