@@ -24,7 +24,7 @@ async function taskWorld(options: { settings?: Partial<SyncSettings> } = {}) {
   const settings: SyncSettings = { ...defaultSyncSettings, enabled: true, actionsEnabled: true, tasks: 'two-way', todoListName: `ERP ${randomUUID().slice(0, 8)}`, ...options.settings };
   const admin = sync.shared.m365.graph.admin;
   const run = () => runTaskCollection({
-    environment: 'contoso', user: mailboxes.lucia.user, settings, inviteAttendees: false, client, mailbox,
+    environment: 'contoso', user: mailboxes.lucia.user, settings, inviteAttendees: false, actionUrlTemplate: 'https://erp.contoso.example/acciones/{id}', client, mailbox,
     erp: createErpActionSource(erp, actor, { erpUserId }), store: sync.store,
     now: () => new Date(), newId: randomUUID, onState: async () => undefined,
   });
@@ -60,6 +60,7 @@ describe('task sync through real runs (demo ERP, Graph emulator)', () => {
     expect(world.lists()).toHaveLength(1);
     expect(world.tagged(call.id)).toMatchObject([{ title: 'Llamar a Ferretería Núñez', body: { contentType: 'text', content: '<b>no</b> es HTML' }, categories: ['ERP'] }]);
     expect(world.tagged(call.id)[0]?.dueDateTime).toEqual({ dateTime: '2026-03-29T00:00:00.0000000', timeZone: 'UTC' });
+    expect(world.tagged(call.id)[0]?.linkedResources).toMatchObject([{ applicationName: 'ERP Bridge', webUrl: `https://erp.contoso.example/acciones/${call.id}` }]);
     expect(world.tagged(visit.id)).toEqual([]);
     expect(quiet).toMatchObject({ outcome: 'succeeded', quiet: true, applied: { outlookCreated: 0, outlookUpdated: 0, erpUpdated: 0 } });
     expect(todoRequests(world.graphRequests)).toHaveLength(1);
