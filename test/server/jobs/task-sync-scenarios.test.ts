@@ -66,6 +66,23 @@ describe('task sync through real runs (demo ERP, Graph emulator)', () => {
     expect(todoRequests(world.graphRequests)).toHaveLength(1);
   });
 
+  it('writes a first sync of 300 tasks in $batches of 20, and then reads them back in one request', async () => {
+    const world = await taskWorld();
+    for (let index = 0; index < 300; index += 1) await world.add({ subject: `Tarea ${index}`, dueDate: '2026-08-01' });
+    world.graphRequests.length = 0;
+
+    const first = await world.run();
+    const firstRequests = todoRequests(world.graphRequests);
+    world.graphRequests.length = 0;
+    await world.run();
+    const afterWrites = todoRequests(world.graphRequests);
+    console.log('TASKS_FIRST_SYNC', JSON.stringify({ created: first.applied.outlookCreated, requests: firstRequests.length, batches: firstRequests.filter((request) => request.includes('$batch')).length, nextRunRequests: afterWrites.length }));
+
+    expect(first.applied.outlookCreated).toBeGreaterThanOrEqual(300);
+    expect(firstRequests.filter((request) => request.includes('$batch'))).toHaveLength(Math.ceil(first.applied.outlookCreated / 20));
+    expect(world.duplicatedTags()).toEqual([]);
+  });
+
   it('completes the ERP action when Lucía completes its task in To Do, and creates no second task', async () => {
     const world = await taskWorld();
     const call = await world.add({ subject: 'Enviar catálogo', dueDate: '2026-04-02' });
