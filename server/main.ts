@@ -12,6 +12,7 @@ import { createTrustingFetch } from './auth/create-trusting-fetch';
 import { createTrustingNetworkClient } from './auth/create-trusting-network-client';
 import { createDoctor } from './doctor/create-doctor';
 import { createContactSyncService } from './jobs/create-contact-sync-service';
+import { runTaskCollection } from './jobs/run-task-collection';
 import { createGraphAccess } from './jobs/create-graph-access';
 import { startContactSyncScheduler } from './jobs/start-contact-sync-scheduler';
 import { startPgBossContactSync } from './jobs/start-pg-boss-contact-sync';
@@ -78,8 +79,8 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
     ...(graphTrusted ? { graphFetch: createTrustingFetch(graphTrusted) } : {}),
   });
   const { intervalMinutes, maxConcurrentRuns, runExpiryMinutes } = config.jobs;
-  // A mailbox run syncs contacts, then the action collections given here: `{ events: runEventCollection, tasks: runTaskCollection }` once they exist.
-  const contactSync = createContactSyncService({ store, environments, graphAccess, logger, maxConcurrentRuns, actionCollections: {} });
+  // A mailbox run syncs contacts, then the action collections given here (events join `tasks` once `runEventCollection` exists).
+  const contactSync = createContactSyncService({ store, environments, graphAccess, logger, maxConcurrentRuns, actionCollections: { tasks: runTaskCollection } });
   // pg-boss: runs and the schedule go through the queue the bridges share; in-process: this bridge runs them.
   const queue =
     config.jobs.engine === 'pg-boss'

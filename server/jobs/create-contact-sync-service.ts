@@ -113,6 +113,7 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
       erpContacts: createErpContactSource(environment.erp, actor, mailbox),
       erpActions: createErpActionSource(environment.erp, actor, mailbox),
       inviteAttendees: environment.config.sync.inviteAttendees,
+      actionUrlTemplate: environment.config.actionUrlTemplate,
     };
   }
 
@@ -166,6 +167,7 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
       : undefined;
     const collections = await runActionCollections(target.collections, actionCollections, contactRun?.report.failure, {
       environment: target.environment, user, settings: target.settings, inviteAttendees: ports.inviteAttendees, client: ports.client,
+      ...(ports.actionUrlTemplate === undefined ? {} : { actionUrlTemplate: ports.actionUrlTemplate }),
       mailbox: graphAccess.mailboxOf(user), erp: ports.erpActions, store, now, newId, onState,
     });
     const report = combineMailboxRun(contactRun?.report, collections, { startedAt, finishedAt: now().toISOString() });

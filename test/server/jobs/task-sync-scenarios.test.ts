@@ -181,6 +181,24 @@ describe('task sync through real runs (demo ERP, Graph emulator)', () => {
     expect(world.tagged(call.id)).toHaveLength(1);
   });
 
+  it('runs as part of the mailbox run, after the contacts, and reports under tasks', async () => {
+    const sync = await worlds.start({ service: { actionCollections: { tasks: runTaskCollection } } });
+    const saved = await sync.store.settings.get(mailboxes.lucia.user);
+    if (!saved) throw new Error('the world saved no settings');
+    const todoListName = `ERP ${randomUUID().slice(0, 8)}`;
+    await sync.store.settings.put(mailboxes.lucia.user, { ...saved, actionsEnabled: true, tasks: 'two-way', todoListName }, new Date().toISOString());
+    const erpUserId = (await sync.erps.contoso.findUserByEmail(mailboxes.lucia.email))?.id;
+    const call = await sync.erps.contoso.createAction({ type: 'call', subject: 'Llamar desde la ejecución del buzón', allDay: false, timeZone: 'Europe/Madrid', status: 'planned', private: false, ownerId: erpUserId }, clerk);
+
+    const run = await sync.run('lucia');
+
+    expect(run.status).toBe('succeeded');
+    expect(run.report).toMatchObject({ collections: { tasks: { outcome: 'succeeded' } } });
+    const mailbox = sync.shared.m365.graph.admin.readMailbox(mailboxes.lucia.user.objectId);
+    const list = mailbox.todoLists.find((each) => each.displayName === todoListName);
+    expect(mailbox.tasks.filter((task) => task.listId === list?.id && task.linkedResources?.some((resource) => resource.externalId === `contoso:${call.id}`))).toHaveLength(1);
+  });
+
   it('sends nothing when actions are off', async () => {
     const world = await taskWorld({ settings: { actionsEnabled: false } });
     await world.add({ subject: 'Llamar' });
