@@ -85,8 +85,9 @@ export function planTaskChanges(input: TaskPlanInput): TaskRecordPlan[] {
   for (const erpId of input.erpGone) recordOf(erpId).gone = true;
   const misses = new Map<string, number>();
   if (input.listedIds !== undefined) {
+    const changedIds = new Set(input.erpChanged.map((action) => action.id));
     for (const link of input.links) {
-      const listed = input.listedIds.has(link.erpId) || input.erpChanged.some((action) => action.id === link.erpId);
+      const listed = input.listedIds.has(link.erpId) || changedIds.has(link.erpId);
       // Two listings in a row without the action take its task out; one may be a listing that raced a write.
       if (!listed && link.missedListings + 1 >= 2) recordOf(link.erpId).gone = true;
       else if (!listed || link.missedListings > 0) misses.set(link.erpId, listed ? 0 : link.missedListings + 1);
