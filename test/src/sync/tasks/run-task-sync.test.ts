@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ErpError } from '../../../../src/domain/erp-port';
+import { SyncError } from '../../../../src/sync/sync-error';
 import { buildErpAction } from '../../../builders/build-erp-action';
 import { createTaskSyncWorld } from './task-sync-world';
 
@@ -42,7 +43,7 @@ describe('task sync', () => {
     const second = await world.run();
     const third = await world.run();
 
-    expect(second.counts).toEqual({ outlookCreated: 0, outlookUpdated: 0, outlookRemoved: 0, erpUpdated: 0 });
+    expect(second.counts).toEqual({ outlookCreated: 0, outlookUpdated: 0, outlookRemoved: 0, erpUpdated: 0, erpCreated: 0 });
     expect(third.quiet).toBe(true);
     expect(world.todo.requests).toBe(2);
   });
@@ -92,7 +93,7 @@ describe('task sync', () => {
 
     expect(world.erp.action('A-1')?.dueDate).toBe('2026-03-10');
     expect(world.taskOf('A-1')?.dueDate).toBeNull();
-    expect(again.counts).toEqual({ outlookCreated: 0, outlookUpdated: 0, outlookRemoved: 0, erpUpdated: 0 });
+    expect(again.counts).toEqual({ outlookCreated: 0, outlookUpdated: 0, outlookRemoved: 0, erpUpdated: 0, erpCreated: 0 });
   });
 
   it('links a create whose answer was lost instead of sending it again', async () => {
@@ -178,6 +179,57 @@ describe('task sync', () => {
     await world.run();
 
     expect(world.tasks()).toEqual([mine]);
+    expect(world.erp.writes).toBe(0);
+  });
+
+  it('makes an ERP action of a task the user categorized ERP, owned by the mailbox’s ERP user, and links it', async () => {
+    const world = createTaskSyncWorld([call]);
+    await world.run();
+    const listId = world.store.state.list?.id ?? '';
+    const mine = world.todo.addTask(listId, { title: ' Preparar la feria ', notes: 'Stand 4', dueDate: '2026-05-20', completed: false }, undefined, ['erp']);
+
+    const report = await world.run();
+    await world.run();
+
+    const made = (await world.erp.listActionsInScope()).find((action) => action.subject === 'Preparar la feria');
+    expect(made).toMatchObject({ type: 'task', notes: 'Stand 4', dueDate: '2026-05-20', status: 'planned', ownerId: 'U-1' });
+    expect(report.counts.erpCreated).toBe(1);
+    expect(world.todo.tasksIn(listId).find((task) => task.id === mine.id)?.tag).toBe(`acme:${made?.id ?? ''}`);
+    expect(world.store.links.get(made?.id ?? '')?.outlookId).toBe(mine.id);
+
+    world.todo.edit(mine.id, { completed: true });
+    await world.run();
+    expect(world.erp.action(made?.id ?? '')?.status).toBe('done');
+  });
+
+  it('makes one action of a categorized task even when the run dies before tagging it', async () => {
+    const world = createTaskSyncWorld([]);
+    await world.run();
+    world.todo.addTask(world.store.state.list?.id ?? '', { title: 'Llamar a la feria', notes: '', dueDate: null, completed: false }, undefined, ['ERP']);
+    world.todo.beforeWrite = () => {
+      throw new SyncError('auth_required', 'the bridge lost its token');
+    };
+
+    const died = await world.run();
+    world.todo.beforeWrite = () => undefined;
+    await world.run();
+
+    expect(died.outcome).toBe('failed');
+    expect((await world.erp.listActionsInScope()).filter((action) => action.subject === 'Llamar a la feria')).toHaveLength(1);
+    expect(world.tasks().map((task) => task.tag)).toEqual([expect.stringMatching(/^acme:/)]);
+  });
+
+  it('reads no task into the ERP one way, nor one without the ERP category', async () => {
+    const world = createTaskSyncWorld([], { direction: 'erp-to-outlook' });
+    await world.run();
+    const listId = world.store.state.list?.id ?? '';
+    world.todo.addTask(listId, { title: 'Mía', notes: '', dueDate: null, completed: false }, undefined, ['ERP']);
+    world.settings.direction = 'two-way';
+    world.todo.addTask(listId, { title: 'También mía', notes: '', dueDate: null, completed: false }, undefined, ['Personal']);
+    world.settings.direction = 'erp-to-outlook';
+
+    await world.run();
+
     expect(world.erp.writes).toBe(0);
   });
 
