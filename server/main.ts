@@ -142,6 +142,9 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
       })
     : undefined;
   if (metricsServer) logger.info({ url: `${metricsServer.url}/metrics` }, 'metrics listening');
+  if (metricsServer && metricsToken === undefined && !/^(127\.|::1$|localhost$)/.test(config.metrics.host)) {
+    logger.warn({ host: config.metrics.host }, 'metrics: the listener is reachable beyond this host and asks for no token; set metrics.token or keep the port off public networks');
+  }
   const scheduler = !queue && intervalMinutes > 0 ? startContactSyncScheduler(contactSync, { intervalMs: intervalMinutes * 60_000, logger }) : undefined;
 
   let closing: Promise<void> | undefined;

@@ -168,7 +168,9 @@ describe('/metrics of a bridge with metrics.port and metrics.token', () => {
   it('keeps /metrics out of the OpenAPI document, and the metrics listener serves nothing else', async () => {
     const document = (await (await fetch(`${bridge.url}/openapi.json`)).json()) as { paths: Record<string, unknown> };
     expect(Object.keys(document.paths)).not.toContain('/metrics');
-    expect((await fetch(`${bridge.metricsUrl ?? ''}/api/me`, { headers: { authorization: `Bearer ${token}` } })).status).toBe(404);
+    const elsewhere = await fetch(`${bridge.metricsUrl ?? ''}/api/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(elsewhere.status).toBe(404);
+    expect(await elsewhere.json()).toMatchObject({ code: 'not_found' });
   });
 });
 
@@ -187,11 +189,26 @@ describe('/metrics of a bridge without metrics.token', () => {
     }
   });
 
+  it('warns at start when its listener is reachable beyond the host and asks for no token', async () => {
+    const logged: string[] = [];
+    const capture = (lines: string[]) => pino({ level: 'warn' }, { write: (line: string) => void lines.push(line) });
+    const open = await startBridge(configWith({ port: 0, host: '0.0.0.0' }), { logger: capture(logged) });
+    await open.close();
+    const quiet: string[] = [];
+    const loopback = await startBridge(configWith({ port: 0 }), { logger: capture(quiet) });
+    await loopback.close();
+
+    expect(logged.join('\n')).toContain('metrics: the listener is reachable beyond this host and asks for no token');
+    expect(quiet.join('\n')).not.toContain('metrics:');
+  });
+
   it('serves no metrics at all by default', async () => {
     const plain = await startBridge(configWith({}), { logger: pino({ level: 'silent' }) });
     try {
       expect(plain.metricsUrl).toBeUndefined();
-      expect((await fetch(`${plain.url}/metrics`)).status).toBe(404);
+      const refused = await fetch(`${plain.url}/metrics`);
+      expect(refused.status).toBe(404);
+      expect(await refused.json()).toEqual({ code: 'not_found', message: 'no route for GET /metrics' });
     } finally {
       await plain.close();
     }
