@@ -49,7 +49,13 @@ export default (env = {}, argv = {}) => {
       publicPath: 'auto',
       clean: true,
     },
-    resolve: { extensions: ['.ts', '.tsx', '.js'] },
+    resolve: {
+      // .mjs: MSAL's own modules, reached through the alias below without their extension.
+      extensions: ['.ts', '.tsx', '.js', '.mjs'],
+      // MSAL's nested app authentication without its standard client (src/auth/load-naa-client.ts);
+      // tsconfig.json and vitest.config.ts map the same name.
+      alias: { 'msal-browser-internals': resolve(root, 'node_modules/@azure/msal-browser/dist') },
+    },
     module: {
       // es2022 for the Office webviews we support (Edge WebView2, Safari/WKWebView): no legacy polyfills.
       rules: [{ test: /\.tsx?$/, loader: 'esbuild-loader', options: { target: 'es2022', jsx: 'automatic' } }],

@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import { createNaaStrategy } from '../../../src/auth/create-naa-strategy';
+import { createOfficeSsoStrategy } from '../../../src/auth/create-office-sso-strategy';
+import { createTokenSource } from '../../../src/auth/create-token-source';
 import { loadNaaClient } from '../../../src/auth/load-naa-client';
 import type { HostAccount, OfficeAuthHost } from '../../../src/office/office-host';
 import { type BridgeAnswer, type FakeNestedAppAuthBridge, installFakeNestedAppAuthBridge } from '../../fakes/fake-nested-app-auth-bridge';
@@ -12,8 +14,8 @@ const ana: HostAccount = { userPrincipalName: 'ana@contoso.example', tenantId: '
 
 function outlook(): OfficeAuthHost {
   return {
-    isSetSupported: (name, version) => name === 'NestedAppAuth' && version === '1.1',
-    getAccessToken: () => Promise.reject(new Error('not used with nested app authentication')),
+    isSetSupported: (name, version) => (name === 'NestedAppAuth' && version === '1.1') || (name === 'IdentityAPI' && version === '1.3'),
+    getAccessToken: () => Promise.resolve('office-sso-token'),
     getAccount: () => Promise.resolve(ana),
     runDialog: () => Promise.reject(new Error('not used with nested app authentication')),
   };
@@ -52,5 +54,12 @@ describe('MSAL’s nested app authentication through Outlook’s bridge', () => 
     installBridge({ silent: { status: 'USER_INTERACTION_REQUIRED' }, popup: { status: 'USER_CANCEL' } });
     const strategy = createNaaStrategy(outlook(), scope, () => loadNaaClient(config, outlook()));
     await expect(strategy.acquire(request)).rejects.toMatchObject({ name: 'SignInError', code: 'sign_in_cancelled' });
+  });
+
+  it('leaves the sign-in to Office SSO when Outlook announces NAA but offers no bridge', async () => {
+    const naa = createNaaStrategy(outlook(), scope, () => loadNaaClient(config, outlook()));
+    await expect(naa.acquire(request)).rejects.toMatchObject({ name: 'SignInError', code: 'sign_in_unavailable' });
+    const tokens = createTokenSource([naa, createOfficeSsoStrategy(outlook())], () => new Date('2026-12-06T08:00:00Z'));
+    expect(await tokens.getToken()).toBe('office-sso-token');
   });
 });
