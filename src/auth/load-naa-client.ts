@@ -9,7 +9,7 @@ import { SignInError } from './sign-in-error';
  *
  * This is what `createNestablePublicClientApplication` does on the NAA path, without its fallback
  * to MSAL's standard browser client: importing that function brings the whole standard client
- * (redirect, iframe, popup and platform broker flows: 35 KB gzip) into the chunk every NAA user
+ * (redirect, iframe, popup and platform broker flows), which doubles the chunk every NAA user
  * downloads before the sender card. In the pane the fallback is ours instead: Office SSO, then
  * the sign-in dialog (DESIGN §3). The two classes come from MSAL's own modules, which its package
  * does not export (`msal-browser-internals/*`: an alias in tsconfig, webpack and vitest);
