@@ -32,8 +32,9 @@ const stateArbitrary = fc.record({
   outlookDelete: fc.constantFrom<'suppress' | 'cancel'>('suppress', 'cancel'),
 });
 
-type Action = fc.infer<typeof actionArbitrary>;
-type Edit = fc.infer<typeof editArbitrary>;
+type Drawn<Arbitrary> = Arbitrary extends fc.Arbitrary<infer Value> ? Value : never;
+type Action = Drawn<typeof actionArbitrary>;
+type Edit = Drawn<typeof editArbitrary>;
 
 function fieldsOf(action: Action, index: number): Partial<ErpAction> & Pick<ErpAction, 'subject'> {
   const start = base + action.day * 24 * hourMs + action.hour * hourMs;
