@@ -24,6 +24,7 @@ export const runEventCollection: ActionCollectionRun = async (input) => {
     direction: settings.events,
     policy: settings.eventConflicts,
     outlookDelete: input.eventOutlookDelete ?? 'suppress',
+    eventsFromOutlook: settings.eventsFromOutlook ?? false,
     calendarId: settings.actionsCalendarId ?? 'primary',
     calendar: createGraphEventCalendar(input.client, input.mailbox, settings.actionsCalendarId),
     projection: eventProjection,

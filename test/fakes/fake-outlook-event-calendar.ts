@@ -79,6 +79,13 @@ export class FakeOutlookEventCalendar implements OutlookEventCalendar {
           const updated = this.change(event, { fields: { ...event.fields, ...changed }, ...(write.changed.includes('private') ? { sensitivity: write.fields.private ? 'private' : 'normal' } : {}) });
           return { ok: true, id: updated.id, changeKey: updated.changeKey };
         }
+        case 'tag': {
+          const event = this.events.get(write.outlookId);
+          if (!event) return { ok: false, error: new SyncError('not_found', 'ErrorItemNotFound') };
+          if (event.changeKey !== write.changeKey) return { ok: false, error: new SyncError('precondition_failed', 'ErrorIrresolvableConflict') };
+          const tagged = this.change(event, { tag: write.tag });
+          return { ok: true, id: tagged.id, changeKey: tagged.changeKey };
+        }
         case 'remove':
           this.remove(write.outlookId);
           return { ok: true };

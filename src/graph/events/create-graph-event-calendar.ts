@@ -20,7 +20,7 @@ const listPageSize = 1000;
 
 /** Times in UTC and bodies as text, whatever the mailbox's settings: what the engine compares. */
 const readPreferences = 'outlook.timezone="UTC", outlook.body-content-type="text"';
-const eventSelect = 'subject,body,start,end,isAllDay,originalStartTimeZone,sensitivity,showAs,categories,changeKey,createdDateTime,lastModifiedDateTime';
+const eventSelect = 'iCalUId,subject,body,start,end,isAllDay,originalStartTimeZone,sensitivity,showAs,categories,changeKey,createdDateTime,lastModifiedDateTime';
 
 const writtenItemSchema = z.object({ id: z.string(), changeKey: z.string().optional() });
 type DeltaItem = Event & { '@removed'?: { reason?: string } };
@@ -48,6 +48,8 @@ export function createGraphEventCalendar(client: GraphClient, mailbox: Mailbox, 
         };
       case 'update':
         return { id, method: 'PATCH', url: eventPath(mailbox, write.outlookId), body: toGraphEvent(write.fields, write.changed), headers: { 'If-Match': `W/"${write.changeKey}"` } };
+      case 'tag':
+        return { id, method: 'PATCH', url: eventPath(mailbox, write.outlookId), body: { singleValueExtendedProperties: [{ id: erpIdPropertyId, value: write.tag }] }, headers: { 'If-Match': `W/"${write.changeKey}"` } };
       case 'remove':
         return { id, method: 'DELETE', url: eventPath(mailbox, write.outlookId) };
     }

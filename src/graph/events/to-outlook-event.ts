@@ -29,6 +29,7 @@ export function toOutlookEvent(event: Event): OutlookEvent {
     id: event.id ?? '',
     changeKey: event.changeKey ?? '',
     ...(key ? { tag: formatErpIdValue(key) } : {}),
+    ...(event.iCalUId ? { iCalUId: event.iCalUId } : {}),
     categories: event.categories ?? [],
     sensitivity: event.sensitivity ?? 'normal',
     fields: {

@@ -4,6 +4,7 @@ import { isRunLevelFailure } from '../is-run-level-failure';
 import { SyncError, type SyncErrorCode } from '../sync-error';
 import type { EventLink } from './event-link';
 import type { EventPlan, EventRecordPlan } from './event-plan';
+import type { EventProjection } from './event-projection';
 import type { SavedEventSync, EventSyncStore } from './event-sync-store';
 import type { EventWrite, OutlookEventCalendar } from './outlook-event-calendar';
 
@@ -25,6 +26,11 @@ export interface EventApplyPorts {
   calendar: OutlookEventCalendar;
   erp: ErpActionSource;
   store: EventSyncStore;
+  projection: EventProjection;
+  /** Names the tag of actions made from Outlook events. */
+  environment: string;
+  /** Dates the links those get. */
+  now: string;
   /** Called once per record whose writes are done (or failed). */
   onRecordFinished?: () => Promise<void>;
 }
@@ -36,11 +42,12 @@ const failureOf = (erpId: string, side: EventItemFailure['side'], error: unknown
 
 /**
  * The one applier of an event plan: conflicts are saved before any write; then the ERP writes, one
- * by one; then every Outlook write together; then, in one store transaction, the links (with the
+ * by one, and the actions made from the user's tagged events; then every Outlook write together; then, in one store transaction, the links (with the
  * version and change key the writes answered) and the cursors. `cursors` are saved only when every
  * record went through, so a record that failed is read again from the same changes next run.
  */
 export async function applyEventPlan(plan: EventPlan, ports: EventApplyPorts, cursors: SavedEventSync, previous: SavedEventSync): Promise<EventApplyResult> {
+  const { environment, now } = ports;
   const result: EventApplyResult = { applied: { outlookCreated: 0, outlookUpdated: 0, outlookRemoved: 0, erpCreated: 0, erpUpdated: 0 }, failures: [] };
   const failed = new Set<string>();
   const links = new Map<string, EventLink>();
@@ -70,8 +77,25 @@ export async function applyEventPlan(plan: EventPlan, ports: EventApplyPorts, cu
     }
   }
 
+  // Actions made from the user's own events: each then gets our tag with the other writes, and its link.
+  const madeFromOutlook = new Map<string, { erpId: string; record: EventRecordPlan }>();
+  for (const create of plan.erpCreates) {
+    if (result.runFailure) break;
+    try {
+      const action = await ports.erp.createAction(create.input, create.sourceKey);
+      const fields = ports.projection.fieldsOf(action);
+      const link: EventLink = { erpId: action.id, outlookId: create.outlookId, state: 'active', snapshot: { fields, changeKey: create.changeKey, erpVersion: action.version }, missedListings: 0, updatedAt: now };
+      links.set(action.id, link);
+      madeFromOutlook.set(create.outlookId, { erpId: action.id, record: { erpId: action.id, conflicts: [], outlookWrite: { kind: 'tag', outlookId: create.outlookId, changeKey: create.changeKey, tag: `${environment}:${action.id}` }, link: { kind: 'save', link } } });
+      result.applied.erpCreated += 1;
+    } catch (error) {
+      fail(failureOf(`outlook:${create.outlookId}`, 'erp', error));
+    }
+  }
+  const records = [...plan.records, ...[...madeFromOutlook.values()].map(({ record }) => record)];
+
   const sent: { record: EventRecordPlan; write: EventWrite; duplicate: boolean }[] = [];
-  for (const record of plan.records) {
+  for (const record of records) {
     if (failed.has(record.erpId)) continue;
     // A run stopped by a run-level failure leaves the records it did not write as they were.
     if (result.runFailure && record.outlookWrite) failed.add(record.erpId);
@@ -94,7 +118,7 @@ export async function applyEventPlan(plan: EventPlan, ports: EventApplyPorts, cu
   });
 
   await ports.store.transaction(async (tx) => {
-    for (const record of plan.records) {
+    for (const record of records) {
       if (failed.has(record.erpId) || !record.link) continue;
       const link = links.get(record.erpId);
       if (record.link.kind === 'remove') await tx.removeLink(record.erpId);

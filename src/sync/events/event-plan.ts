@@ -1,3 +1,4 @@
+import type { ActionInput } from '../../domain/erp-records';
 import type { ErpActionChanges } from '../actions/erp-action-source';
 import type { EventConflict } from './event-conflict';
 import type { EventLink } from './event-link';
@@ -21,12 +22,21 @@ export interface EventRecordPlan {
   link?: EventLinkChange;
 }
 
-/** The records with something to do, sorted by ERP id. */
+/** An event of the user's own they tagged `ERP`: made an ERP action (found again by `sourceKey` on a retry), then tagged as ours. */
+export interface ErpCreatePlan {
+  outlookId: string;
+  changeKey: string;
+  input: ActionInput;
+  sourceKey: string;
+}
+
+/** The records with something to do, sorted by ERP id; the actions to make from Outlook, sorted by event id. */
 export interface EventPlan {
   records: EventRecordPlan[];
+  erpCreates: ErpCreatePlan[];
 }
 
 /** Writes to either side (a link or conflict saved alone is bookkeeping, not a write). */
 export function countEventWrites(plan: EventPlan): number {
-  return plan.records.reduce((count, record) => count + (record.erpWrite ? 1 : 0) + (record.outlookWrite ? 1 : 0) + (record.removeDuplicates?.length ?? 0), 0);
+  return plan.records.reduce((count, record) => count + (record.erpWrite ? 1 : 0) + (record.outlookWrite ? 1 : 0) + (record.removeDuplicates?.length ?? 0), 2 * plan.erpCreates.length);
 }

@@ -1,5 +1,4 @@
 import type { ErpAction } from '../../domain/erp-records';
-import type { ErpActionChanges } from '../actions/erp-action-source';
 import type { SyncedEvent } from './synced-event';
 
 /**
@@ -11,5 +10,5 @@ export interface EventProjection {
   /** The event an action becomes: all-day actions on their dates in the action's zone. */
   fieldsOf(action: ErpAction): SyncedEvent;
   /** The ERP's `start`, `end` and `allDay` for an event's times, read in `timeZone` (the action's). */
-  erpTimesOf(fields: Pick<SyncedEvent, 'start' | 'end' | 'allDay'>, timeZone: string): Pick<ErpActionChanges, 'start' | 'end' | 'allDay'>;
+  erpTimesOf(fields: Pick<SyncedEvent, 'start' | 'end' | 'allDay'>, timeZone: string): { start: string; end: string; allDay: boolean };
 }

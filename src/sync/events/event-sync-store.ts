@@ -4,7 +4,7 @@ import type { EventWindow } from './event-window';
 
 /** Where the last run left the calendar's change detection. */
 export interface SavedCalendarCursor {
-  /** The calendar it belongs to: `primary`, or the dedicated calendar's id. */
+  /** The calendar it belongs to: `primary`, or the dedicated calendar's id (with `+tagged` while tagged events become actions). */
   calendarId: string;
   window: EventWindow;
   cursor: string;

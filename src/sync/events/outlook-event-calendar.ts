@@ -9,6 +9,8 @@ export type EventWrite =
   | { kind: 'create'; fields: SyncedEvent; tag: string; transactionId: string }
   /** Writes only the `changed` fields of `fields` (times go together); `If-Match` with the change key the plan read. */
   | { kind: 'update'; outlookId: string; changeKey: string; fields: SyncedEvent; changed: readonly (keyof SyncedEvent)[] }
+  /** Tags an event of the user's own that became an ERP action (`If-Match` as read). */
+  | { kind: 'tag'; outlookId: string; changeKey: string; tag: string }
   | { kind: 'remove'; outlookId: string };
 
 /** A write's outcome: the event's id and change key after a create or update; removing an event already gone succeeds. */

@@ -9,6 +9,8 @@ export interface OutlookEvent {
   changeKey: string;
   /** `<environment>:<erpId>` when the event was read with its extended property; absent otherwise (delta rounds never carry it). */
   tag?: string;
+  /** The same in every attendee's calendar, and kept when the event moves: the key of an action made from the event. */
+  iCalUId?: string;
   categories: string[];
   sensitivity: EventSensitivity;
   fields: SyncedEvent;

@@ -4,11 +4,11 @@ import type { ConflictPolicy } from '../../domain/sync-settings';
 import type { ErpActionChanges } from '../actions/erp-action-source';
 import type { EventConflict } from './event-conflict';
 import type { EventLink } from './event-link';
-import type { EventPlan, EventRecordPlan } from './event-plan';
+import type { ErpCreatePlan, EventPlan, EventRecordPlan } from './event-plan';
 import type { EventProjection } from './event-projection';
 import { type EventWindow, overlapsWindow } from './event-window';
 import { mergeEventFields } from './merge-event-fields';
-import { isPrivateEvent, type OutlookEvent } from './outlook-event';
+import { carriesErpCategory, isPrivateEvent, type OutlookEvent } from './outlook-event';
 import type { EventMergeField, SyncedEvent } from './synced-event';
 
 /** What Outlook's deletion of a synced event does to its action: nothing but stop syncing it, or cancel it too. */
@@ -19,6 +19,8 @@ export interface EventPlanInput {
   direction: 'erp-to-outlook' | 'two-way';
   policy: ConflictPolicy;
   outlookDelete: OutlookDeleteRule;
+  /** The user lets events of their own that they tag `ERP` become actions (two-way only). */
+  eventsFromOutlook: boolean;
   /** The run's time: it names the listing (for the two-listing rule) and dates conflicts and links. */
   now: string;
   /** Only actions that meet it get a new event; events already linked are kept up to date anywhere. */
@@ -127,6 +129,28 @@ function planRecordWrites(input: EventPlanInput, erpId: string, action: ErpActio
   return planLinked(input, action, link, input.events.get(link.outlookId));
 }
 
+/**
+ * The user's own events they tagged `ERP` (no tag of ours or anyone's, not private), as actions to
+ * make: a meeting with the event's subject, notes and times. The key is the one logging the
+ * meeting from the pane uses, so a meeting both logged and tagged is one action.
+ */
+function planErpCreates(input: EventPlanInput, linkedIds: ReadonlySet<string>): ErpCreatePlan[] {
+  if (!input.eventsFromOutlook || input.direction !== 'two-way') return [];
+  const creates: ErpCreatePlan[] = [];
+  for (const event of input.events.values()) {
+    if (linkedIds.has(event.id) || event.tag !== undefined || !event.iCalUId || !carriesErpCategory(event) || isPrivateEvent(event)) continue;
+    const { fields } = event;
+    creates.push({
+      outlookId: event.id, changeKey: event.changeKey, sourceKey: `${input.environment}:meeting:${event.iCalUId}`,
+      input: {
+        type: 'meeting', subject: fields.subject, ...(fields.notes === '' ? {} : { notes: fields.notes }),
+        ...input.projection.erpTimesOf(fields, fields.timeZone), timeZone: fields.timeZone, status: 'planned', private: false,
+      },
+    });
+  }
+  return creates.toSorted((left, right) => left.outlookId.localeCompare(right.outlookId));
+}
+
 /** The record's writes, and the removal of copies of its event nobody touched (retried creates) besides the one it keeps. */
 function planRecord(input: EventPlanInput, erpId: string, action: ErpAction | undefined, link: EventLink | undefined, tagged: readonly OutlookEvent[]): EventRecordPlan | undefined {
   const record = planRecordWrites(input, erpId, action, link, tagged);
@@ -160,5 +184,5 @@ export function planEventChanges(input: EventPlanInput): EventPlan {
     const record = planRecord(input, erpId, actions.get(erpId), links.get(erpId), tagged.get(erpId) ?? []);
     if (record) records.push(record);
   }
-  return { records };
+  return { records, erpCreates: planErpCreates(input, linkedIds) };
 }

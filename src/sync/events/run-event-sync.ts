@@ -20,6 +20,8 @@ export interface EventSyncInput {
   direction: 'erp-to-outlook' | 'two-way';
   policy: ConflictPolicy;
   outlookDelete: OutlookDeleteRule;
+  /** Events of the user's own tagged `ERP` become actions (two-way only). */
+  eventsFromOutlook: boolean;
   /** `primary`, or the id of the dedicated calendar the user chose: cursors belong to one. */
   calendarId: string;
   calendar: OutlookEventCalendar;
@@ -90,17 +92,19 @@ export async function runEventSync(input: EventSyncInput): Promise<EventSyncRepo
     await move({ type: 'erp-listed', at: at() });
     const links = await input.store.listLinks();
     const now = input.now();
-    const calendar = await readCalendarChanges(input.calendar, { calendarId: input.calendarId, saved: saved.outlook, links, now, window: eventWindowAt(now) });
+    // Turning on actions from tagged events lists the calendar again, so events tagged before are seen.
+    const cursorKey = input.eventsFromOutlook && input.direction === 'two-way' ? `${input.calendarId}+tagged` : input.calendarId;
+    const calendar = await readCalendarChanges(input.calendar, { calendarId: cursorKey, saved: saved.outlook, links, now, window: eventWindowAt(now) });
     await move({ type: 'outlook-listed', at: at() });
     const plan = planEventChanges({
       environment: input.environment, direction: input.direction, policy: input.policy, outlookDelete: input.outlookDelete,
-      now: at(), window: calendar.cursor?.window ?? eventWindowAt(now), actions: erp.actions, tombstones: erp.tombstones,
+      eventsFromOutlook: input.eventsFromOutlook, now: at(), window: calendar.cursor?.window ?? eventWindowAt(now), actions: erp.actions, tombstones: erp.tombstones,
       links, conflicts: await input.store.listConflicts(), events: calendar.events, goneIds: calendar.goneIds,
       projection: input.projection, newId: input.newId,
     });
     await move({ type: 'planned', at: at(), total: plan.records.length, needsConfirmation: false });
     const result = await applyEventPlan(plan, {
-      calendar: input.calendar, erp: input.erp, store: input.store,
+      calendar: input.calendar, erp: input.erp, store: input.store, projection: input.projection, environment: input.environment, now: at(),
       onRecordFinished: () => move({ type: 'operation-finished', at: at() }),
     }, { erpFeed: erp.erpFeed, ...(calendar.cursor ? { outlook: calendar.cursor } : {}) }, saved);
     Object.assign(applied, result.applied);

@@ -221,4 +221,23 @@ describe('runEventCollection against the Graph emulator', () => {
     expect(await sync.events()).toEqual([]);
     expect(after.applied.outlookCreated).toBe(0);
   });
+
+  it('makes an ERP action of an event Ana tags ERP, when she allows it, keyed as logging the meeting would be', async () => {
+    const sync = theWorld();
+    const created = await sync.graph.graph.call<EventJson>('/me/events', {
+      token: sync.graph.graph.anaSyncToken, method: 'POST',
+      body: { subject: 'Feria de proveedores', categories: ['ERP'], body: { contentType: 'text', content: 'Stand 4 <b>B</b>' }, start: { dateTime: '2027-05-06T09:00:00', timeZone: 'Romance Standard Time' }, end: { dateTime: '2027-05-06T13:00:00', timeZone: 'Romance Standard Time' } },
+    });
+
+    const off = await sync.run();
+    const on = await sync.run({ settings: { eventsFromOutlook: true } });
+    const again = await sync.run({ settings: { eventsFromOutlook: true } });
+    const action = await sync.erp.findActionBySourceKey(`acme:meeting:${created.body.iCalUId ?? ''}`);
+
+    expect(off.applied.erpCreated).toBe(0);
+    expect(on.applied).toMatchObject({ erpCreated: 1, outlookUpdated: 1 });
+    expect(action).toMatchObject({ type: 'meeting', subject: 'Feria de proveedores', notes: 'Stand 4 <b>B</b>', start: '2027-05-06T07:00:00.000Z', end: '2027-05-06T11:00:00.000Z', ownerId: sync.erpUserId });
+    expect((await sync.events()).map(tagOf)).toEqual([`acme:${action?.id ?? ''}`]);
+    expect(again).toMatchObject({ quiet: true, requests: 1 });
+  });
 });

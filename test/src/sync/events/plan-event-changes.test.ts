@@ -23,7 +23,7 @@ function eventOf(link: EventLink, overrides: Partial<OutlookEvent> = {}): Outloo
 
 function plan(overrides: Partial<EventPlanInput>): EventRecordPlan[] {
   return planEventChanges({
-    environment: 'acme', direction: 'two-way', policy: 'erp-wins', outlookDelete: 'suppress', now, window,
+    environment: 'acme', direction: 'two-way', policy: 'erp-wins', outlookDelete: 'suppress', eventsFromOutlook: false, now, window,
     actions: [], tombstones: new Set(), links: [], conflicts: [], events: new Map(), goneIds: new Set(),
     projection: eventProjection, newId: sequentialIds('conflict-'), ...overrides,
   }).records;

@@ -163,4 +163,26 @@ describe('runEventSync', () => {
     expect(report.applied.outlookUpdated).toBe(1);
     expect(sync.calendar.tagged(`acme:${visit.id}`)[0]).toMatchObject({ sensitivity: 'private', attendees: [], fields: { subject: 'Visita (confirmada)', private: true } });
   });
+
+  it('makes an ERP action of an event Ana tags ERP when she allows it, once, and tags the event as ours', async () => {
+    const sync = createEventSyncFakes();
+    const own = sync.calendar.add({ fields: ownEvent('Feria de proveedores'), iCalUId: 'ical-1' });
+    const secret = sync.calendar.add({ fields: ownEvent('Médico'), iCalUId: 'ical-2', sensitivity: 'private' });
+    await sync.run({ eventsFromOutlook: true });
+    sync.calendar.edit(own.id, { categories: ['ERP'] });
+    sync.calendar.edit(secret.id, { categories: ['ERP'] });
+
+    const off = await sync.run();
+    const on = await sync.run({ eventsFromOutlook: true });
+    const again = await sync.run({ eventsFromOutlook: true });
+
+    expect(off.applied.erpCreated).toBe(0);
+    expect(on.applied).toMatchObject({ erpCreated: 1, outlookUpdated: 1 });
+    const [action] = await sync.erp.listActionsInScope();
+    expect(action).toMatchObject({ type: 'meeting', subject: 'Feria de proveedores', start: own.fields.start, end: own.fields.end, private: false });
+    expect(sync.calendar.events.get(own.id)?.tag).toBe(`acme:${action?.id ?? ''}`);
+    expect(sync.calendar.events.get(secret.id)?.tag).toBeUndefined();
+    expect(again.quiet).toBe(true);
+    expect(sync.erp.ids()).toHaveLength(1);
+  });
 });
