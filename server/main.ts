@@ -78,7 +78,8 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
     ...(graphTrusted ? { graphFetch: createTrustingFetch(graphTrusted) } : {}),
   });
   const { intervalMinutes, maxConcurrentRuns, runExpiryMinutes } = config.jobs;
-  const contactSync = createContactSyncService({ store, environments, graphAccess, logger, maxConcurrentRuns });
+  // A mailbox run syncs contacts, then the action collections given here: `{ events: runEventCollection, tasks: runTaskCollection }` once they exist.
+  const contactSync = createContactSyncService({ store, environments, graphAccess, logger, maxConcurrentRuns, actionCollections: {} });
   // pg-boss: runs and the schedule go through the queue the bridges share; in-process: this bridge runs them.
   const queue =
     config.jobs.engine === 'pg-boss'
