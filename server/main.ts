@@ -23,6 +23,7 @@ import { openErp } from './erp/open-erp';
 import { createRateLimits } from './http/create-rate-limits';
 import type { BridgeEnvironment } from './http/principal';
 import { openStore } from './store/open-store';
+import { runEventCollection } from './jobs/run-event-collection';
 
 export interface RunningBridge {
   url: string;
@@ -78,8 +79,8 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
     ...(graphTrusted ? { graphFetch: createTrustingFetch(graphTrusted) } : {}),
   });
   const { intervalMinutes, maxConcurrentRuns, runExpiryMinutes } = config.jobs;
-  // A mailbox run syncs contacts, then the action collections given here: `{ events: runEventCollection, tasks: runTaskCollection }` once they exist.
-  const contactSync = createContactSyncService({ store, environments, graphAccess, logger, maxConcurrentRuns, actionCollections: {} });
+  // A mailbox run syncs contacts, then the action collections given here (tasks: `runTaskCollection` once it exists).
+  const contactSync = createContactSyncService({ store, environments, graphAccess, logger, maxConcurrentRuns, actionCollections: { events: runEventCollection } });
   // pg-boss: runs and the schedule go through the queue the bridges share; in-process: this bridge runs them.
   const queue =
     config.jobs.engine === 'pg-boss'

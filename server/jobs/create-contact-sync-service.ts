@@ -113,6 +113,7 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
       erpContacts: createErpContactSource(environment.erp, actor, mailbox),
       erpActions: createErpActionSource(environment.erp, actor, mailbox),
       inviteAttendees: environment.config.sync.inviteAttendees,
+      eventOutlookDelete: environment.config.sync.eventOutlookDelete,
     };
   }
 
@@ -165,7 +166,7 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
       ? await runContactSync(target.contacts, removals, { store: createStoreContactSync(store, user, now), folder: ports.folderFor(target.contacts.folderId), folderFor: ports.folderFor, erp: ports.erpContacts, now, newId, fullListingEveryMs, onState })
       : undefined;
     const collections = await runActionCollections(target.collections, actionCollections, contactRun?.report.failure, {
-      environment: target.environment, user, settings: target.settings, inviteAttendees: ports.inviteAttendees, client: ports.client,
+      environment: target.environment, user, settings: target.settings, inviteAttendees: ports.inviteAttendees, eventOutlookDelete: ports.eventOutlookDelete, client: ports.client,
       mailbox: graphAccess.mailboxOf(user), erp: ports.erpActions, store, now, newId, onState,
     });
     const report = combineMailboxRun(contactRun?.report, collections, { startedAt, finishedAt: now().toISOString() });

@@ -1,11 +1,10 @@
 import type { ConflictPolicy } from '../../domain/sync-settings';
 import type { ErpAction } from '../../domain/erp-records';
-import { ErpError } from '../../domain/erp-port';
 import type { ErpActionSource } from '../actions/erp-action-source';
 import { advanceRun } from '../advance-run';
 import type { RunFailure, RunState } from '../run-state';
 import { startRun } from '../start-run';
-import { SyncError } from '../sync-error';
+import { toRunFailure } from '../to-run-failure';
 import { applyEventPlan, type EventApplyResult, type EventItemFailure } from './apply-event-plan';
 import { countEventWrites } from './event-plan';
 import type { EventProjection } from './event-projection';
@@ -62,12 +61,6 @@ async function readErp(erp: ErpActionSource, cursor: string | undefined) {
   return { actions, tombstones, erpFeed: next };
 }
 
-const runFailureOf = (error: unknown): RunFailure => {
-  if (error instanceof SyncError) return { code: error.code, message: error.message, ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }) };
-  if (error instanceof ErpError) return { code: error.code, message: error.message };
-  throw error;
-};
-
 /**
  * One run of the event collection of one mailbox (docs/event-sync.md): the ERP's actions in scope
  * and its tombstones, the calendar's changes, the plan, its application, and the cursors saved
@@ -118,7 +111,7 @@ export async function runEventSync(input: EventSyncInput): Promise<EventSyncRepo
     const quiet = countEventWrites(plan) === 0 && calendar.lookedUp === 0 && !calendar.resynced;
     return { outcome: result.failures.length ? 'partial' : 'succeeded', quiet, resynced: calendar.resynced, applied, failures: result.failures, startedAt, finishedAt: at() };
   } catch (error) {
-    const failure = runFailureOf(error);
+    const failure = toRunFailure(error);
     if (state.stage !== 'failed') await move({ type: 'failed', at: at(), failure });
     return { outcome: 'failed', quiet: false, resynced: false, applied, failures: [], failure, startedAt, finishedAt: at() };
   }
