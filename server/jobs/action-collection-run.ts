@@ -18,6 +18,8 @@ export interface ActionCollectionRunInput {
    * action's id), carried by the items sync creates; absent: no link.
    */
   actionUrlTemplate?: string;
+  /** What deleting a synced event in Outlook does to its action (`sync.events.outlookDelete`); absent: `suppress`. */
+  eventOutlookDelete?: 'suppress' | 'cancel';
   client: GraphClient;
   mailbox: Mailbox;
   /** The actions the mailbox's ERP user owns. */

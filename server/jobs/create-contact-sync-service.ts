@@ -16,6 +16,8 @@ import { createGraphContactFolder } from '../../src/graph/contacts/create-graph-
 import { previewContactSync } from '../../src/sync/contacts/preview-contact-sync';
 import { runContactSync } from '../../src/sync/contacts/run-contact-sync';
 import { createStoreContactSync } from './create-store-contact-sync';
+import { countActionCollectionRun } from '../metrics/count-action-collection-run';
+import { countContactWrites } from '../metrics/count-contact-writes';
 import { isMailboxDue } from './is-mailbox-due';
 import { mailboxKey } from './mailbox-key';
 import { readSyncPolicy } from '../policy/read-sync-policy';
@@ -58,6 +60,7 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
   const actionCollections = options.actionCollections ?? {};
   const running = new Map<string, { runId: string; done: Promise<ContactSyncRun> }>();
   const runs = new Map<string, Promise<ContactSyncRun>>();
+  const passes = new Set<ContactSyncMailbox[]>();
   let closed = false;
 
   async function settingsOf(environment: string, user: UserKey) {
@@ -114,7 +117,14 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
       erpActions: createErpActionSource(environment.erp, actor, mailbox),
       inviteAttendees: environment.config.sync.inviteAttendees,
       actionUrlTemplate: environment.config.actionUrlTemplate,
+      eventOutlookDelete: environment.config.sync.eventOutlookDelete,
     };
+  }
+
+  /** The contact ports of a run of `folderId`, counting what they write when the bridge has metrics. */
+  function contactPortsOf(ports: Awaited<ReturnType<typeof portsOf>>, folderId: string) {
+    const contactPorts = { folder: ports.folderFor(folderId), folderFor: ports.folderFor, erp: ports.erpContacts };
+    return options.metrics ? countContactWrites(contactPorts, options.metrics) : contactPorts;
   }
 
   /** The removals the newest finished run held back, which `confirmRemovals` lets through. */
@@ -163,13 +173,15 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
       await store.runs.update(user, runId, { status: 'running', stage: state.stage, done: finished.done + state.done, total: finished.total + state.total });
     };
     const contactRun = target.contacts
-      ? await runContactSync(target.contacts, removals, { store: createStoreContactSync(store, user, now), folder: ports.folderFor(target.contacts.folderId), folderFor: ports.folderFor, erp: ports.erpContacts, now, newId, fullListingEveryMs, onState })
+      ? await runContactSync(target.contacts, removals, { store: createStoreContactSync(store, user, now), ...contactPortsOf(ports, target.contacts.folderId), now, newId, fullListingEveryMs, onState })
       : undefined;
+    if (contactRun && options.metrics) options.metrics.countRun('contacts', contactRun.report.outcome, contactRun.report.failure?.code);
     const collections = await runActionCollections(target.collections, actionCollections, contactRun?.report.failure, {
-      environment: target.environment, user, settings: target.settings, inviteAttendees: ports.inviteAttendees, client: ports.client,
+      environment: target.environment, user, settings: target.settings, inviteAttendees: ports.inviteAttendees, eventOutlookDelete: ports.eventOutlookDelete, client: ports.client,
       ...(ports.actionUrlTemplate === undefined ? {} : { actionUrlTemplate: ports.actionUrlTemplate }),
       mailbox: graphAccess.mailboxOf(user), erp: ports.erpActions, store, now, newId, onState,
     });
+    if (options.metrics) for (const [name, part] of Object.entries(collections)) countActionCollectionRun(options.metrics, name as ActionCollectionName, part);
     const report = combineMailboxRun(contactRun?.report, collections, { startedAt, finishedAt: now().toISOString() });
     const status = report.outcome;
     const stage = status === 'succeeded' ? 'done' : status;
@@ -257,6 +269,7 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
 
     async runDueMailboxes() {
       const queue = await dueMailboxes();
+      passes.add(queue);
       const started: string[] = [];
       const worker = async () => {
         for (let next = queue.shift(); next !== undefined && !closed; next = queue.shift()) {
@@ -265,9 +278,11 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
           await done.catch(() => undefined);
         }
       };
-      await Promise.all(Array.from({ length: Math.max(1, options.maxConcurrentRuns ?? 4) }, worker));
+      await Promise.all(Array.from({ length: Math.max(1, options.maxConcurrentRuns ?? 4) }, worker)).finally(() => passes.delete(queue));
       return started;
     },
+
+    waitingRuns: () => [...passes].reduce((sum, queue) => sum + queue.length, 0),
 
     async close() {
       closed = true;

@@ -129,6 +129,7 @@ export const en = {
     calendarLabel: 'Calendar for timed actions',
     primaryCalendar: 'Main calendar (ERP visits block your free/busy time)',
     savedCalendar: 'The calendar chosen before ({{id}})',
+    eventsFromOutlook: 'My events I tag “ERP” in Outlook become ERP actions',
     saving: 'Saving…',
     saved: 'Saved.',
     admin: 'Admin',

@@ -130,6 +130,7 @@ export const es: Translation = {
     calendarLabel: 'Calendario para las acciones con hora',
     primaryCalendar: 'Calendario principal (las visitas del ERP ocupan su disponibilidad)',
     savedCalendar: 'El calendario elegido antes ({{id}})',
+    eventsFromOutlook: 'Mis eventos que etiqueto «ERP» en Outlook se convierten en acciones del ERP',
     saving: 'Guardando…',
     saved: 'Guardado.',
     admin: 'Administración',

@@ -130,6 +130,7 @@ export const fr: Translation = {
     calendarLabel: 'Calendrier des actions avec horaire',
     primaryCalendar: 'Calendrier principal (les visites de l’ERP occupent vos disponibilités)',
     savedCalendar: 'Le calendrier choisi auparavant ({{id}})',
+    eventsFromOutlook: 'Mes événements que je classe « ERP » dans Outlook deviennent des actions de l’ERP',
     saving: 'Enregistrement…',
     saved: 'Enregistré.',
     admin: 'Administration',

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { conflictPolicies } from '../../../../src/domain/sync-settings';
 import { planTaskChanges } from '../../../../src/sync/tasks/plan-task-changes';
-import { buildErpAction } from '../../../builders/build-erp-action';
+import { buildErpTaskAction } from '../../../builders/build-erp-task-action';
 import { createTaskSyncWorld } from './task-sync-world';
 
 const erpIds = ['A', 'B', 'C', 'D'] as const;
@@ -35,7 +35,7 @@ describe('task sync: idempotence over random mailboxes', () => {
   it('plans nothing more once a run is applied, keeps one task per action, never deletes an ERP action, and leaves the user’s tasks', async () => {
     await fc.assert(
       fc.asyncProperty(scenario, async ({ direction, policy, initial, steps }) => {
-        const world = createTaskSyncWorld(initial.map((id) => buildErpAction({ id })), { direction, policy });
+        const world = createTaskSyncWorld(initial.map((id) => buildErpTaskAction({ id })), { direction, policy });
         await world.run();
         const userTasks: string[] = [];
         const erpTasks: string[] = [];
@@ -48,7 +48,7 @@ describe('task sync: idempotence over random mailboxes', () => {
               {
                 const changes = { subject: each.subject.trim() || 'Sin asunto', status: each.status, ...(each.dueDate ? { dueDate: each.dueDate } : {}) };
                 if (action) world.erp.editInErp(each.erpId, changes);
-                else world.erp.addInErp(buildErpAction({ id: each.erpId, ...changes, updatedAt: world.clock.now() }));
+                else world.erp.addInErp(buildErpTaskAction({ id: each.erpId, ...changes, updatedAt: world.clock.now() }));
               }
               break;
             case 'erpTimes':

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ErpError } from '../../../../src/domain/erp-port';
 import { SyncError } from '../../../../src/sync/sync-error';
-import { buildErpAction } from '../../../builders/build-erp-action';
+import { buildErpTaskAction } from '../../../builders/build-erp-task-action';
 import { createTaskSyncWorld } from './task-sync-world';
 
-const call = buildErpAction({ id: 'A-1', subject: 'Llamar a Ferretería Núñez', dueDate: '2026-03-10' });
-const visit = buildErpAction({ id: 'A-2', type: 'visit', subject: 'Visita', dueDate: undefined, start: '2026-03-03T09:00:00Z', end: '2026-03-03T10:00:00Z' });
-const quote = buildErpAction({ id: 'A-3', subject: 'Enviar oferta <b>urgente</b>', notes: '<script>x</script> & más', dueDate: undefined });
+const call = buildErpTaskAction({ id: 'A-1', subject: 'Llamar a Ferretería Núñez', dueDate: '2026-03-10' });
+const visit = buildErpTaskAction({ id: 'A-2', type: 'visit', subject: 'Visita', dueDate: undefined, start: '2026-03-03T09:00:00Z', end: '2026-03-03T10:00:00Z' });
+const quote = buildErpTaskAction({ id: 'A-3', subject: 'Enviar oferta <b>urgente</b>', notes: '<script>x</script> & más', dueDate: undefined });
 
 describe('task sync', () => {
   it('creates the list when missing and a task for each untimed action only, tagged and categorized', async () => {
@@ -63,7 +63,7 @@ describe('task sync', () => {
   });
 
   it('brings title, notes and due date edits back, and reopening the task plans the action again', async () => {
-    const world = createTaskSyncWorld([buildErpAction({ status: 'done' })]);
+    const world = createTaskSyncWorld([buildErpTaskAction({ status: 'done' })]);
     await world.run();
     world.todo.edit(world.taskOf('A-1')?.id ?? '', { title: ' Llamar otra vez ', notes: 'Nuevo texto', dueDate: '2026-03-12', completed: false });
 
@@ -73,7 +73,7 @@ describe('task sync', () => {
   });
 
   it('keeps a cancelled action cancelled: its task shows completed and the ERP status is not rewritten', async () => {
-    const world = createTaskSyncWorld([buildErpAction({ status: 'cancelled' })]);
+    const world = createTaskSyncWorld([buildErpTaskAction({ status: 'cancelled' })]);
     await world.run();
     world.todo.edit(world.taskOf('A-1')?.id ?? '', { title: 'Renamed' });
 
@@ -138,7 +138,7 @@ describe('task sync', () => {
   });
 
   it('removes the task of an action that became an event, was reassigned or deleted in the ERP', async () => {
-    const world = createTaskSyncWorld([call, quote, buildErpAction({ id: 'A-4' })]);
+    const world = createTaskSyncWorld([call, quote, buildErpTaskAction({ id: 'A-4' })]);
     await world.run();
     world.erp.editInErp('A-1', { start: '2026-03-10T09:00:00Z', end: '2026-03-10T10:00:00Z' });
     world.erp.reassignInErp('A-3', 'U-2');
@@ -250,7 +250,7 @@ describe('task sync', () => {
     await world.run();
     const list = world.todo.lists.get(world.store.state.list?.id ?? '');
     if (list) list.displayName = 'Mis tareas ERP';
-    world.erp.addInErp(buildErpAction({ id: 'A-5' }));
+    world.erp.addInErp(buildErpTaskAction({ id: 'A-5' }));
 
     await world.run();
 
@@ -262,7 +262,7 @@ describe('task sync', () => {
     const world = createTaskSyncWorld([call]);
     await world.run();
     world.todo.deleteList(world.store.state.list?.id ?? '');
-    world.erp.addInErp(buildErpAction({ id: 'A-5' }));
+    world.erp.addInErp(buildErpTaskAction({ id: 'A-5' }));
 
     await world.run();
 
@@ -285,7 +285,7 @@ describe('task sync', () => {
   });
 
   it('keeps private actions out of a shared list', async () => {
-    const world = createTaskSyncWorld([buildErpAction({ private: true }), quote]);
+    const world = createTaskSyncWorld([buildErpTaskAction({ private: true }), quote]);
     world.todo.addList('ERP', true);
 
     await world.run();
