@@ -62,6 +62,11 @@ export const environmentSchema = z.strictObject({
   erpChangeSecret: secretReferenceSchema.optional(),
   /** Per collection, the directions and conflict policies users may choose, and the defaults (the admin narrows them at run time). */
   sync: syncConfigSchema.prefault({}),
+  /**
+   * A link to an ERP action in the ERP's own web UI, `{id}` standing for the action's id
+   * (`https://erp.example.com/actions/{id}`): synced To Do tasks carry it. Absent: no link.
+   */
+  actionUrlTemplate: z.string().regex(/^https:\/\/\S*\{id\}\S*$/, 'an https URL that holds {id}, e.g. https://erp.example.com/actions/{id}').optional(),
 });
 
 /** Why `jobs.engine: "pg-boss"` refuses a store that is not PostgreSQL (checked here and, for a store URL named by a secret, at start). */
@@ -170,6 +175,20 @@ export const configSchema = z.strictObject({
       perEnvironmentPerMinute: z.number().int().min(1).default(3_000),
       /** Each `POST /api/me/sync/connect` is a token exchange with Entra ID. */
       connectPerUserPerHour: z.number().int().min(1).default(10),
+    })
+    .prefault({}),
+  /**
+   * Prometheus metrics at `/metrics`, off by default: on the server's own port only with `token`
+   * (asked as `Authorization: Bearer`), and on a listener of their own with `port`.
+   */
+  metrics: z
+    .strictObject({
+      /** A listener that serves only `/metrics` (0: any free port). */
+      port: z.number().int().min(0).max(65_535).optional(),
+      /** Where that listener binds: loopback unless told, so only the host (or its scraper) reaches it. */
+      host: z.string().min(1).default('127.0.0.1'),
+      /** The bearer token scrapers send; required on both listeners when set. */
+      token: secretReferenceSchema.optional(),
     })
     .prefault({}),
   log: z.strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') }).prefault({}),

@@ -2,6 +2,7 @@ import type { HttpBindings } from '@hono/node-server';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
 import type { Doctor } from '../doctor/create-doctor';
+import type { MetricsEndpoint } from '../metrics/serve-metrics';
 import type { GraphAccess } from '../jobs/create-graph-access';
 import type { ErpChangeHook } from '../notifications/create-erp-change-hook';
 import type { GraphNotificationInbox } from '../notifications/graph-notification-inbox';
@@ -45,6 +46,8 @@ export interface AppDeps {
   graphNotifications?: GraphNotificationInbox;
   /** ERP change triggers received at `/api/erp/changes`; without it that route answers 503. */
   erpChanges?: ErpChangeHook;
+  /** `/metrics` on this server, for callers with the token (`metrics.token`); without it that path is 404. */
+  metrics?: MetricsEndpoint & { token: string };
 }
 
 /** Who sent a request and the origin they used (`readForwardedHeaders`). */

@@ -1,10 +1,12 @@
 import type { Logger } from 'pino';
 import type { ErpPort } from '../../src/domain/erp-port';
-import type { ContactRunReport } from '../../src/sync/contacts/contact-run-report';
 import type { ContactSyncPreview } from '../../src/sync/contacts/contact-sync-preview';
 import type { EnvironmentConfig } from '../config/config-schema';
+import type { BridgeMetrics } from '../metrics/create-bridge-metrics';
 import type { Store, UserKey } from '../store/store';
+import type { ActionCollectionRun } from './action-collection-run';
 import type { GraphAccess } from './create-graph-access';
+import type { MailboxRunReport } from './mailbox-run-report';
 
 /** One operation of a preview, enough for the add-in to show what will happen. */
 export interface ContactSyncRun {
@@ -12,7 +14,7 @@ export interface ContactSyncRun {
   environment: string;
   user: UserKey;
   status: 'succeeded' | 'failed' | 'waiting_confirmation';
-  report: ContactRunReport;
+  report: MailboxRunReport;
 }
 
 /** A mailbox in one of the bridge's environments. */
@@ -45,6 +47,10 @@ export interface ContactSyncServiceOptions {
    * healthy is polled less often: notifications trigger its runs). Without it, every pass is due.
    */
   pollGapMs?: (mailbox: ContactSyncMailbox) => Promise<number>;
+  /** Counts runs, the items they write and the items that fail (`/metrics`). */
+  metrics?: Pick<BridgeMetrics, 'countRun' | 'countWritten' | 'countItemFailure'>;
+  /** The action collections a mailbox run syncs after its contacts, each when the user's settings turn it on. */
+  actionCollections?: { events?: ActionCollectionRun; tasks?: ActionCollectionRun };
 }
 
 /**
@@ -69,6 +75,8 @@ export interface ContactSyncService {
   dueMailboxes(): Promise<ContactSyncMailbox[]>;
   /** Runs every mailbox that is due (`dueMailboxes`); resolves with their run ids once they finished. */
   runDueMailboxes(): Promise<string[]>;
+  /** Mailboxes of the schedule's pass going now that wait for their run to start. */
+  waitingRuns(): number;
   /** Refuses new runs and waits for the ones in flight. */
   close(): Promise<void>;
 }

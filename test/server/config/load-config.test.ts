@@ -28,6 +28,13 @@ describe('configuration', () => {
     expect(config.identity.authority).toBe('https://login.microsoftonline.com');
   });
 
+  it('keeps the metrics off unless told, their listener on loopback, and their token a secret reference', () => {
+    expect(parseConfig({ environments: [environment] }).metrics).toEqual({ host: '127.0.0.1' });
+    expect(parseConfig({ environments: [environment], metrics: { port: 9464, token: { env: 'METRICS_TOKEN' } } }).metrics).toEqual({ host: '127.0.0.1', port: 9464, token: { env: 'METRICS_TOKEN' } });
+    const inline = errorOf(() => parseConfig({ environments: [environment], metrics: { token: 'written-in-the-file-0123' } }));
+    expect(inline.message).toContain('metrics.token: a secret reference');
+  });
+
   it('names the key and the expected shape of a bad value', () => {
     const error = errorOf(() => parseConfig({ environments: [{ ...environment, tenantId: 'acme.onmicrosoft.com' }] }, 'bridge.config.json'));
     expect(error).toBeInstanceOf(ConfigError);
@@ -40,6 +47,15 @@ describe('configuration', () => {
     expect(error.message).toContain('environments[0].admins[0]');
     expect(error.message).toContain('not an email');
     expect(parseConfig({ environments: [{ ...environment, admins: ['0a1b2c3d-1111-4e5f-8a9b-0c1d2e3f4a5b'] }] }).environments[0]?.admins).toHaveLength(1);
+  });
+
+  it('takes a link template to ERP actions only as an https URL holding {id}', () => {
+    const template = 'https://erp.acme.example/actions/{id}';
+    expect(parseConfig({ environments: [{ ...environment, actionUrlTemplate: template }] }).environments[0]?.actionUrlTemplate).toBe(template);
+
+    const error = errorOf(() => parseConfig({ environments: [{ ...environment, actionUrlTemplate: 'javascript:alert(1)//{id}' }] }));
+    expect(error.message).toContain('actionUrlTemplate');
+    expect(errorOf(() => parseConfig({ environments: [{ ...environment, actionUrlTemplate: 'https://erp.acme.example/actions' }] })).message).toContain('{id}');
   });
 
   it('refuses a secret written inline', () => {
