@@ -118,6 +118,7 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
     ...(notificationBase ? { notificationUrl: `${notificationBase.replace(/\/+$/, '')}${graphNotificationPath}` } : {}),
     maintenanceEveryMs: config.notifications.subscriptionPassSeconds * 1000,
     erpPollEveryMs: config.notifications.erpPollSeconds * 1000,
+    ...(metrics ? { observeLag: (seconds: number) => metrics.observeNotificationLag(seconds) } : {}),
   });
   metrics?.watchQueueDepth(queue ? () => queue.queueDepth() : () => contactSync.waitingRuns());
   // On PostgreSQL the limits live in the store's database, so every bridge counts against the same limit.

@@ -17,6 +17,8 @@ export interface NotificationProcessorOptions {
   retryMs?: number;
   /** Notifications claimed per pass. */
   batchSize?: number;
+  /** Told, in seconds, how long after the first notification it covered each run finished (the notification lag). */
+  observeLag?: (seconds: number) => void;
 }
 
 export interface ProcessOutcome {
@@ -46,6 +48,18 @@ export function createNotificationProcessor(options: NotificationProcessorOption
   const now = options.now ?? (() => new Date());
   const claimMs = options.claimMs ?? 60_000;
   const retryMs = options.retryMs ?? 1_000;
+  /** Runs that covered notifications, until their record says they finished: their first notification's arrival. */
+  const awaitingEnd = new Map<string, { user: UserKey; arrivedMs: number }>();
+
+  /** Reports the lag of the watched runs that finished since the last pass; forgets runs gone or older than a day. */
+  async function observeFinishedRuns(): Promise<void> {
+    if (!options.observeLag) return;
+    for (const [runId, { user, arrivedMs }] of awaitingEnd) {
+      const run = await store.runs.get(user, runId);
+      if (run?.finishedAt) options.observeLag((Date.parse(run.finishedAt) - arrivedMs) / 1000);
+      if (!run || run.finishedAt || now().getTime() - arrivedMs > 24 * 60 * 60_000) awaitingEnd.delete(runId);
+    }
+  }
 
   async function handleLifecycle(environment: string, user: UserKey, notifications: readonly GraphNotificationRecord[]): Promise<void> {
     let maintain = false;
@@ -76,8 +90,9 @@ export function createNotificationProcessor(options: NotificationProcessorOption
       return 'covered';
     }
     let startedAt: string | undefined;
+    let runId: string;
     try {
-      const { runId } = await options.runs.runNow(environment, user, {});
+      runId = (await options.runs.runNow(environment, user, {})).runId;
       startedAt = (await store.runs.get(user, runId))?.startedAt;
     } catch (error) {
       if (!isRefusal(error)) throw error;
@@ -88,6 +103,8 @@ export function createNotificationProcessor(options: NotificationProcessorOption
     const lastArrival = needRun.reduce((latest, notification) => (notification.receivedAt > latest ? notification.receivedAt : latest), '');
     if (startedAt !== undefined && startedAt >= lastArrival) {
       await store.graphNotifications.markProcessed(done, now().toISOString());
+      const firstArrival = needRun.reduce((earliest, notification) => (notification.receivedAt < earliest ? notification.receivedAt : earliest), lastArrival);
+      if (options.observeLag && !awaitingEnd.has(runId)) awaitingEnd.set(runId, { user, arrivedMs: Date.parse(firstArrival) });
       return 'covered';
     }
     // The run going started before some of these arrived: they wait for it to end, then get one run.
@@ -106,6 +123,7 @@ export function createNotificationProcessor(options: NotificationProcessorOption
         const key = `${notification.environment}/${notification.user.tenantId}/${notification.user.objectId}`;
         byMailbox.set(key, [...(byMailbox.get(key) ?? []), notification]);
       }
+      await observeFinishedRuns().catch((error: unknown) => logger.warn({ err: error }, 'notification lag not observed'));
       const outcome: ProcessOutcome = { covered: 0, waiting: 0 };
       for (const notifications of byMailbox.values()) {
         try {

@@ -26,6 +26,8 @@ export interface GraphNotificationsOptions extends Omit<SubscriptionMaintainerOp
   environments: ReadonlyMap<string, { config: EnvironmentConfig; erp: ErpPort }>;
   /** Between two passes of the ERP-side poll (for ERPs that cannot call out); 0 or absent: no poll. */
   erpPollEveryMs?: number;
+  /** Seconds from a notification's arrival to the end of the run that applied it (`/metrics`). */
+  observeLag?: (seconds: number) => void;
   /** Processed notifications (and their fingerprints, which stop replays) are kept this long. */
   keepProcessedMs?: number;
   newId?: () => string;
@@ -63,7 +65,7 @@ export function startGraphNotifications(options: GraphNotificationsOptions): Gra
   const resubscribed: { environment: string; user: UserKey }[] = [];
   const { notificationUrl } = options;
   const subscriptions = createSubscriptionMaintainer({ ...options, notificationUrl: notificationUrl ?? '', onResubscribed: (environment, user) => resubscribed.push({ environment, user }) });
-  const processor = createNotificationProcessor({ store, runs: options.runs, subscriptions, logger, now });
+  const processor = createNotificationProcessor({ store, runs: options.runs, subscriptions, logger, now, ...(options.observeLag ? { observeLag: options.observeLag } : {}) });
 
   async function runResubscribed(): Promise<void> {
     for (let next = resubscribed.shift(); next; next = resubscribed.shift()) {

@@ -138,6 +138,20 @@ describe('the notification route', () => {
     expect(runs.started).toEqual([]);
   });
 
+  it('reports the notification lag: from its arrival to the end of the run that applied it', async () => {
+    const lags: number[] = [];
+    const observing = createNotificationProcessor({ store, runs, subscriptions: { maintainMailbox: async () => undefined }, logger, now, observeLag: (seconds) => lags.push(seconds) });
+    await post({ value: [change()] });
+    clock += 400;
+    await observing.processPending();
+    const [run] = await store.runs.listForUser(ana, 1);
+    await store.runs.update(ana, run?.id ?? '', { status: 'succeeded', finishedAt: new Date(clock + 1_600).toISOString() });
+    await observing.processPending();
+    await observing.processPending();
+
+    expect(lags).toEqual([2]);
+  });
+
   it('stores a replayed notification once: it causes no second run', async () => {
     const notification = change();
     await post({ value: [notification] });
