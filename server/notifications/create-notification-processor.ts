@@ -3,6 +3,7 @@ import { ApiError } from '../http/api-error';
 import type { ContactSyncPort } from '../http/contact-sync-port';
 import type { GraphNotificationRecord, Store, UserKey } from '../store/store';
 import type { SubscriptionMaintainer } from './create-subscription-maintainer';
+import { erpTrigger } from './erp-trigger';
 
 export interface NotificationProcessorOptions {
   store: Pick<Store, 'graphNotifications' | 'graphSubscriptions' | 'runs'>;
@@ -103,8 +104,10 @@ export function createNotificationProcessor(options: NotificationProcessorOption
     const lastArrival = needRun.reduce((latest, notification) => (notification.receivedAt > latest ? notification.receivedAt : latest), '');
     if (startedAt !== undefined && startedAt >= lastArrival) {
       await store.graphNotifications.markProcessed(done, now().toISOString());
-      const firstArrival = needRun.reduce((earliest, notification) => (notification.receivedAt < earliest ? notification.receivedAt : earliest), lastArrival);
-      if (options.observeLag && !awaitingEnd.has(runId)) awaitingEnd.set(runId, { user, arrivedMs: Date.parse(firstArrival) });
+      // Graph's notifications only: the ERP-side triggers queued in the same inbox are not notifications.
+      const fromGraph = needRun.filter((notification) => notification.subscriptionId !== erpTrigger).map((notification) => notification.receivedAt).sort();
+      const [firstArrival] = fromGraph;
+      if (options.observeLag && firstArrival !== undefined && !awaitingEnd.has(runId)) awaitingEnd.set(runId, { user, arrivedMs: Date.parse(firstArrival) });
       return 'covered';
     }
     // The run going started before some of these arrived: they wait for it to end, then get one run.

@@ -7,6 +7,7 @@ import type { Store, UserKey } from '../store/store';
 import { createNotificationProcessor } from './create-notification-processor';
 import { createSubscriptionMaintainer, type SubscriptionMaintainerOptions } from './create-subscription-maintainer';
 import type { GraphNotificationInbox } from './graph-notification-inbox';
+import { erpTrigger } from './erp-trigger';
 import { pollErpChanges } from './poll-erp-changes';
 import { receiveGraphNotifications } from './receive-graph-notifications';
 
@@ -121,7 +122,7 @@ export function startGraphNotifications(options: GraphNotificationsOptions): Gra
     const receivedAt = now().toISOString();
     for (const user of users) {
       const id = newId();
-      await store.graphNotifications.add({ id, fingerprint: id, subscriptionId: 'erp', user, environment, collection: 'contacts', kind: 'change', receivedAt });
+      await store.graphNotifications.add({ id, fingerprint: id, subscriptionId: erpTrigger, user, environment, collection: 'contacts', kind: 'change', receivedAt });
     }
     if (users.length > 0) processing.wake();
   }
