@@ -6,6 +6,7 @@ import { renewSubscription } from '../../src/graph/subscriptions/renew-subscript
 import { SyncError } from '../../src/sync/sync-error';
 import type { EnvironmentConfig } from '../config/config-schema';
 import type { GraphAccess } from '../jobs/create-graph-access';
+import { createStoreTaskSync } from '../jobs/create-store-task-sync';
 import { readUserSettings } from '../policy/read-user-settings';
 import type { GraphSubscriptionRecord, Store, UserKey } from '../store/store';
 import { hashClientState } from './hash-client-state';
@@ -62,8 +63,11 @@ export function createSubscriptionMaintainer(options: SubscriptionMaintainerOpti
     if (!configured || !(await store.users.get(user)) || !(await graphAccess.isConnected(environment, user))) return [];
     const settings = await readUserSettings(store, configured.config, user);
     const mailbox = graphAccess.mailboxOf(user);
+    // The To Do list is the one the last task run used (found by name or created), kept with its cursors.
+    const taskListId = settings.actionsEnabled ? (await createStoreTaskSync(store, user, now).readState()).list?.id : undefined;
+    const known = taskListId === undefined ? {} : { taskListId };
     return collections.flatMap((collection) => {
-      const resource = collection.resourceOf(mailbox, settings);
+      const resource = collection.resourceOf(mailbox, settings, known);
       return resource === undefined ? [] : [{ user, environment, collection: collection.name, resource }];
     });
   }
