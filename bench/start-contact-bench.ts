@@ -7,6 +7,9 @@ import { openDemoErp, type DemoErp } from '../server/erp/demo/open-demo-erp';
 import type { ContactSyncService, ContactSyncServiceOptions } from '../server/jobs/contact-sync-service';
 import { createContactSyncService } from '../server/jobs/create-contact-sync-service';
 import { createGraphAccess, type GraphAccess } from '../server/jobs/create-graph-access';
+import { runEventCollection } from '../server/jobs/run-event-collection';
+import { runTaskCollection } from '../server/jobs/run-task-collection';
+import { demoUserRow } from '../server/erp/demo/demo-rows';
 import type { EnvironmentConfig } from '../server/config/config-schema';
 import { createMsalClient } from '../server/auth/create-msal-client';
 import { createAppOnlyTokenSource } from '../server/auth/graph-token-sources';
@@ -20,6 +23,9 @@ import type { RequestBudget } from '../src/graph/request-window';
 
 export const benchUser = { tenantId: demoIds.fabrikamTenantId, objectId: demoIds.amelieObjectId };
 export const benchEnvironment = 'fabrikam';
+/** Amélie's id as an ERP user, when the bench syncs actions (the demo ERP's seed has no Fabrikam users). */
+export const benchErpUserId = '800';
+const benchEmail = 'amelie.dubois@fabrikamfrance.onmicrosoft.com';
 
 export interface ContactBench {
   m365: Microsoft365;
@@ -56,6 +62,8 @@ export async function startContactBench(options: {
   direction?: 'erp-to-outlook' | 'two-way';
   /** Options of the contact sync service beyond its ports. */
   service?: Pick<ContactSyncServiceOptions, 'pollGapMs'>;
+  /** Amélie is an ERP user too, and her actions sync two-way to her primary calendar and her To Do list `ERP`. */
+  actions?: boolean;
 }): Promise<ContactBench> {
   const m365 = await startMicrosoft365({ https: true, ...(options.graphNotifications ? { graphNotifications: options.graphNotifications } : {}) });
   const certificate = m365.certificate ?? '';
@@ -83,12 +91,17 @@ export async function startContactBench(options: {
   const environment = config.environments[0];
   if (!environment) throw new Error('no environment');
   const now = new Date().toISOString();
-  await store.users.upsert({ ...benchUser, environment: benchEnvironment, email: 'amelie.dubois@fabrikamfrance.onmicrosoft.com', displayName: 'Amélie Dubois' }, now);
+  await store.users.upsert({ ...benchUser, environment: benchEnvironment, email: benchEmail, displayName: 'Amélie Dubois' }, now);
+  if (options.actions) await erp.database.insertInto('erp_users').values(demoUserRow(Number(benchErpUserId), benchEmail, 'Amélie Dubois')).execute();
+  const actions = options.actions ? 'two-way' : 'off';
   const newFolder = async (name: string) => (await createContactFolder(client, benchUser.objectId, name)).id ?? '';
   const folderId = await newFolder('ERP');
-  await store.settings.put(benchUser, { enabled: true, contactFolderId: folderId, actionsEnabled: false, todoListName: 'ERP', contacts: options.direction ?? 'erp-to-outlook', conflicts: 'erp-wins', events: 'off', eventConflicts: 'erp-wins', tasks: 'off', taskConflicts: 'erp-wins' }, now);
+  await store.settings.put(benchUser, { enabled: true, contactFolderId: folderId, actionsEnabled: options.actions ?? false, todoListName: 'ERP', contacts: options.direction ?? 'erp-to-outlook', conflicts: 'erp-wins', events: actions, eventConflicts: 'erp-wins', tasks: actions, taskConflicts: 'erp-wins' }, now);
   const environments = new Map([[benchEnvironment, { config: environment, erp }]]);
-  const service = createContactSyncService({ store, environments, graphAccess, logger: pino({ level: 'silent' }), ...options.service });
+  const service = createContactSyncService({
+    store, environments, graphAccess, logger: pino({ level: 'silent' }), ...options.service,
+    ...(options.actions ? { actionCollections: { events: runEventCollection, tasks: runTaskCollection } } : {}),
+  });
   return {
     m365, erp, store, service, token, trustingFetch, client, graphAccess, environments, folderId, newFolder,
     async run() {

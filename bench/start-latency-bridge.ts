@@ -36,12 +36,15 @@ export async function startLatencyBridge(options: {
   maintenanceEveryMs?: number;
   /** Between two reads of the ERP's change feed (none by default). */
   erpPollEveryMs?: number;
+  /** Amélie's ERP actions sync too, to her calendar and To Do, with subscriptions to both. */
+  actions?: boolean;
 }): Promise<LatencyBridge> {
   const logger = pino({ level: process.env.BENCH_LOG ?? 'silent' });
   const holder: { notifications?: GraphNotifications } = {};
   const bench = await startContactBench({
     contacts: options.contacts,
     direction: 'two-way',
+    ...(options.actions ? { actions: true } : {}),
     ...(options.graphNotifications ? { graphNotifications: options.graphNotifications } : {}),
     service: { pollGapMs: async ({ environment, user }) => ((await holder.notifications?.isHealthy(environment, user)) ? 30 * 60_000 : 0) },
   });

@@ -8,6 +8,9 @@ import type { Store, UserKey } from '../store/store';
 /** Cursor rows of the task collection: the list in use, the list's delta link and the ERP feed's cursor. */
 const cursorKeys = { list: 'tasks:list', deltaLink: 'tasks:delta', erpCursor: 'tasks:erp', erpListedAt: 'tasks:erp-listed' } as const;
 
+/** The cursor row of the ERP action feed, which the ERP-side poll reads too. */
+export const taskCursors = { erpFeed: cursorKeys.erpCursor } as const;
+
 const snapshotSchema = z.object({
   subject: z.string(),
   notes: z.string(),

@@ -15,11 +15,13 @@ const changeBody = z
     environment: z.string().min(1).max(63),
     /** ERP ids of the contacts that changed; absent: "something changed", every mailbox of the environment syncing contacts. */
     contacts: z.array(erpIdSchema).max(1000).optional(),
+    /** ERP ids of the actions that changed (edited, reassigned, deleted); with `contacts` absent too: every mailbox syncing contacts or actions. */
+    actions: z.array(erpIdSchema).max(1000).optional(),
   })
   .meta({ id: 'ErpChanges' });
 
 /**
- * `POST /api/erp/changes`: an ERP that can call out names the contacts that changed (or nothing),
+ * `POST /api/erp/changes`: an ERP that can call out names the contacts and actions that changed (or nothing),
  * proving itself with its environment's secret in `X-Erp-Change-Secret`; the mailboxes concerned
  * are synced at once instead of at the next poll.
  */
@@ -27,7 +29,7 @@ export function registerErpChangeRoutes(app: OpenAPIHono<AppEnv>, hook: ErpChang
   app.openapi(
     createRoute({
       method: 'post', path: erpChangePath, tags: ['ERP changes'], security: [],
-      summary: 'The ERP says which contacts changed (authenticated by the environment’s X-Erp-Change-Secret)',
+      summary: 'The ERP says which contacts and actions changed (authenticated by the environment’s X-Erp-Change-Secret)',
       request: { headers: z.object({ 'x-erp-change-secret': z.string().max(1024).optional() }), ...jsonBody(changeBody) },
       responses: {
         202: ok(z.object({ mailboxes: z.number().int() }), 'Runs queued for this many mailboxes'),
@@ -39,8 +41,9 @@ export function registerErpChangeRoutes(app: OpenAPIHono<AppEnv>, hook: ErpChang
     }),
     async (c) => {
       if (!hook) throw new ApiError('unavailable', 503, 'ERP change triggers are not set up on this bridge');
-      const { environment, contacts } = c.req.valid('json');
-      const result = await hook.receive(environment, c.req.valid('header')['x-erp-change-secret'], contacts);
+      const { environment, contacts, actions } = c.req.valid('json');
+      const names = { ...(contacts ? { contacts } : {}), ...(actions ? { actions } : {}) };
+      const result = await hook.receive(environment, c.req.valid('header')['x-erp-change-secret'], names);
       return c.json(result, 202);
     },
   );

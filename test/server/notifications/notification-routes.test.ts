@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ErpPort } from '../../../src/domain/erp-port';
+import type { ErpAction, ErpUser } from '../../../src/domain/erp-records';
 import { defaultSyncSettings } from '../../../src/domain/sync-settings';
 import { createApp } from '../../../server/app';
 import { parseConfig } from '../../../server/config/load-config';
@@ -25,6 +27,21 @@ const config = parseConfig({
   })),
 });
 
+/** The ERP as the hook asks it whose an action is, by hand: `failing` makes it unreachable. */
+class FakeErp implements Pick<ErpPort, 'getAction' | 'getUser'> {
+  readonly actions = new Map<string, Pick<ErpAction, 'id' | 'ownerId'>>();
+  readonly users = new Map<string, Pick<ErpUser, 'id' | 'email'>>();
+  failing = false;
+  async getAction(id: string) {
+    if (this.failing) throw new Error('ERP unreachable');
+    return this.actions.get(id) as ErpAction | undefined;
+  }
+  async getUser(id: string) {
+    if (this.failing) throw new Error('ERP unreachable');
+    return this.users.get(id) as ErpUser | undefined;
+  }
+}
+
 /** The sync's run port, by hand: a run is recorded in the store when started, and stays going until `finish`. */
 class FakeRuns implements Pick<ContactSyncPort, 'runNow'> {
   readonly started: string[] = [];
@@ -47,6 +64,7 @@ let store: Store;
 let clock: number;
 let runs: FakeRuns;
 let queued: { environment: string; users: readonly UserKey[] }[];
+let erp: FakeErp;
 const now = () => new Date(clock);
 const logger = pino({ level: 'silent' });
 
@@ -66,6 +84,7 @@ beforeEach(async () => {
   await store.graphSubscriptions.update(ana, 'contacts', { subscriptionId, state: 'active' });
   runs = new FakeRuns(store, now);
   queued = [];
+  erp = new FakeErp();
 });
 afterEach(async () => {
   await store.close();
@@ -77,7 +96,7 @@ const app = () =>
     authenticate: () => Promise.reject(new ApiError('auth_required', 401, 'no users here')),
     graphNotifications: { receive: (body) => receiveGraphNotifications(body, { store, logger, now }) },
     erpChanges: createErpChangeHook({
-      store, environments: new Map(config.environments.map((environment) => [environment.environment, { config: environment }])), secrets: erpSecrets,
+      store, environments: new Map(config.environments.map((environment) => [environment.environment, { config: environment, erp }])), secrets: erpSecrets,
       queueRuns: async (environment, users) => {
         queued.push({ environment, users });
       },
@@ -214,7 +233,72 @@ describe('the ERP change hook', () => {
     expect(queued.map(({ users }) => users.map((user) => user.objectId).sort())).toEqual([[ana.objectId, ben.objectId], [ana.objectId, ben.objectId]]);
   });
 
+  describe('naming actions', () => {
+    const actionsOn = async (...users: UserKey[]) => {
+      for (const user of users) await store.settings.put(user, { ...defaultSyncSettings, enabled: true, contactFolderId: `folder-${user.objectId}`, actionsEnabled: true }, now().toISOString());
+    };
+    const holds = (user: UserKey, entity: 'event' | 'task', erpId: string) =>
+      store.links.upsert({ user, entity, erpId, outlookId: `outlook-${erpId}`, state: 'active', snapshot: {}, missedListings: 0, updatedAt: now().toISOString() });
+    beforeEach(() => {
+      erp.users.set('7', { id: '7', email: `${ana.objectId}@contoso.example` });
+      erp.users.set('8', { id: '8', email: `${ben.objectId.toUpperCase()}@CONTOSO.EXAMPLE` });
+    });
+
+    it("queues the owner's mailbox only, found by the owner's email as a run maps it", async () => {
+      await actionsOn(ana, ben);
+      erp.actions.set('A-1', { id: 'A-1', ownerId: '8' });
+
+      const answer = await postChanges({ environment: 'contoso', actions: ['A-1'] }, 'contoso-erp-secret');
+
+      expect(answer.status).toBe(202);
+      expect(await answer.json()).toEqual({ mailboxes: 1 });
+      expect(queued).toEqual([{ environment: 'contoso', users: [ben] }]);
+    });
+
+    it('queues the former owner holding it as an event or a task too, after a reassignment, and follows an admin’s override', async () => {
+      await actionsOn(ana, ben);
+      await store.users.setErpUserOverride(ben, '9');
+      erp.actions.set('A-2', { id: 'A-2', ownerId: '9' });
+      await holds(ana, 'task', 'A-2');
+
+      await postChanges({ environment: 'contoso', actions: ['A-2'] }, 'contoso-erp-secret');
+
+      expect(queued.map(({ users }) => users.map((user) => user.objectId).sort())).toEqual([[ana.objectId, ben.objectId].sort()]);
+    });
+
+    it('queues no one for an action the ERP no longer has and nobody holds, and its holder when one does', async () => {
+      await actionsOn(ana, ben);
+      await holds(ben, 'event', 'A-held');
+
+      const gone = await postChanges({ environment: 'contoso', actions: ['A-gone'] }, 'contoso-erp-secret');
+      await postChanges({ environment: 'contoso', actions: ['A-held'] }, 'contoso-erp-secret');
+
+      expect(await gone.json()).toEqual({ mailboxes: 0 });
+      expect(queued).toEqual([{ environment: 'contoso', users: [] }, { environment: 'contoso', users: [ben] }]);
+    });
+
+    it('queues every mailbox syncing actions when the ERP cannot say whose the action is, and none with actions off', async () => {
+      await actionsOn(ben);
+      erp.failing = true;
+
+      await postChanges({ environment: 'contoso', actions: ['A-1'] }, 'contoso-erp-secret');
+
+      expect(queued).toEqual([{ environment: 'contoso', users: [ben] }]);
+    });
+
+    it('queues the mailboxes of contacts and actions named together once each', async () => {
+      await actionsOn(ana, ben);
+      erp.actions.set('A-1', { id: 'A-1', ownerId: '7' });
+
+      await postChanges({ environment: 'contoso', contacts: ['C-1'], actions: ['A-1'] }, 'contoso-erp-secret');
+
+      expect(queued).toEqual([{ environment: 'contoso', users: [ana] }]);
+    });
+  });
+
   it.each([
+    ['a wrong secret naming actions', () => postChanges({ environment: 'contoso', actions: ['A-1'] }, 'guessed'), 401],
+    ['an action id with markup', () => postChanges({ environment: 'contoso', actions: ['<b>A-1</b>'] }, 'contoso-erp-secret'), 400],
     ['a wrong secret', () => postChanges({ environment: 'contoso' }, 'guessed'), 401],
     ['another environment’s secret', () => postChanges({ environment: 'contoso' }, 'fabrikam-erp-secret'), 401],
     ['no secret', () => postChanges({ environment: 'contoso' }), 401],

@@ -214,7 +214,7 @@ const rows: Record<string, Row> = {
     othersGet: { stranger: 202, colleague: 202, colleagueAdmin: 202, owner: 202 },
   },
   'POST /api/erp/changes': {
-    kind: 'data', call: () => ({ method: 'POST', path: '/api/erp/changes', body: { environment: 'contoso', contacts: [ids.contact] } }),
+    kind: 'data', call: () => ({ method: 'POST', path: '/api/erp/changes', body: { environment: 'contoso', contacts: [ids.contact], actions: [ids.privateAction] } }),
     othersGet: { stranger: 401, colleague: 401, colleagueAdmin: 401, owner: 401 },
   },
 };
