@@ -157,6 +157,20 @@ describe('change notifications', () => {
     expect(received[0]?.body.value?.[0]).toMatchObject({ changeType: 'updated', resourceData: { '@odata.type': '#Microsoft.Graph.Event', id: event.id } });
   });
 
+  it("notifies a subscription to a dedicated calendar of its events only, not the primary calendar's", async () => {
+    const { body: calendar } = await call<{ id?: string }>('/me/calendars', { method: 'POST', body: { name: 'ERP' } });
+    await subscribe({ resource: `/users/${contoso.ana.id}/calendars/${calendar.id}/events` });
+    const times = { start: { dateTime: '2025-06-03T09:00:00', timeZone: 'UTC' }, end: { dateTime: '2025-06-03T10:00:00', timeZone: 'UTC' } };
+
+    await call<EventJson>('/me/events', { method: 'POST', body: { subject: 'In the primary calendar', ...times } });
+    const { body: event } = await call<EventJson>(`/me/calendars/${calendar.id}/events`, { method: 'POST', body: { subject: 'In the ERP calendar', ...times } });
+    const [received] = await receiver.waitForNotifications(1);
+    await graph.emulator.admin.settleNotifications();
+
+    expect(receiver.notifications).toHaveLength(1);
+    expect(received?.body.value?.[0]).toMatchObject({ changeType: 'created', resource: `Users/${contoso.ana.id}/Events/${event.id}`, resourceData: { '@odata.type': '#Microsoft.Graph.Event', id: event.id } });
+  });
+
   it("notifies an app subscribed to a user's To Do list of a deleted task", async () => {
     const { body: lists } = await graph.call<{ value: TodoTaskListJson[] }>(`/users/${contoso.ben.id}/todo/lists`, { token: graph.appSyncToken });
     const tasks = `/users/${contoso.ben.id}/todo/lists/${lists.value[0]?.id}/tasks`;
