@@ -1,12 +1,14 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { notificationDefaults } from '../dev/m365/graph/notification-client';
-import { benchEnvironment, benchUser } from './start-contact-bench';
+import type { ErpAction } from '../src/domain/erp-records';
+import { benchEnvironment, benchErpUserId, benchUser } from './start-contact-bench';
 import { erpChangeSecret, startLatencyBridge, type LatencyBridge } from './start-latency-bridge';
 import { percentile, report } from './measure';
 
 const contacts = 200;
 const rounds = Number(process.env.LATENCY_ROUNDS ?? 100);
 const pollRounds = Number(process.env.LATENCY_POLL_ROUNDS ?? 20);
+const eventRounds = Number(process.env.LATENCY_EVENT_ROUNDS ?? rounds);
 const pollEveryMs = 5_000;
 const defaultPollMs = 5 * 60_000;
 const actor = { email: 'amelie.dubois@fabrikamfrance.onmicrosoft.com' };
@@ -80,6 +82,65 @@ async function sample(bridge: LatencyBridge, writtenAt: number, seenAt: number):
   return { endToEndMs: seenAt - writtenAt, bridgeAddedMs: arrival !== undefined && runEnd !== undefined ? runEnd - arrival : undefined };
 }
 
+const hourMs = 3_600_000;
+const outlookStartOf = (bridge: LatencyBridge, subject: string) => {
+  const start = bridge.m365.graph.admin.readMailbox(benchUser.objectId).events.find((event) => event.subject === subject)?.start?.dateTime;
+  return start === undefined ? undefined : Date.parse(`${start}Z`);
+};
+
+/**
+ * Events: the ERP moves a visit (then names it to the hook) → the Outlook event moved; the user
+ * moves another visit in Outlook (a Graph notification) → the ERP action moved. One visit each way
+ * per round, created and synced before the rounds.
+ */
+async function measureEvents(bridge: LatencyBridge, count: number, timeoutMs: number) {
+  const actionActor = { ...actor, erpUserId: benchErpUserId };
+  const base = Date.now() + 2 * 86_400_000 - ((Date.now() + 2 * 86_400_000) % hourMs);
+  const visits: ErpAction[] = [];
+  for (let index = 0; index < 2 * count; index += 1) {
+    const start = base + index * 2 * hourMs;
+    visits.push(await bridge.erp.createAction({
+      type: 'visit', subject: `Latency visit ${index}`, start: new Date(start).toISOString(), end: new Date(start + hourMs).toISOString(),
+      allDay: false, timeZone: 'Europe/Paris', status: 'planned', private: false, ownerId: benchErpUserId,
+    }, actionActor));
+  }
+  const callHook = async (actionIds: string[]) => {
+    const answer = await fetch(`${bridge.url}/api/erp/changes`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-erp-change-secret': erpChangeSecret },
+      body: JSON.stringify({ environment: benchEnvironment, actions: actionIds }),
+    });
+    if (answer.status !== 202) throw new Error(`ERP change hook answered ${answer.status}`);
+  };
+  await callHook(visits.map((visit) => visit.id));
+  await waitUntil(() => visits.every((visit) => outlookStartOf(bridge, visit.subject) !== undefined), 120_000);
+  const events = bridge.m365.graph.admin.readMailbox(benchUser.objectId).events;
+
+  const erpToOutlook: Sample[] = [];
+  const outlookToErp: Sample[] = [];
+  for (let round = 0; round < count; round += 1) {
+    const inErp = visits[2 * round];
+    const inOutlook = visits[2 * round + 1];
+    const event = events.find((item) => item.subject === inOutlook?.subject);
+    if (!inErp || !inOutlook || !event?.id) throw new Error('a visit did not reach the calendar');
+
+    const erpStart = Date.parse(inErp.start ?? '') + hourMs / 2;
+    const erpWrittenAt = Date.now();
+    const current = await bridge.erp.getAction(inErp.id);
+    await bridge.erp.updateAction(inErp.id, { start: new Date(erpStart).toISOString(), end: new Date(erpStart + hourMs).toISOString(), version: current?.version ?? 0 }, actionActor);
+    await callHook([inErp.id]);
+    await waitUntil(() => outlookStartOf(bridge, inErp.subject) === erpStart, timeoutMs);
+    erpToOutlook.push(await sample(bridge, erpWrittenAt, Date.now()));
+
+    const outlookStart = Date.parse(inOutlook.start ?? '') + hourMs / 2;
+    const at = (epochMs: number) => ({ dateTime: new Date(epochMs).toISOString().slice(0, 19), timeZone: 'UTC' });
+    const outlookWrittenAt = Date.now();
+    await bridge.client.request('PATCH', `/users/${benchUser.objectId}/events/${event.id}`, { body: { start: at(outlookStart), end: at(outlookStart + hourMs) } });
+    await waitUntil(async () => Date.parse((await bridge.erp.getAction(inOutlook.id))?.start ?? '') === outlookStart, timeoutMs);
+    outlookToErp.push(await sample(bridge, outlookWrittenAt, Date.now()));
+  }
+  return { erpToOutlook, outlookToErp };
+}
+
 const sorted = (values: readonly (number | undefined)[]) => values.flatMap((value) => (value === undefined ? [] : [value])).sort((a, b) => a - b);
 const figuresOf = (samples: readonly Sample[]) => {
   const endToEnd = sorted(samples.map((sample) => sample.endToEndMs));
@@ -91,8 +152,9 @@ const figuresOf = (samples: readonly Sample[]) => {
 /**
  * `npm run bench -- latency`: ERP change → Outlook contact (through the ERP change hook) and
  * Outlook change → ERP record (through a Graph notification, the emulator's default 1 s delivery
- * delay), `LATENCY_ROUNDS` (100) times each; then the same with polling only, at a 5 s interval,
- * scaled to the default 5 minutes.
+ * delay), `LATENCY_ROUNDS` (100) times each; events the same way with action sync on
+ * (`LATENCY_EVENT_ROUNDS`, as many); then contacts with polling only, at a 5 s interval, scaled to
+ * the default 5 minutes.
  */
 export async function benchLatency(): Promise<void> {
   const notified = await startLatencyBridge({ contacts, notifications: true });
@@ -101,6 +163,13 @@ export async function benchLatency(): Promise<void> {
     withNotifications = await measure(notified, rounds, { erpHook: true, timeoutMs: 30_000 });
   } finally {
     await notified.close();
+  }
+  const withActions = await startLatencyBridge({ contacts: 5, notifications: true, actions: true });
+  let eventsNotified;
+  try {
+    eventsNotified = await measureEvents(withActions, eventRounds, 30_000);
+  } finally {
+    await withActions.close();
   }
   const polled = await startLatencyBridge({ contacts, notifications: false, pollEveryMs });
   let pollOnly;
@@ -114,9 +183,12 @@ export async function benchLatency(): Promise<void> {
   const outlook = figuresOf(withNotifications.outlookToErp);
   const pollErp = figuresOf(pollOnly.erpToOutlook);
   const pollOutlook = figuresOf(pollOnly.outlookToErp);
+  const erpEvent = figuresOf(eventsNotified.erpToOutlook);
+  const outlookEvent = figuresOf(eventsNotified.outlookToErp);
     const latency = {
     rounds, deliveryDelayMs: notificationDefaults.deliveryDelayMs,
     erpToOutlook: erp, outlookToErp: outlook,
+    events: { rounds: eventRounds, erpActionToEvent: erpEvent, eventToErpAction: outlookEvent },
     pollOnly: { rounds: pollRounds, intervalMs: pollEveryMs, erpToOutlook: pollErp, outlookToErp: pollOutlook, expectedMeanMs: pollEveryMs / 2 },
     // A change waits for the next pass, uniformly within the interval, then for its run: p50 ≈ interval / 2 + run, p95 ≈ 0.95 × interval + run.
     pollOnlyAtDefaultIntervalEstimate: {
@@ -126,15 +198,19 @@ export async function benchLatency(): Promise<void> {
     },
   };
   console.log(`LATENCY ${JSON.stringify(latency)}`);
-  const worstP95 = Math.max(erp.p95, outlook.p95);
-  const worstAdded = Math.max(erp.addedP95, outlook.addedP95);
+  const worstP95 = Math.max(erp.p95, outlook.p95, erpEvent.p95, outlookEvent.p95);
+  const worstAdded = Math.max(erp.addedP95, outlook.addedP95, erpEvent.addedP95, outlookEvent.addedP95);
   report({
-    name: `latency: ${rounds} changes each way with notifications on (delivery delay ${notificationDefaults.deliveryDelayMs} ms); poll-only at ${pollEveryMs} ms`,
+    name: `latency: ${rounds} contact and ${eventRounds} event changes each way with notifications on (delivery delay ${notificationDefaults.deliveryDelayMs} ms); poll-only at ${pollEveryMs} ms`,
     figures: {
       'ERP → Outlook p50 / p95 ms': `${erp.p50} / ${erp.p95}`,
       'ERP → Outlook bridge-added p50 / p95 ms': `${erp.addedP50} / ${erp.addedP95}`,
       'Outlook → ERP p50 / p95 ms': `${outlook.p50} / ${outlook.p95}`,
       'Outlook → ERP bridge-added p50 / p95 ms': `${outlook.addedP50} / ${outlook.addedP95}`,
+      'ERP action → Outlook event p50 / p95 ms': `${erpEvent.p50} / ${erpEvent.p95}`,
+      'ERP action → Outlook event bridge-added p50 / p95 ms': `${erpEvent.addedP50} / ${erpEvent.addedP95}`,
+      'Outlook event → ERP action p50 / p95 ms': `${outlookEvent.p50} / ${outlookEvent.p95}`,
+      'Outlook event → ERP action bridge-added p50 / p95 ms': `${outlookEvent.addedP50} / ${outlookEvent.addedP95}`,
       [`poll-only (${pollEveryMs} ms) ERP → Outlook p50 / p95 ms`]: `${pollErp.p50} / ${pollErp.p95}`,
       [`poll-only (${pollEveryMs} ms) Outlook → ERP p50 / p95 ms`]: `${pollOutlook.p50} / ${pollOutlook.p95}`,
       'poll-only at 5 min, estimated p50 / p95 s': `${Math.round(latency.pollOnlyAtDefaultIntervalEstimate.p50Ms / 1000)} / ${Math.round(latency.pollOnlyAtDefaultIntervalEstimate.p95Ms / 1000)}`,
