@@ -77,12 +77,12 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
     ...(trusted ? { networkClient: createTrustingNetworkClient(trusted) } : {}),
     ...(graphTrusted ? { graphFetch: createTrustingFetch(graphTrusted) } : {}),
   });
-  const { intervalMinutes, maxConcurrentRuns, runExpiryMinutes } = config.jobs;
+  const { intervalMinutes, maxConcurrentRuns, runExpiryMinutes, runLeaseSeconds } = config.jobs;
   const contactSync = createContactSyncService({ store, environments, graphAccess, logger, maxConcurrentRuns });
   // pg-boss: runs and the schedule go through the queue the bridges share; in-process: this bridge runs them.
   const queue =
     config.jobs.engine === 'pg-boss'
-      ? await startPgBossContactSync(contactSync, { connectionString: storeUrl, store, logger, intervalMinutes, maxConcurrentRuns, runExpiryMinutes }).catch(async (error: unknown) => {
+      ? await startPgBossContactSync(contactSync, { connectionString: storeUrl, store, logger, intervalMinutes, maxConcurrentRuns, runExpiryMinutes, runLeaseSeconds }).catch(async (error: unknown) => {
           await closeDatabases();
           throw error;
         })
