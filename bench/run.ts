@@ -3,6 +3,7 @@ import { benchContactsIncremental } from './contacts-incremental';
 import { benchContactsInitial } from './contacts-initial';
 import { benchContactsPlan } from './contacts-plan';
 import { benchLookup } from './lookup';
+import { benchScale } from './scale';
 import { benchTaskpane } from './taskpane';
 
 const benchmarks: Record<string, () => Promise<void>> = {
@@ -11,6 +12,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   'contacts-incremental': benchContactsIncremental,
   'contacts-100k': benchContactsPlan,
   taskpane: benchTaskpane,
+  scale: benchScale,
 };
 
 const names = process.argv.slice(2);
