@@ -1,6 +1,12 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const msalModules = fileURLToPath(new URL('node_modules/@azure/msal-browser/dist/', import.meta.url));
+
 export default defineConfig({
+  // MSAL's nested app authentication without its standard client (src/auth/load-naa-client.ts);
+  // tsconfig.json and webpack.config.js map the same name.
+  resolve: { alias: [{ find: /^msal-browser-internals\/(.*)$/, replacement: `${msalModules}$1.mjs` }] },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
     globalSetup: ['test/support/global-setup.ts'],

@@ -109,7 +109,7 @@ export async function benchTaskpane() {
     const browserBytes = sum(product);
     const wireBytes = product.reduce((total, script) => total + script.wireBytes, 0);
     const wireEncodings = [...new Set(product.map((script) => script.encoding ?? 'identity'))].join(', ');
-    const worstBytes = Math.max(browserBytes, staticFigure.withMsalBytes);
+    const worstBytes = Math.max(browserBytes, staticFigure.worstBytes);
     const earlyViews = beforeCard.filter((script) => isOnDemandView(script.file)).map((script) => script.file);
     const p95 = percentile(shown, 95);
     printStatic(staticFigure, product);
@@ -123,6 +123,8 @@ export async function benchTaskpane() {
         'JS before card, static entry (KB gzip)': kb(staticFigure.entryBytes),
         'JS before card, static with MSAL (KB gzip)': kb(staticFigure.withMsalBytes),
         'JS before card, static with MSAL (KB brotli)': kb(staticFigure.withMsalBrotliBytes),
+        'JS before card, static with MSAL and es/fr strings (KB gzip)': kb(staticFigure.worstBytes),
+        'JS before card, static with MSAL and es/fr strings (KB brotli)': kb(staticFigure.worstBrotliBytes),
         'scripts before card': product.map((script) => script.file).join(' '),
         'first card after pane opens (ms)': round(cardAt),
         switches: rows.length,
@@ -134,7 +136,7 @@ export async function benchTaskpane() {
       },
       targets: [
         { name: 'JS on the wire before the sender card ≤ 200 KB (Chromium, brotli)', value: kb(wireBytes), limit: brotliBudgetBytes / 1000, met: wireBytes <= brotliBudgetBytes },
-        { name: 'JS before the sender card ≤ 200 KB brotli, NAA worst case (static, MSAL included)', value: kb(staticFigure.withMsalBrotliBytes), limit: brotliBudgetBytes / 1000, met: staticFigure.withMsalBrotliBytes <= brotliBudgetBytes },
+        { name: 'JS before the sender card ≤ 200 KB brotli, NAA worst case (static, MSAL and es/fr strings included)', value: kb(staticFigure.worstBrotliBytes), limit: brotliBudgetBytes / 1000, met: staticFigure.worstBrotliBytes <= brotliBudgetBytes },
         { name: 'JS before the sender card ≤ 240 KB gzip (browser and NAA worst case)', value: kb(worstBytes), limit: budgetBytes / 1000, met: worstBytes <= budgetBytes },
         { name: 'settings, admin and compose chunks loaded before the card', value: earlyViews.length, limit: 0, met: earlyViews.length === 0 },
         { name: `p95 card shown after ItemChanged ≤ ${cardTargetMs} ms`, value: p95, limit: cardTargetMs, met: p95 <= cardTargetMs },
@@ -191,6 +193,7 @@ function printStatic(figure: TaskpaneBundleFigure, browser: ScriptFigure[]) {
   const same = staticEntry.length === seen.length && staticEntry.every((file, index) => file === seen[index]);
   console.log(`\nstatic build: entry ${staticEntry.join(' ')} = ${kb(figure.entryBytes)} KB; + MSAL (${figure.msal.map((chunk) => chunk.file).join(' ')}) = ${kb(figure.withMsalBytes)} KB gzip`);
   console.log(`static entry vs browser before card: ${same ? 'same files' : `differ (static ${staticEntry.join(' ')}; browser ${seen.join(' ')})`}`);
+  console.log(`language chunks (one before the card in es and fr): ${figure.locales.map((chunk) => `${chunk.file} ${kb(chunk.gzipBytes)} KB`).join(', ')}; NAA worst case ${kb(figure.worstBytes)} KB gzip, ${kb(figure.worstBrotliBytes)} KB brotli`);
   console.log(`later chunks: ${figure.later.map((chunk) => `${chunk.file} ${kb(chunk.gzipBytes)} KB`).join(', ')}`);
 }
 

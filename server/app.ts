@@ -10,6 +10,7 @@ import { type AppDeps, createRouter } from './http/app-env';
 import { errorHandler } from './http/handle-error';
 import { readForwardedHeaders } from './http/read-forwarded-headers';
 import { serveTaskpane } from './http/serve-taskpane';
+import { serveMetrics } from './metrics/serve-metrics';
 import { rememberUser } from './routes/actor';
 import { registerAccountRoutes } from './routes/account-routes';
 import { registerActionRoutes } from './routes/action-routes';
@@ -97,6 +98,8 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     security: [{ bearer: [] }],
   }));
   registerDocsRoutes(app);
+  // Left out of the OpenAPI document: it is the operators' endpoint, not the add-in's API.
+  if (deps.metrics) app.get('/metrics', serveMetrics(deps.metrics));
 
   if (options.staticRoot) {
     const files = serveTaskpane(options.staticRoot, deps.logger);

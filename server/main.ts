@@ -23,9 +23,13 @@ import { openErp } from './erp/open-erp';
 import { createRateLimits } from './http/create-rate-limits';
 import type { BridgeEnvironment } from './http/principal';
 import { openStore } from './store/open-store';
+import { createBridgeMetrics } from './metrics/create-bridge-metrics';
+import { startMetricsServer } from './metrics/start-metrics-server';
 
 export interface RunningBridge {
   url: string;
+  /** The metrics listener's URL, when `metrics.port` is set. */
+  metricsUrl?: string;
   close(): Promise<void>;
 }
 
@@ -40,6 +44,11 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
   const tls = config.server.tls ? readTlsFiles(config.server.tls, baseDir) : undefined;
   const storeUrl = typeof config.store.url === 'string' ? config.store.url : resolveSecret(config.store.url, process.env, baseDir);
   if (config.jobs.engine === 'pg-boss' && !isPostgresUrl(storeUrl)) throw new ConfigError(`jobs.engine: ${pgBossNeedsPostgres}`);
+  const metricsToken = config.metrics.token ? resolveSecret(config.metrics.token, process.env, baseDir) : undefined;
+  if (metricsToken !== undefined && metricsToken.length < 16) throw new ConfigError('metrics.token: the secret must be at least 16 characters long');
+  const metrics = metricsToken !== undefined || config.metrics.port !== undefined
+    ? createBridgeMetrics({ defaultMetrics: true, onCollectFailure: (error) => logger.warn({ err: error }, 'metrics: the sync queue depth could not be read') })
+    : undefined;
   const encryptionKey = config.store.encryptionKey ? resolveSecret(config.store.encryptionKey, process.env, baseDir) : undefined;
   const store = await openStore(storeUrl, { baseDir, encryptionKey });
 
@@ -76,9 +85,10 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
     store,
     ...(trusted ? { networkClient: createTrustingNetworkClient(trusted) } : {}),
     ...(graphTrusted ? { graphFetch: createTrustingFetch(graphTrusted) } : {}),
+    ...(metrics ? { metrics, clientOptions: { onAnswer: metrics.observeGraphAnswer } } : {}),
   });
   const { intervalMinutes, maxConcurrentRuns, runExpiryMinutes, runLeaseSeconds } = config.jobs;
-  const contactSync = createContactSyncService({ store, environments, graphAccess, logger, maxConcurrentRuns });
+  const contactSync = createContactSyncService({ store, environments, graphAccess, logger, maxConcurrentRuns, ...(metrics ? { metrics } : {}) });
   // pg-boss: runs and the schedule go through the queue the bridges share; in-process: this bridge runs them.
   const queue =
     config.jobs.engine === 'pg-boss'
@@ -87,6 +97,7 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
           throw error;
         })
       : undefined;
+  metrics?.watchQueueDepth(queue ? () => queue.queueDepth() : () => contactSync.waitingRuns());
   // On PostgreSQL the limits live in the store's database, so every bridge counts against the same limit.
   const limitsPool = isPostgresUrl(storeUrl) ? new pg.Pool({ connectionString: storeUrl, max: 2 }).on('error', () => {}) : undefined;
   const rateLimits = await createRateLimits(config.rateLimits, limitsPool).catch(async (error: unknown) => {
@@ -106,6 +117,7 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
       ...(config.identity.consentAuthority ? { consentAuthority: config.identity.consentAuthority } : {}),
       ...(config.server.publicUrl ? { publicUrl: config.server.publicUrl } : {}),
       rateLimits, frameAncestors: config.server.frameAncestors,
+      ...(metrics && metricsToken !== undefined ? { metrics: { registry: metrics.registry, token: metricsToken } } : {}),
       transport: { trustProxy: config.server.trustProxy, https: tls !== undefined, ...(config.server.publicUrl ? { publicUrl: config.server.publicUrl } : {}) },
     },
     { staticRoot: options.staticRoot },
@@ -120,16 +132,31 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
   const address = server.address() as AddressInfo;
   const url = `${tls ? 'https' : 'http'}://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
   logger.info({ url, environments: [...environments.keys()] }, 'bridge listening');
+  const metricsServer = metrics && config.metrics.port !== undefined
+    ? await startMetricsServer({ registry: metrics.registry, ...(metricsToken === undefined ? {} : { token: metricsToken }) }, { host: config.metrics.host, port: config.metrics.port }).catch(async (error: unknown) => {
+        await new Promise<void>((done) => server.close(() => done()));
+        await queue?.stop();
+        await limitsPool?.end();
+        await closeDatabases();
+        throw error;
+      })
+    : undefined;
+  if (metricsServer) logger.info({ url: `${metricsServer.url}/metrics` }, 'metrics listening');
+  if (metricsServer && metricsToken === undefined && !/^(127\.|::1$|localhost$)/.test(config.metrics.host)) {
+    logger.warn({ host: config.metrics.host }, 'metrics: the listener is reachable beyond this host and asks for no token; set metrics.token or keep the port off public networks');
+  }
   const scheduler = !queue && intervalMinutes > 0 ? startContactSyncScheduler(contactSync, { intervalMs: intervalMinutes * 60_000, logger }) : undefined;
 
   let closing: Promise<void> | undefined;
   return {
     url,
+    ...(metricsServer ? { metricsUrl: metricsServer.url } : {}),
     close() {
       closing ??= (async () => {
         // No new pass, stop accepting, let requests and sync runs in flight finish, then release the databases.
         await scheduler?.stop();
         await new Promise<void>((done) => server.close(() => done()));
+        await metricsServer?.close();
         await queue?.stop();
         await contactSync.close();
         await limitsPool?.end();

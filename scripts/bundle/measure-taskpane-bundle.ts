@@ -1,6 +1,7 @@
 /**
  * Measures the JavaScript a user downloads before the sender's card can show: the taskpane
- * entry's chunks, plus MSAL's chunk when the first token comes from nested app authentication.
+ * entry's chunks, plus MSAL's chunk when the first token comes from nested app authentication,
+ * plus the strings of the user's language when it is not English.
  * Run: npx tsx scripts/bundle/measure-taskpane-bundle.ts (builds into a temporary directory).
  */
 import { execFileSync } from 'node:child_process';
@@ -28,13 +29,18 @@ export interface TaskpaneBundleFigure {
   entry: ChunkFigure[];
   /** Loaded on demand; before the card only when NAA is the sign-in path. */
   msal: ChunkFigure[];
+  /** Spanish and French strings (`strings-*`): before the card for the users who read them. */
+  locales: ChunkFigure[];
   /** Everything else (forms, search, compose, settings, admin): after the card or on a click. */
   later: ChunkFigure[];
   entryBytes: number;
   withMsalBytes: number;
-  /** The same two figures with the brotli copies. */
+  /** The worst case: NAA in the language whose strings chunk is largest. */
+  worstBytes: number;
+  /** The same figures with the brotli copies. */
   entryBrotliBytes: number;
   withMsalBrotliBytes: number;
+  worstBrotliBytes: number;
 }
 
 interface StatsGroup {
@@ -56,18 +62,25 @@ export function measureTaskpaneBundle(stats: WebpackStats, outputDirectory: stri
   const scripts = (group: StatsGroup | undefined) => (group?.assets ?? []).map((asset) => asset.name).filter((name) => name.endsWith('.js'));
   const entryFiles = scripts(stats.entrypoints.taskpane);
   const msalFiles = scripts(stats.namedChunkGroups.msal).filter((file) => !entryFiles.includes(file));
+  const localeFiles = Object.entries(stats.namedChunkGroups)
+    .filter(([name]) => name.startsWith('strings-'))
+    .flatMap(([, group]) => scripts(group))
+    .filter((file) => !entryFiles.includes(file));
   const dialogFiles = scripts(stats.entrypoints['auth-dialog']);
   const laterFiles = stats.assets
     .map((asset) => asset.name)
-    .filter((name) => name.endsWith('.js') && ![...entryFiles, ...msalFiles].includes(name) && !dialogFiles.includes(name));
+    .filter((name) => name.endsWith('.js') && ![...entryFiles, ...msalFiles, ...localeFiles].includes(name) && !dialogFiles.includes(name));
   const entry = entryFiles.map(gzip);
   const msal = msalFiles.map(gzip);
+  const locales = localeFiles.map(gzip);
   const sum = (chunks: ChunkFigure[]) => chunks.reduce((total, chunk) => total + chunk.gzipBytes, 0);
   const sumBrotli = (chunks: ChunkFigure[]) => chunks.reduce((total, chunk) => total + chunk.brotliBytes, 0);
+  const largestLocale = Math.max(0, ...locales.map((chunk) => chunk.gzipBytes));
+  const largestLocaleBrotli = Math.max(0, ...locales.map((chunk) => chunk.brotliBytes));
   return {
-    entry, msal, later: laterFiles.map(gzip),
-    entryBytes: sum(entry), withMsalBytes: sum(entry) + sum(msal),
-    entryBrotliBytes: sumBrotli(entry), withMsalBrotliBytes: sumBrotli(entry) + sumBrotli(msal),
+    entry, msal, locales, later: laterFiles.map(gzip),
+    entryBytes: sum(entry), withMsalBytes: sum(entry) + sum(msal), worstBytes: sum(entry) + sum(msal) + largestLocale,
+    entryBrotliBytes: sumBrotli(entry), withMsalBrotliBytes: sumBrotli(entry) + sumBrotli(msal), worstBrotliBytes: sumBrotli(entry) + sumBrotli(msal) + largestLocaleBrotli,
   };
 }
 
@@ -91,9 +104,10 @@ export function buildAndMeasureTaskpane(): TaskpaneBundleFigure {
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const figure = buildAndMeasureTaskpane();
   const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
-  for (const [label, chunks] of [['entry', figure.entry], ['msal', figure.msal], ['later', figure.later]] as const) {
+  for (const [label, chunks] of [['entry', figure.entry], ['msal', figure.msal], ['locale', figure.locales], ['later', figure.later]] as const) {
     for (const chunk of chunks) console.log(`${label.padEnd(6)} ${kb(chunk.gzipBytes).padStart(9)} gzip ${kb(chunk.brotliBytes).padStart(9)} br  ${chunk.file}`);
   }
-  console.log(`before the card, Office SSO first: ${kb(figure.entryBytes)} gzip, ${kb(figure.entryBrotliBytes)} br`);
-  console.log(`before the card, NAA first (MSAL): ${kb(figure.withMsalBytes)} gzip (budget ${kb(budgetBytes)}), ${kb(figure.withMsalBrotliBytes)} br (budget ${kb(brotliBudgetBytes)})`);
+  console.log(`before the card, Office SSO first, English: ${kb(figure.entryBytes)} gzip, ${kb(figure.entryBrotliBytes)} br`);
+  console.log(`before the card, NAA first (MSAL), English: ${kb(figure.withMsalBytes)} gzip, ${kb(figure.withMsalBrotliBytes)} br`);
+  console.log(`before the card, NAA first, largest language chunk (worst case): ${kb(figure.worstBytes)} gzip (budget ${kb(budgetBytes)}), ${kb(figure.worstBrotliBytes)} br (budget ${kb(brotliBudgetBytes)})`);
 }

@@ -158,6 +158,20 @@ export const configSchema = z.strictObject({
       connectPerUserPerHour: z.number().int().min(1).default(10),
     })
     .prefault({}),
+  /**
+   * Prometheus metrics at `/metrics`, off by default: on the server's own port only with `token`
+   * (asked as `Authorization: Bearer`), and on a listener of their own with `port`.
+   */
+  metrics: z
+    .strictObject({
+      /** A listener that serves only `/metrics` (0: any free port). */
+      port: z.number().int().min(0).max(65_535).optional(),
+      /** Where that listener binds: loopback unless told, so only the host (or its scraper) reaches it. */
+      host: z.string().min(1).default('127.0.0.1'),
+      /** The bearer token scrapers send; required on both listeners when set. */
+      token: secretReferenceSchema.optional(),
+    })
+    .prefault({}),
   log: z.strictObject({ level: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info') }).prefault({}),
 }).superRefine((config, context) => {
   // A URL named by a secret reference is checked once read (`startBridge`).

@@ -2,6 +2,7 @@ import type { HttpBindings } from '@hono/node-server';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Logger } from 'pino';
 import type { Doctor } from '../doctor/create-doctor';
+import type { MetricsEndpoint } from '../metrics/serve-metrics';
 import type { GraphAccess } from '../jobs/create-graph-access';
 import type { Store } from '../store/store';
 import type { ContactSyncPort } from './contact-sync-port';
@@ -39,6 +40,8 @@ export interface AppDeps {
   frameAncestors?: readonly string[];
   /** How requests reach the bridge: its reverse proxies, public URL and whether it serves HTTPS itself. */
   transport?: ForwardedHeaderOptions;
+  /** `/metrics` on this server, for callers with the token (`metrics.token`); without it that path is 404. */
+  metrics?: MetricsEndpoint & { token: string };
 }
 
 /** Who sent a request and the origin they used (`readForwardedHeaders`). */

@@ -3,6 +3,7 @@ import type { ErpPort } from '../../src/domain/erp-port';
 import type { ContactRunReport } from '../../src/sync/contacts/contact-run-report';
 import type { ContactSyncPreview } from '../../src/sync/contacts/contact-sync-preview';
 import type { EnvironmentConfig } from '../config/config-schema';
+import type { BridgeMetrics } from '../metrics/create-bridge-metrics';
 import type { Store, UserKey } from '../store/store';
 import type { GraphAccess } from './create-graph-access';
 
@@ -40,6 +41,8 @@ export interface ContactSyncServiceOptions {
   /** A run lists both sides in full at least this often even when neither reports a change (a scope change with no tombstone). */
   fullListingEveryMs?: number;
   random?: () => number;
+  /** Counts runs, the items they write and the items that fail (`/metrics`). */
+  metrics?: Pick<BridgeMetrics, 'countRun' | 'countWritten' | 'countItemFailure'>;
 }
 
 /**
@@ -64,6 +67,8 @@ export interface ContactSyncService {
   dueMailboxes(): Promise<ContactSyncMailbox[]>;
   /** Runs every mailbox that is due (`dueMailboxes`); resolves with their run ids once they finished. */
   runDueMailboxes(): Promise<string[]>;
+  /** Mailboxes of the schedule's pass going now that wait for their run to start. */
+  waitingRuns(): number;
   /** Refuses new runs and waits for the ones in flight. */
   close(): Promise<void>;
 }

@@ -11,6 +11,7 @@ import { createGraphContactFolder } from '../../src/graph/contacts/create-graph-
 import { previewContactSync } from '../../src/sync/contacts/preview-contact-sync';
 import { runContactSync } from '../../src/sync/contacts/run-contact-sync';
 import { createStoreContactSync } from './create-store-contact-sync';
+import { countContactWrites } from '../metrics/count-contact-writes';
 import { isMailboxDue } from './is-mailbox-due';
 import { mailboxKey } from './mailbox-key';
 import { readSyncPolicy } from '../policy/read-sync-policy';
@@ -42,6 +43,7 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
   const fullListingEveryMs = options.fullListingEveryMs ?? 24 * 60 * 60_000;
   const running = new Map<string, { runId: string; done: Promise<ContactSyncRun> }>();
   const runs = new Map<string, Promise<ContactSyncRun>>();
+  const passes = new Set<ContactSyncMailbox[]>();
   let closed = false;
 
   async function targetOf(environment: string, user: UserKey): Promise<ContactSyncTarget> {
@@ -64,11 +66,12 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
     const mailbox = erpUserId === undefined ? {} : { erpUserId };
     const client = graphAccess.clientFor(target.environment, target.user);
     const folderFor = (folderId: string) => createGraphContactFolder(client, graphAccess.mailboxOf(target.user), folderId);
-    return {
+    const ports = {
       folder: folderFor(target.folderId),
       folderFor,
       erp: createErpContactSource(environment.erp, { email: record.email, ...mailbox }, mailbox),
     };
+    return options.metrics ? countContactWrites(ports, options.metrics) : ports;
   }
 
   /** The removals the newest finished run held back, which `confirmRemovals` lets through. */
@@ -112,6 +115,7 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
     const { state, report } = await runContactSync(target, removals, { store: createStoreContactSync(store, user, now), ...ports, now, newId, fullListingEveryMs, onState });
     const status = report.outcome === 'succeeded' ? 'succeeded' : report.outcome;
     await store.runs.update(user, runId, { status, stage: state.stage, done: state.done, total: state.total, finishedAt: report.finishedAt, report });
+    options.metrics?.countRun('contacts', status, report.failure?.code);
     const summary = { quiet: report.quiet, applied: report.applied, failed: report.failedOperations, skipped: report.skipped, held: report.heldRemovals.length };
     if (status === 'failed') runLogger.warn({ ...summary, failure: report.failure }, 'contact sync run failed');
     else runLogger.info({ ...summary, status }, 'contact sync run finished');
@@ -191,6 +195,7 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
 
     async runDueMailboxes() {
       const queue = await dueMailboxes();
+      passes.add(queue);
       const started: string[] = [];
       const worker = async () => {
         for (let next = queue.shift(); next !== undefined && !closed; next = queue.shift()) {
@@ -199,9 +204,11 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
           await done.catch(() => undefined);
         }
       };
-      await Promise.all(Array.from({ length: Math.max(1, options.maxConcurrentRuns ?? 4) }, worker));
+      await Promise.all(Array.from({ length: Math.max(1, options.maxConcurrentRuns ?? 4) }, worker)).finally(() => passes.delete(queue));
       return started;
     },
+
+    waitingRuns: () => [...passes].reduce((sum, queue) => sum + queue.length, 0),
 
     async close() {
       closed = true;

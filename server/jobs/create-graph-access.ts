@@ -4,6 +4,7 @@ import { SyncError } from '../../src/sync/sync-error';
 import { createMsalClient } from '../auth/create-msal-client';
 import { createAppOnlyTokenSource, createDelegatedTokens, createOnBehalfOfTokenSource, type GraphTokenSource } from '../auth/graph-token-sources';
 import type { EnvironmentConfig } from '../config/config-schema';
+import type { BridgeMetrics, TokenGrant } from '../metrics/create-bridge-metrics';
 import type { Store, UserKey } from '../store/store';
 import { StoreError } from '../store/store-error';
 
@@ -20,6 +21,8 @@ export interface GraphAccessOptions {
   graphFetch?: GraphClientOptions['fetch'];
   /** Extra client options (throttling-aware tests and benchmarks shorten the waits). */
   clientOptions?: Partial<Omit<GraphClientOptions, 'baseUrl' | 'getAccessToken'>>;
+  /** Counts the Graph tokens that could not be had (`/metrics`). */
+  metrics?: Pick<BridgeMetrics, 'countTokenFailure'>;
 }
 
 export interface GraphAccess {
@@ -62,20 +65,26 @@ export function createGraphAccess(options: GraphAccessOptions): GraphAccess {
   };
   const appOnlyClients = new Map<string, GraphClient>();
   const delegatedClients = new Map<string, GraphClient>();
-  const clientWith = (source: GraphTokenSource) =>
-    createGraphClient({ ...options.clientOptions, baseUrl: options.graphBaseUrl, getAccessToken: () => source.getAccessToken(), ...(options.graphFetch ? { fetch: options.graphFetch } : {}) });
+  // The identity platform's refusals and outages come as `SyncError`; a store that failed is no token failure.
+  const counted = <Result>(grant: TokenGrant, work: () => Promise<Result>) =>
+    work().catch((error: unknown) => {
+      if (error instanceof SyncError) options.metrics?.countTokenFailure(grant, error.code);
+      throw error;
+    });
+  const clientWith = (source: GraphTokenSource, grant: TokenGrant) =>
+    createGraphClient({ ...options.clientOptions, baseUrl: options.graphBaseUrl, getAccessToken: () => counted(grant, () => source.getAccessToken()), ...(options.graphFetch ? { fetch: options.graphFetch } : {}) });
 
   const clientFor = (name: string, user: UserKey): GraphClient => {
     const environment = environmentOf(name);
     if (environment.mode === 'app-only') {
       let client = appOnlyClients.get(name);
-      if (!client) appOnlyClients.set(name, (client = clientWith(createAppOnlyTokenSource(msalFor(environment)()))));
+      if (!client) appOnlyClients.set(name, (client = clientWith(createAppOnlyTokenSource(msalFor(environment)()), 'client_credentials')));
       return client;
     }
     // One client per user, so the per-mailbox gate sees every request to that mailbox.
     const key = `${name}:${user.tenantId}:${user.objectId}`;
     let client = delegatedClients.get(key);
-    if (!client) delegatedClients.set(key, (client = clientWith(delegatedFor(environment).sourceFor(user))));
+    if (!client) delegatedClients.set(key, (client = clientWith(delegatedFor(environment).sourceFor(user), 'refresh_token')));
     return client;
   };
 
@@ -84,12 +93,12 @@ export function createGraphAccess(options: GraphAccessOptions): GraphAccess {
     clientForRequest(name, user, bridgeToken) {
       const environment = environmentOf(name);
       if (environment.mode === 'app-only') return clientFor(name, user);
-      return clientWith(createOnBehalfOfTokenSource(msalFor(environment)(), bridgeToken));
+      return clientWith(createOnBehalfOfTokenSource(msalFor(environment)(), bridgeToken), 'on_behalf_of');
     },
     mailboxOf: (user) => user.objectId,
     async connect(name, user, bridgeToken) {
       const environment = environmentOf(name);
-      if (environment.mode === 'delegated') await delegatedFor(environment).connect(user, bridgeToken);
+      if (environment.mode === 'delegated') await counted('on_behalf_of', () => delegatedFor(environment).connect(user, bridgeToken));
     },
     async isConnected(name, user) {
       const environment = environmentOf(name);

@@ -56,6 +56,8 @@ export interface PgBossContactSyncOptions {
 export interface PgBossContactSync extends ContactSyncPort {
   /** Queues a run of every due mailbox that has none queued or going (the schedule's pass); resolves with their run ids. */
   queueDueMailboxes(): Promise<string[]>;
+  /** Runs queued by any bridge that wait for a worker (`/metrics`). */
+  queueDepth(): Promise<number>;
   /** Takes no more jobs, waits for this bridge's runs in flight, then lets go of the queue. */
   stop(): Promise<void>;
 }
@@ -220,6 +222,7 @@ export async function startPgBossContactSync(service: QueueingService, options: 
       return { runId: await queueRun(environment, user, runOptions.confirmRemovals ?? false) };
     },
     queueDueMailboxes,
+    queueDepth: () => boss.getQueueSize(runQueue),
     stop() {
       stopping ??= (async () => {
         // Graceful: workers fetch nothing more, and the queue closes once the runs in flight have ended.

@@ -62,6 +62,12 @@ const isSuccess = (status: number) => status >= 200 && status < 300;
 const longestWait = (left: SyncError | undefined, right: SyncError) =>
   left === undefined || (right.retryAfterMs ?? 0) > (left.retryAfterMs ?? 0) ? right : left;
 
+/** The items of a `$batch` answer that Graph throttled. */
+function throttledItems(answer: unknown): number {
+  const responses = (answer as BatchResponse | undefined)?.responses;
+  return Array.isArray(responses) ? responses.filter((item) => item?.status === 429).length : 0;
+}
+
 /** Sends one `$batch` holding every slot of the mailbox, since Graph runs up to 4 of its requests at once. */
 async function sendBatch(client: GraphClient, mailbox: Mailbox, requests: readonly BatchRequest[]): Promise<Map<string, BatchResponseItem>> {
   const answer = await client.request<BatchResponse>('POST', '/$batch', {
@@ -70,6 +76,7 @@ async function sendBatch(client: GraphClient, mailbox: Mailbox, requests: readon
     slots: Number.POSITIVE_INFINITY,
     requests: requests.length,
     idempotent: requests.every((request) => request.method !== 'POST'),
+    countThrottled: throttledItems,
   });
   return new Map((answer?.responses ?? []).map((item) => [item.id.toLowerCase(), item]));
 }

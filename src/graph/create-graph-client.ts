@@ -1,5 +1,6 @@
 import { SyncError } from '../sync/sync-error';
 import { backoffDefaults, type BackoffPolicy, computeRetryDelay } from './compute-retry-delay';
+import type { MailboxBudgetState } from './mailbox-budget-state';
 import { MailboxGate } from './mailbox-gate';
 import { mailboxOfPath, type Mailbox } from './mailbox-path';
 import type { GraphCollection } from './graph-collection';
@@ -26,6 +27,20 @@ export interface GraphRequestInit {
    * (reset, 504). Every method but POST is, by default: a second POST could create a duplicate.
    */
   idempotent?: boolean;
+  /** How many requests inside a successful answer Graph refused with 429 (a `$batch`'s items), for `onAnswer`. */
+  countThrottled?: (answer: unknown) => number;
+}
+
+/** What `onAnswer` hears of one attempt sent to Graph: nothing that names a mailbox or a user. */
+export interface GraphAnswer {
+  /** The mailbox's budget when the attempt asked to go. */
+  budget: MailboxBudgetState;
+  /** Graph requests it carried: a `$batch` counts each of its requests. */
+  requests: number;
+  /** The answer's HTTP status; absent when none came (reset, timeout). */
+  status?: number;
+  /** 429 answers in it: the answer's own, or those of a `$batch`'s items. */
+  throttled: number;
 }
 
 export interface GraphClient {
@@ -74,6 +89,8 @@ export interface GraphClientOptions {
   requestTimeoutMs?: number;
   /** Global `fetch` by default; a fetch that trusts a private CA for a local Graph over HTTPS. */
   fetch?: (url: string, init: { method: string; headers: Headers; body?: string; signal?: AbortSignal }) => Promise<Response>;
+  /** Told of every attempt that reached the wire, once it is answered or has failed (the bridge's metrics). */
+  onAnswer?: (answer: GraphAnswer) => void;
   now?: () => number;
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
@@ -203,25 +220,36 @@ export function createGraphClient(options: GraphClientOptions): GraphClient {
 
   /** One attempt, holding the mailbox's slots until the whole body has arrived. */
   async function attempt<Result>(method: HttpMethod, url: string, init: GraphRequestInit, gate: MailboxGate, retry: boolean, read?: (response: Response) => Promise<Result>): Promise<Result> {
-    const release = await gate.acquire(init.slots ?? 1, { first: retry, requests: init.requests ?? 1 });
+    const requests = init.requests ?? 1;
+    const budget = gate.budgetState(requests);
+    const release = await gate.acquire(init.slots ?? 1, { first: retry, requests });
+    let sent = false;
+    let status: number | undefined;
+    let throttled = 0;
     try {
       const token = await accessToken();
+      sent = true;
       const response = await send(url, {
         method,
         headers: headersFor(init, token),
         body: init.body === undefined ? undefined : JSON.stringify(init.body),
         signal: AbortSignal.timeout(requestTimeoutMs),
       });
+      status = response.status;
       if (response.ok && read) return await read(response);
+      if (status === 429) throttled = 1;
       const text = await response.text();
       if (!response.ok) throw parseGraphError(response, parseErrorBody(text), undefined, now());
-      return readJson<Result>(text, response.status);
+      const result = readJson<Result>(text, response.status);
+      throttled = init.countThrottled?.(result) ?? 0;
+      return result;
     } catch (error) {
       if (error instanceof SyncError) throw error;
       if (error instanceof Error) throw parseGraphError(error);
       throw error;
     } finally {
       release();
+      if (sent) options.onAnswer?.({ budget, requests, ...(status === undefined ? {} : { status }), throttled });
     }
   }
 

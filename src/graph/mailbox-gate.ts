@@ -1,3 +1,4 @@
+import type { MailboxBudgetState } from './mailbox-budget-state';
 import { type RequestBudget, RequestWindow } from './request-window';
 
 export interface GateClock {
@@ -58,6 +59,12 @@ export class MailboxGate {
       this.available += wanted;
       this.grantWaiting();
     };
+  }
+
+  /** The mailbox's budget as `requests` more asking now would find it (a mailbox without a budget is only ever paused). */
+  budgetState(requests = 1): MailboxBudgetState {
+    if (this.pausedUntilMs > this.clock.now()) return 'throttled';
+    return this.window?.budgetState(requests) ?? 'ok';
   }
 
   /** Holds back every request of this mailbox for `ms` (a longer pause already set wins). */

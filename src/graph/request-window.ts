@@ -1,4 +1,5 @@
 import type { GateClock } from './mailbox-gate';
+import type { MailboxBudgetState } from './mailbox-budget-state';
 
 /** A mailbox's request budget: Graph's Outlook limit is 10,000 requests per 10 minutes per app and mailbox. */
 export interface RequestBudget {
@@ -7,6 +8,9 @@ export interface RequestBudget {
 }
 
 export const graphRequestBudget: RequestBudget = { requests: 10_000, windowMs: 10 * 60_000 };
+
+/** From this share of the budget used, the window is `near_limit`. */
+const nearLimitShare = 0.8;
 
 /**
  * The client's copy of Graph's sliding window: a request takes its place when sent and is dated
@@ -42,6 +46,13 @@ export class RequestWindow {
       for (let index = 0; index < wanted; index += 1) this.finished.push(now);
       for (const wake of this.waitingForAnswers.splice(0)) wake();
     };
+  }
+
+  /** What `count` more requests asking now would find: no room (`throttled`), 80% of the budget used or more, or neither. */
+  budgetState(count: number): MailboxBudgetState {
+    const wanted = Math.min(Math.max(count, 1), this.budget.requests);
+    if (this.overBy(wanted) > 0) return 'throttled';
+    return this.finished.length + this.inFlight >= this.budget.requests * nearLimitShare ? 'near_limit' : 'ok';
   }
 
   /** How many requests too many the window would hold with `count` more. */

@@ -2,6 +2,7 @@
  * What a user downloads before the sender's card shows, measured by Chromium itself: the
  * production taskpane of `npm start`, served by the bridge with its precompressed copies.
  */
+import type { Frame, Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { probeScript, type ProbeWindow, type ScriptLoad } from '../../bench/taskpane-probe';
 import { taskpaneFrame } from '../../bench/taskpane-frame';
@@ -17,13 +18,15 @@ const world = useDemoStack('the taskpane on the wire');
 if (world) {
   describe('the taskpane on the wire', () => {
     let beforeCard: (ScriptTransfer & ScriptLoad)[] = [];
+    let page: Page;
+    let pane: Frame;
 
     beforeAll(async () => {
       await world.browser.context.addInitScript({ content: probeScript({ channel: hostChannel, taskpanePath: '/taskpane.html' }) });
       const recorder = recordScriptTransfers(world.browser.context);
-      const page = await world.browser.context.newPage();
+      page = await world.browser.context.newPage();
       await page.goto(`${world.stack.hostUrl}/?lang=en&item=${demoItemIds.ana}`);
-      const pane = await taskpaneFrame(page);
+      pane = await taskpaneFrame(page);
       await waitForCard(pane, 1);
       const opened = await pane.evaluate(() => {
         const probe = (window as ProbeWindow).paneProbe;
@@ -53,6 +56,14 @@ if (world) {
       const bytes = beforeCard.reduce((total, script) => total + script.bodyBytes + script.headerBytes, 0);
       console.log(`taskpane JavaScript on the wire before the card: ${(bytes / 1000).toFixed(1)} KB (${beforeCard.map((script) => new URL(script.url).pathname).join(' ')})`);
       expect(bytes).toBeLessThanOrEqual(brotliBudgetBytes);
+    });
+
+    it('fetches the Settings view’s chunk when the pointer reaches its button, before any click', async () => {
+      const settingsChunk = /\/settings\.[0-9a-f]{8}\.js$/;
+      expect(beforeCard.some((script) => settingsChunk.test(new URL(script.url).pathname))).toBe(false);
+      const [response] = await Promise.all([page.waitForResponse((candidate) => settingsChunk.test(new URL(candidate.url()).pathname)), pane.getByRole('button', { name: 'Settings' }).hover()]);
+      expect(response.ok()).toBe(true);
+      expect(await pane.getByRole('heading', { level: 1, name: 'Settings' }).count()).toBe(0);
     });
   });
 }

@@ -7,8 +7,12 @@ import { fluentThemeFor } from '../theme/fluent-theme-for';
 import { useAppStyles } from './App.styles';
 import { useApp } from './useApp';
 
-// Settings and admin are rarely opened: separate chunks, fetched on the first click.
-const SettingsView = lazy(() => import(/* webpackChunkName: "settings" */ '../SettingsView/SettingsView').then((module) => ({ default: module.SettingsView })));
+// Settings and admin are rarely opened: separate chunks, fetched on the first click. Settings'
+// chunk is asked for already when the pointer or the focus reaches its button, so the click
+// seldom waits; a failed early fetch is left to the click, which fetches again and shows it.
+const loadSettingsView = () => import(/* webpackChunkName: "settings" */ '../SettingsView/SettingsView');
+const preloadSettingsView = () => void loadSettingsView().catch(() => undefined);
+const SettingsView = lazy(() => loadSettingsView().then((module) => ({ default: module.SettingsView })));
 const AdminView = lazy(() => import(/* webpackChunkName: "admin" */ '../AdminView/AdminView').then((module) => ({ default: module.AdminView })));
 
 export function App() {
@@ -23,7 +27,7 @@ export function App() {
       <header className={styles.header}>
         <h1 className={styles.title}>{title}</h1>
         {app.page === 'item' ? (
-          <Button appearance="subtle" onClick={app.openSettings}>
+          <Button appearance="subtle" onClick={app.openSettings} onPointerEnter={preloadSettingsView} onFocus={preloadSettingsView}>
             {t('app.settings')}
           </Button>
         ) : (

@@ -28,6 +28,13 @@ describe('configuration', () => {
     expect(config.identity.authority).toBe('https://login.microsoftonline.com');
   });
 
+  it('keeps the metrics off unless told, their listener on loopback, and their token a secret reference', () => {
+    expect(parseConfig({ environments: [environment] }).metrics).toEqual({ host: '127.0.0.1' });
+    expect(parseConfig({ environments: [environment], metrics: { port: 9464, token: { env: 'METRICS_TOKEN' } } }).metrics).toEqual({ host: '127.0.0.1', port: 9464, token: { env: 'METRICS_TOKEN' } });
+    const inline = errorOf(() => parseConfig({ environments: [environment], metrics: { token: 'written-in-the-file-0123' } }));
+    expect(inline.message).toContain('metrics.token: a secret reference');
+  });
+
   it('names the key and the expected shape of a bad value', () => {
     const error = errorOf(() => parseConfig({ environments: [{ ...environment, tenantId: 'acme.onmicrosoft.com' }] }, 'bridge.config.json'));
     expect(error).toBeInstanceOf(ConfigError);

@@ -50,6 +50,24 @@ describe('the contact sync schedule', () => {
     expect(after).toHaveLength(1);
   });
 
+  it('says how many mailboxes of the pass going now still wait for their run, one run at a time', async () => {
+    const waiting: number[] = [];
+    const watched: { service?: ContactSyncService } = {};
+    const world = await worlds.start({ service: { maxConcurrentRuns: 1 }, beforeGraphRequest: () => waiting.push(watched.service?.waitingRuns() ?? -1) });
+    watched.service = world.service;
+    await activateSync(world.store, 'contoso');
+    await activateSync(world.store, 'fabrikam');
+    expect(world.service.waitingRuns()).toBe(0);
+    // Only the pass's requests: setting the mailboxes up sent some too.
+    waiting.length = 0;
+
+    const runIds = await world.service.runDueMailboxes();
+
+    expect(runIds).toHaveLength(2);
+    expect([...new Set(waiting)]).toEqual([1, 0]);
+    expect(world.service.waitingRuns()).toBe(0);
+  });
+
   it('runs each due mailbox once a pass, and a pass after the first finds nothing to change', async () => {
     const world = await worlds.start();
     await activateSync(world.store, 'fabrikam');

@@ -163,6 +163,7 @@ describe('the pg-boss jobs engine', () => {
     expect(passed).toHaveLength(2);
     expect(again).toEqual(passed);
     expect(passed).toContain(syncNow.runId);
+    expect(await queueing.queueDepth()).toBe(2);
     expect(await sync.store.runs.get(mailboxes.lucia.user, syncNow.runId)).toMatchObject({ status: 'queued', stage: 'queued', done: 0, total: 0 });
     expect(sync.folderContacts('lucia')).toEqual([]);
   });

@@ -107,6 +107,8 @@ describe('the sign-in dialog', () => {
 describe('MSAL errors', () => {
   it.each([
     [{ errorCode: 'user_cancelled' }, 'sign_in_cancelled', false],
+    [{ errorCode: 'user_canceled', name: 'ClientAuthError' }, 'sign_in_cancelled', false],
+    [{ errorCode: '', name: 'InteractionRequiredAuthError' }, 'auth_required', true],
     [{ errorCode: 'invalid_grant', subError: 'consent_required' }, 'consent_required', true],
     [{ errorCode: 'invalid_grant', errorMessage: 'AADSTS65001: The user or administrator has not consented' }, 'consent_required', true],
     [{ errorCode: 'login_required' }, 'auth_required', true],

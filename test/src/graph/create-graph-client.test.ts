@@ -1,5 +1,7 @@
 import type { Contact } from '@microsoft/microsoft-graph-types';
 import { afterEach, describe, expect, it } from 'vitest';
+import { batch } from '../../../src/graph/batch';
+import type { GraphAnswer } from '../../../src/graph/create-graph-client';
 import { SyncError } from '../../../src/sync/sync-error';
 import { contoso, type GatewayTest, type GatewayTestOptions, startGatewayTest } from './support/start-gateway-test';
 import { holdAdmittedRequests } from '../../dev/m365/graph/support/hold-admitted-requests';
@@ -149,5 +151,39 @@ describe('the Graph client', () => {
 
     await expect(client.requestCollection(`${contactsOf(mailbox)}/${created.id ?? ''}`, (item: unknown) => item)).rejects.toMatchObject({ code: 'unavailable' });
     await expect(client.requestCollection(`${contactsOf(mailbox)}/AAMkMissing`, (contact: Contact) => contact.id)).rejects.toMatchObject({ code: 'not_found' });
+  });
+  it('tells its observer of each attempt sent, with the mailbox budget it found: a retry after Retry-After goes as throttled', async () => {
+    const answers: GraphAnswer[] = [];
+    const { client, mailbox, graph } = await start({ ...faultsOffOnFirstWait(), client: { onAnswer: (answer) => answers.push(answer) } });
+    graph.emulator.admin.setFaults({ seed: 1, throttledShare: 1, retryAfterSeconds: 1 });
+
+    await client.request('GET', contactsOf(mailbox));
+
+    expect(answers).toEqual([
+      { budget: 'ok', requests: 1, status: 429, throttled: 1 },
+      { budget: 'throttled', requests: 1, status: 200, throttled: 0 },
+    ]);
+  });
+
+  it('counts the requests of a $batch and the 429s of its items, as many as Graph answered', async () => {
+    const answers: GraphAnswer[] = [];
+    const { client, mailbox, graph } = await start({ client: { onAnswer: (answer) => answers.push(answer) } });
+    graph.emulator.admin.setFaults({ seed: 7, throttledShare: 0.4, retryAfterSeconds: 0.5 });
+
+    const written = await batch(client, mailbox, Array.from({ length: 12 }, (_, index) => ({ id: String(index), method: 'POST' as const, url: contactsOf(mailbox), body: { givenName: `N${index}` } })));
+
+    expect(written.every((answer) => answer.ok)).toBe(true);
+    const refused = graph.emulator.admin.counters().faults.throttled;
+    expect(refused).toBeGreaterThan(0);
+    expect(answers.reduce((sum, answer) => sum + answer.throttled, 0)).toBe(refused);
+    expect(answers[0]).toMatchObject({ budget: 'ok', requests: 12 });
+  });
+
+  it('tells nothing of an attempt that never left because no token came', async () => {
+    const answers: GraphAnswer[] = [];
+    const { client, mailbox } = await start({ client: { getAccessToken: () => Promise.reject(new Error('no token')), onAnswer: (answer) => answers.push(answer) } });
+
+    await expect(client.request('GET', contactsOf(mailbox))).rejects.toMatchObject({ code: 'auth_required' });
+    expect(answers).toEqual([]);
   });
 });

@@ -90,4 +90,28 @@ describe('MailboxGate', () => {
     expect(third).toBe(false);
     again();
   });
+  it('finds its budget ok, near its limit from 80% of the window used, and throttled when full or paused', async () => {
+    const clock = virtualClock();
+    const gate = new MailboxGate(4, clock, { requests: 10, windowMs: 6000 });
+    expect(gate.budgetState()).toBe('ok');
+
+    (await gate.acquire(Number.POSITIVE_INFINITY, { requests: 7 }))();
+    expect(gate.budgetState()).toBe('ok');
+    (await gate.acquire())();
+    expect(gate.budgetState()).toBe('near_limit');
+    expect(gate.budgetState(3)).toBe('throttled');
+
+    clock.nowMs += 6000;
+    expect(gate.budgetState()).toBe('ok');
+    gate.pauseFor(1000);
+    expect(gate.budgetState()).toBe('throttled');
+  });
+
+  it('without a budget is only ever ok or paused', () => {
+    const clock = virtualClock();
+    const gate = new MailboxGate(4, clock);
+    expect(gate.budgetState(50_000)).toBe('ok');
+    gate.pauseFor(10);
+    expect(gate.budgetState()).toBe('throttled');
+  });
 });
