@@ -195,8 +195,12 @@ export async function startPgBossContactSync(service: QueueingService, options: 
     await createQueueOnce(runQueue, runQueueOptions);
     // A queue made by an earlier start keeps its options until told: the configured lease applies from now on.
     await boss.updateQueue(runQueue, { name: runQueue, ...runQueueOptions });
-    // `stately`: at most one pass queued and one going.
-    await createQueueOnce(passQueue, { policy: 'stately', retryLimit: 0 });
+    // `stately`: at most one pass queued and one going. A pass whose bridge died would hold the next
+    // ones back until it expires: soon, since a pass only queues runs, and queueing twice is harmless
+    // (a mailbox with a live job gets no second one).
+    const passQueueOptions = { policy: 'stately', retryLimit: 0, expireInSeconds: Math.max(60, leaseSeconds * 2) } as const;
+    await createQueueOnce(passQueue, passQueueOptions);
+    await boss.updateQueue(passQueue, { name: passQueue, ...passQueueOptions });
     await boss.work(passQueue, polling, () =>
       tracked(queueDueMailboxes().then((runIds) => logger.debug({ runs: runIds.length }, 'contact sync pass queued its runs'))),
     );

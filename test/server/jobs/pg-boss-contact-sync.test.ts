@@ -203,12 +203,14 @@ describe('the pg-boss jobs engine', () => {
     expect(sync.folderContacts('amelie')).toEqual([]);
   });
 
-  it('gives a run job the configured lease as its expiry, and a later start with another lease applies it', async () => {
+  it('gives a run job the configured lease as its expiry, and a pass two leases (at least a minute); a later start with another lease applies them', async () => {
     const { sync, url } = await startWorld();
     await (await startEngine(sync.service, sync.store, url, 1, { runLeaseSeconds: 30 })).stop();
     expect(await readQueue(url, (boss) => boss.getQueue('contact-sync-run'))).toMatchObject({ expireInSeconds: 30, policy: 'singleton' });
     await startEngine(sync.service, sync.store, url, 1, { runLeaseSeconds: 60 });
     expect(await readQueue(url, (boss) => boss.getQueue('contact-sync-run'))).toMatchObject({ expireInSeconds: 60 });
+    // A pass whose bridge died holds the next ones back only until it expires.
+    expect(await readQueue(url, (boss) => boss.getQueue('contact-sync-pass'))).toMatchObject({ expireInSeconds: 120, policy: 'stately' });
   });
 
   it('takes over, under the same run id, the run of a bridge that took the job and stopped renewing it', async () => {
