@@ -2,7 +2,7 @@ import pg from 'pg';
 import PgBoss from 'pg-boss';
 import { availableParallelism, loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { erpIdPropertyId } from '../src/graph/contacts/erp-id-property';
+import { erpIdPropertyId } from '../src/graph/erp-id-property';
 import { startPostgresServer } from '../test/support/postgres-server';
 import { startBridgeFleet, type BridgeFleet, type FleetBridge } from '../test/support/start-bridge-fleet';
 import { report } from './measure';

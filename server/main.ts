@@ -12,6 +12,7 @@ import { createTrustingFetch } from './auth/create-trusting-fetch';
 import { createTrustingNetworkClient } from './auth/create-trusting-network-client';
 import { createDoctor } from './doctor/create-doctor';
 import { createContactSyncService } from './jobs/create-contact-sync-service';
+import { runTaskCollection } from './jobs/run-task-collection';
 import { createGraphAccess } from './jobs/create-graph-access';
 import { startContactSyncScheduler } from './jobs/start-contact-sync-scheduler';
 import { startPgBossContactSync } from './jobs/start-pg-boss-contact-sync';
@@ -25,6 +26,7 @@ import type { BridgeEnvironment } from './http/principal';
 import { openStore } from './store/open-store';
 import { createBridgeMetrics } from './metrics/create-bridge-metrics';
 import { startMetricsServer } from './metrics/start-metrics-server';
+import { runEventCollection } from './jobs/run-event-collection';
 
 export interface RunningBridge {
   url: string;
@@ -88,7 +90,8 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
     ...(metrics ? { metrics, clientOptions: { onAnswer: metrics.observeGraphAnswer } } : {}),
   });
   const { intervalMinutes, maxConcurrentRuns, runExpiryMinutes, runLeaseSeconds } = config.jobs;
-  const contactSync = createContactSyncService({ store, environments, graphAccess, logger, maxConcurrentRuns, ...(metrics ? { metrics } : {}) });
+  // A mailbox run syncs contacts, then the action collections: events, then tasks.
+  const contactSync = createContactSyncService({ store, environments, graphAccess, logger, maxConcurrentRuns, actionCollections: { events: runEventCollection, tasks: runTaskCollection }, ...(metrics ? { metrics } : {}) });
   // pg-boss: runs and the schedule go through the queue the bridges share; in-process: this bridge runs them.
   const queue =
     config.jobs.engine === 'pg-boss'

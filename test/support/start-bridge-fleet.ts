@@ -88,7 +88,7 @@ const logLineOf = (line: string): Record<string, unknown> | undefined => {
  * each the production entry (`server/main.ts`) on a configuration file, against the local
  * Microsoft 365 in this process: `mailboxes` app-only mailboxes of Fabrikam with sync on and an ERP
  * folder each, and one demo ERP file of `contacts` contacts that every bridge opens. What each
- * bridge runs is read from its log (`contact sync run started` / `finished`).
+ * bridge runs is read from its log (`mailbox sync run started` / `finished`).
  */
 export async function startBridgeFleet(options: FleetOptions): Promise<BridgeFleet> {
   const directory = mkdtempSync(join(tmpdir(), 'bridge-fleet-'));
@@ -158,13 +158,13 @@ export async function startBridgeFleet(options: FleetOptions): Promise<BridgeFle
         if (!log) continue;
         const at = typeof log.time === 'number' ? log.time : Date.now();
         if (log.msg === 'bridge listening') listening();
-        if (log.msg === 'contact sync run started' && typeof log.runId === 'string' && typeof log.user === 'string') {
+        if (log.msg === 'mailbox sync run started' && typeof log.runId === 'string' && typeof log.user === 'string') {
           const run = { runId: log.runId, objectId: log.user, bridge: name, startedAt: at };
           runs.push(run);
           byId.set(run.runId, run);
         }
         const run = typeof log.runId === 'string' ? byId.get(log.runId) : undefined;
-        if (run && (log.msg === 'contact sync run finished' || log.msg === 'contact sync run failed')) {
+        if (run && (log.msg === 'mailbox sync run finished' || log.msg === 'mailbox sync run failed')) {
           run.finished = { at, status: typeof log.status === 'string' ? log.status : 'failed' };
         }
       }

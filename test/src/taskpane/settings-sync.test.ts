@@ -193,6 +193,14 @@ describe('actions', () => {
     expect(within(calendars).getByRole('radio', { name: 'Main calendar (ERP visits block your free/busy time)' })).toBeChecked();
   });
 
+  it('let events Ana tags ERP in Outlook become actions, offered only while events sync both ways', async () => {
+    const { bridge } = renderSettings({ bridge: createFakeBridge({ settings: { ...syncOn, actionsEnabled: true, events: 'two-way' } }) });
+    await userEvent.click(await screen.findByRole('switch', { name: 'My events I tag “ERP” in Outlook become ERP actions' }));
+
+    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    expect(bridge.settings.eventsFromOutlook).toBe(true);
+  });
+
   it('keep a calendar chosen before, and can go back to the main one', async () => {
     const { bridge } = renderSettings({ bridge: createFakeBridge({ settings: { ...syncOn, actionsEnabled: true, actionsCalendarId: 'cal-erp' } }) });
     expect(await screen.findByRole('radio', { name: 'The calendar chosen before (cal-erp)' })).toBeChecked();
@@ -280,6 +288,16 @@ describe('conflicts', () => {
     expect(await screen.findByText('Lucía Martínez García: address')).toBeInTheDocument();
     expect(screen.queryByText('Lucía Martínez García: phone')).not.toBeInTheDocument();
     expect(sync.resolved).toEqual([{ conflictId: 'k-1', resolution: 'outlook' }]);
+  });
+
+  it('show a task’s conflict as the action’s, with its field named in the user’s language', async () => {
+    const task = { ...conflict, id: 'k-3', entity: 'task', erpId: 'A-7', field: 'dueDate', erpValue: '2026-03-29', outlookValue: '2026-03-30' };
+    const sync = createFakeSync({ conflicts: [task] });
+    renderSettings({ bridge: createFakeBridge({ settings: syncOn, contacts: [aContact({ id: 'A-7' })] }), sync });
+
+    const list = await screen.findByRole('list', { name: 'Conflicts' });
+    expect(await within(list).findByText('Action A-7: due date')).toBeInTheDocument();
+    expect(within(list).getByText('2026-03-30')).toBeInTheDocument();
   });
 
   it('say when there are none', async () => {
