@@ -4,6 +4,7 @@ import { benchContactsInitial } from './contacts-initial';
 import { benchContactsPlan } from './contacts-plan';
 import { benchLatency } from './latency';
 import { benchLookup } from './lookup';
+import { benchScale } from './scale';
 import { benchTaskpane } from './taskpane';
 
 const benchmarks: Record<string, () => Promise<void>> = {
@@ -13,6 +14,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   'contacts-100k': benchContactsPlan,
   taskpane: benchTaskpane,
   latency: benchLatency,
+  scale: benchScale,
 };
 
 const names = process.argv.slice(2);
