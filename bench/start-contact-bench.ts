@@ -56,6 +56,10 @@ export async function startContactBench(options: {
   direction?: 'erp-to-outlook' | 'two-way';
   /** Options of the contact sync service beyond its ports. */
   service?: Pick<ContactSyncServiceOptions, 'pollGapMs'>;
+  /** The action collections the service runs after contacts (none: contacts only). */
+  actionCollections?: ContactSyncServiceOptions['actionCollections'];
+  /** ERP users to add, such as the mailbox's owner so that actions can be hers. */
+  salespeople?: readonly { email: string; displayName: string }[];
 }): Promise<ContactBench> {
   const m365 = await startMicrosoft365({ https: true, ...(options.graphNotifications ? { graphNotifications: options.graphNotifications } : {}) });
   const certificate = m365.certificate ?? '';
@@ -79,7 +83,7 @@ export async function startContactBench(options: {
   const msal = createMsalClient({ authority: m365.identity.url, tenantId: demoIds.fabrikamTenantId, clientId: demoIds.fabrikamBridgeClientId, clientSecret: demoIds.fabrikamBridgeClientSecret, networkClient: createTrustingNetworkClient(certificate) });
   const tokens = createAppOnlyTokenSource(msal);
   const token = () => tokens.getAccessToken();
-  const erp = await openDemoErp({ file: ':memory:', seed: { seed: 1, contacts: options.contacts, actionsPerContact: 0 } });
+  const erp = await openDemoErp({ file: ':memory:', seed: { seed: 1, contacts: options.contacts, actionsPerContact: 0, ...(options.salespeople ? { salespeople: options.salespeople } : {}) } });
   const environment = config.environments[0];
   if (!environment) throw new Error('no environment');
   const now = new Date().toISOString();
@@ -88,7 +92,10 @@ export async function startContactBench(options: {
   const folderId = await newFolder('ERP');
   await store.settings.put(benchUser, { enabled: true, contactFolderId: folderId, actionsEnabled: false, todoListName: 'ERP', contacts: options.direction ?? 'erp-to-outlook', conflicts: 'erp-wins', events: 'off', eventConflicts: 'erp-wins', tasks: 'off', taskConflicts: 'erp-wins' }, now);
   const environments = new Map([[benchEnvironment, { config: environment, erp }]]);
-  const service = createContactSyncService({ store, environments, graphAccess, logger: pino({ level: 'silent' }), ...options.service });
+  const service = createContactSyncService({
+    store, environments, graphAccess, logger: pino({ level: 'silent' }), ...options.service,
+    ...(options.actionCollections ? { actionCollections: options.actionCollections } : {}),
+  });
   return {
     m365, erp, store, service, token, trustingFetch, client, graphAccess, environments, folderId, newFolder,
     async run() {
