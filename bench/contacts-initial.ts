@@ -2,7 +2,7 @@ import graphSdk from '@microsoft/microsoft-graph-client';
 import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import { randomUUID } from 'node:crypto';
 import { folderContactsPath } from '../src/graph/contacts/contact-paths';
-import { erpIdPropertyId } from '../src/graph/contacts/erp-id-property';
+import { erpIdPropertyId } from '../src/graph/erp-id-property';
 import { toGraphContact } from '../src/graph/contacts/to-graph-contact';
 import { parseGraphError } from '../src/graph/parse-graph-error';
 import { SyncError } from '../src/sync/sync-error';

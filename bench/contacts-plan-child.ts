@@ -8,7 +8,7 @@
 import { createReadStream, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { GraphContact } from '../src/graph/contacts/graph-contact';
-import { erpIdPropertyId } from '../src/graph/contacts/erp-id-property';
+import { erpIdPropertyId } from '../src/graph/erp-id-property';
 import { toGraphContact } from '../src/graph/contacts/to-graph-contact';
 import type { GraphClient } from '../src/graph/create-graph-client';
 import type { GraphCollection } from '../src/graph/graph-collection';

@@ -25,6 +25,7 @@ import type { BridgeEnvironment } from './http/principal';
 import { openStore } from './store/open-store';
 import { createBridgeMetrics } from './metrics/create-bridge-metrics';
 import { startMetricsServer } from './metrics/start-metrics-server';
+import { runEventCollection } from './jobs/run-event-collection';
 
 export interface RunningBridge {
   url: string;
@@ -88,7 +89,8 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
     ...(metrics ? { metrics, clientOptions: { onAnswer: metrics.observeGraphAnswer } } : {}),
   });
   const { intervalMinutes, maxConcurrentRuns, runExpiryMinutes } = config.jobs;
-  const contactSync = createContactSyncService({ store, environments, graphAccess, logger, maxConcurrentRuns, ...(metrics ? { metrics } : {}) });
+  // A mailbox run syncs contacts, then the action collections given here (tasks: `runTaskCollection` once it exists).
+  const contactSync = createContactSyncService({ store, environments, graphAccess, logger, maxConcurrentRuns, actionCollections: { events: runEventCollection }, ...(metrics ? { metrics } : {}) });
   // pg-boss: runs and the schedule go through the queue the bridges share; in-process: this bridge runs them.
   const queue =
     config.jobs.engine === 'pg-boss'

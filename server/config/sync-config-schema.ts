@@ -7,24 +7,30 @@ import { conflictPolicies, syncDirections, type ConflictPolicy, type SyncDirecti
 const usualDirection: Record<SyncCollection, SyncDirection> = { contacts: 'erp-to-outlook', events: 'two-way', tasks: 'two-way' };
 const usualConflicts: ConflictPolicy = 'erp-wins';
 
-const collectionSchema = z
-  .strictObject({
-    /** Directions users may choose; absent: all of them. */
-    directions: z.array(z.enum(syncDirections)).min(1, 'at least one direction must be allowed').optional(),
-    /** Conflict policies users may choose; absent: all of them. */
-    conflicts: z.array(z.enum(conflictPolicies)).min(1, 'at least one conflict policy must be allowed').optional(),
-    defaultDirection: z.enum(syncDirections).optional(),
-    defaultConflicts: z.enum(conflictPolicies).optional(),
-  })
-  .superRefine((collection, context) => {
-    const { directions, conflicts, defaultDirection, defaultConflicts } = collection;
-    if (directions && defaultDirection && !directions.includes(defaultDirection)) {
-      context.addIssue({ code: 'custom', path: ['defaultDirection'], message: `the default must be one of the allowed directions: ${notAllowedMessage(defaultDirection, directions)}` });
-    }
-    if (conflicts && defaultConflicts && !conflicts.includes(defaultConflicts)) {
-      context.addIssue({ code: 'custom', path: ['defaultConflicts'], message: `the default must be one of the allowed conflict policies: ${notAllowedMessage(defaultConflicts, conflicts)}` });
-    }
-  });
+const collectionShape = {
+  /** Directions users may choose; absent: all of them. */
+  directions: z.array(z.enum(syncDirections)).min(1, 'at least one direction must be allowed').optional(),
+  /** Conflict policies users may choose; absent: all of them. */
+  conflicts: z.array(z.enum(conflictPolicies)).min(1, 'at least one conflict policy must be allowed').optional(),
+  defaultDirection: z.enum(syncDirections).optional(),
+  defaultConflicts: z.enum(conflictPolicies).optional(),
+};
+
+/** What a user deleting a synced event in Outlook does to its ERP action: stop syncing it (the default), or cancel it too. */
+export const eventOutlookDeleteRules = ['suppress', 'cancel'] as const;
+
+function checkDefaults(collection: { directions?: SyncDirection[] | undefined; conflicts?: ConflictPolicy[] | undefined; defaultDirection?: SyncDirection | undefined; defaultConflicts?: ConflictPolicy | undefined }, context: z.RefinementCtx): void {
+  const { directions, conflicts, defaultDirection, defaultConflicts } = collection;
+  if (directions && defaultDirection && !directions.includes(defaultDirection)) {
+    context.addIssue({ code: 'custom', path: ['defaultDirection'], message: `the default must be one of the allowed directions: ${notAllowedMessage(defaultDirection, directions)}` });
+  }
+  if (conflicts && defaultConflicts && !conflicts.includes(defaultConflicts)) {
+    context.addIssue({ code: 'custom', path: ['defaultConflicts'], message: `the default must be one of the allowed conflict policies: ${notAllowedMessage(defaultConflicts, conflicts)}` });
+  }
+}
+
+const collectionSchema = z.strictObject(collectionShape).superRefine(checkDefaults);
+const eventsSchema = z.strictObject({ ...collectionShape, outlookDelete: z.enum(eventOutlookDeleteRules).optional() }).superRefine(checkDefaults);
 type CollectionConfig = z.infer<typeof collectionSchema>;
 
 /** Allowed values in the product's order, once each; the default as written, else the usual one if allowed, else the first allowed. */
@@ -48,7 +54,8 @@ function toCollectionPolicy(written: CollectionConfig, defaultDirection: SyncDir
 export const syncConfigSchema = z
   .strictObject({
     contacts: z.union([z.enum(syncDirections), collectionSchema], { error: `a direction (${syncDirections.join(', ')}) or { directions, conflicts, defaultDirection, defaultConflicts }` }).optional(),
-    events: collectionSchema.optional(),
+    /** Also `outlookDelete`: what deleting a synced event in Outlook does to its action. */
+    events: eventsSchema.optional(),
     tasks: collectionSchema.optional(),
     /** Older shape: the default direction of events and tasks. */
     actions: z.enum(syncDirections).optional(),
@@ -64,12 +71,12 @@ export const syncConfigSchema = z
       }
     }
   })
-  .transform(({ contacts, events, tasks, actions, conflicts, inviteAttendees }): SyncPolicy & { inviteAttendees: boolean } => {
+  .transform(({ contacts, events, tasks, actions, conflicts, inviteAttendees }): SyncPolicy & { inviteAttendees: boolean; eventOutlookDelete: (typeof eventOutlookDeleteRules)[number] } => {
     const written: Record<SyncCollection, CollectionConfig> = {
       contacts: typeof contacts === 'string' ? { defaultDirection: contacts } : (contacts ?? {}),
       events: events ?? (actions ? { defaultDirection: actions } : {}),
       tasks: tasks ?? (actions ? { defaultDirection: actions } : {}),
     };
     const policyOf = (collection: SyncCollection) => toCollectionPolicy(written[collection], usualDirection[collection], conflicts ?? usualConflicts);
-    return { contacts: policyOf('contacts'), events: policyOf('events'), tasks: policyOf('tasks'), inviteAttendees };
+    return { contacts: policyOf('contacts'), events: policyOf('events'), tasks: policyOf('tasks'), inviteAttendees, eventOutlookDelete: events?.outlookDelete ?? 'suppress' };
   });

@@ -21,6 +21,7 @@ export interface ErpRepositories {
     create(input: ActionInput, actor: ErpActor, options?: { sourceKey?: string }): Promise<ErpAction>;
     findBySourceKey(sourceKey: string): Promise<ErpAction | undefined>;
     update(id: string, patch: ActionPatch, actor: ErpActor): Promise<ErpAction>;
+    changes(cursor: string | undefined, limit: number, mailbox?: MailboxScope): Promise<ChangeFeed<ErpAction>>;
   };
 }
 
@@ -46,5 +47,6 @@ export function guardErpRepositories({ ping, users, contacts, accounts, actions 
     createAction: (input, actor, options) => guardErpCall('create the action', () => actions.create(input, actor, options)),
     findActionBySourceKey: (sourceKey) => guardErpCall('find the logged action', () => actions.findBySourceKey(sourceKey)),
     updateAction: (id, patch, actor) => guardErpCall('update the action', () => actions.update(id, patch, actor)),
+    actionChanges: (cursor, limit, mailbox) => guardErpCall('list action changes', () => actions.changes(cursor, limit, mailbox)),
   };
 }

@@ -13,6 +13,8 @@ export interface ActionCollectionRunInput {
   settings: SyncSettings;
   /** Whether the environment lets sync write attendees (which sends invitations); off by default. */
   inviteAttendees: boolean;
+  /** What deleting a synced event in Outlook does to its action (`sync.events.outlookDelete`); absent: `suppress`. */
+  eventOutlookDelete?: 'suppress' | 'cancel';
   client: GraphClient;
   mailbox: Mailbox;
   /** The actions the mailbox's ERP user owns. */

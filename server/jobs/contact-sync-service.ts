@@ -1,11 +1,12 @@
 import type { Logger } from 'pino';
 import type { ErpPort } from '../../src/domain/erp-port';
-import type { ContactRunReport } from '../../src/sync/contacts/contact-run-report';
 import type { ContactSyncPreview } from '../../src/sync/contacts/contact-sync-preview';
 import type { EnvironmentConfig } from '../config/config-schema';
 import type { BridgeMetrics } from '../metrics/create-bridge-metrics';
 import type { Store, UserKey } from '../store/store';
+import type { ActionCollectionRun } from './action-collection-run';
 import type { GraphAccess } from './create-graph-access';
+import type { MailboxRunReport } from './mailbox-run-report';
 
 /** One operation of a preview, enough for the add-in to show what will happen. */
 export interface ContactSyncRun {
@@ -13,7 +14,7 @@ export interface ContactSyncRun {
   environment: string;
   user: UserKey;
   status: 'succeeded' | 'failed' | 'waiting_confirmation';
-  report: ContactRunReport;
+  report: MailboxRunReport;
 }
 
 /** A mailbox in one of the bridge's environments. */
@@ -43,6 +44,8 @@ export interface ContactSyncServiceOptions {
   random?: () => number;
   /** Counts runs, the items they write and the items that fail (`/metrics`). */
   metrics?: Pick<BridgeMetrics, 'countRun' | 'countWritten' | 'countItemFailure'>;
+  /** The action collections a mailbox run syncs after its contacts, each when the user's settings turn it on. */
+  actionCollections?: { events?: ActionCollectionRun; tasks?: ActionCollectionRun };
 }
 
 /**

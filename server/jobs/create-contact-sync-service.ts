@@ -6,12 +6,18 @@ import { ApiError } from '../http/api-error';
 import type { UserKey } from '../store/store';
 import type { ContactSyncMailbox, ContactSyncRun, ContactSyncService, ContactSyncServiceOptions } from './contact-sync-service';
 import type { ContactSyncTarget } from './contact-sync-target';
+import type { SyncSettings } from '../../src/domain/sync-settings';
+import { combineMailboxRun } from './combine-mailbox-run';
+import { createErpActionSource } from './create-erp-action-source';
 import { createErpContactSource } from './create-erp-contact-source';
+import { actionCollectionNames, type ActionCollectionName } from './mailbox-run-report';
+import { runActionCollections } from './run-action-collections';
 import { createGraphContactFolder } from '../../src/graph/contacts/create-graph-contact-folder';
 import { previewContactSync } from '../../src/sync/contacts/preview-contact-sync';
 import { runContactSync } from '../../src/sync/contacts/run-contact-sync';
 import { createStoreContactSync } from './create-store-contact-sync';
 import { countContactWrites } from '../metrics/count-contact-writes';
+import { countActionCollectionRun } from '../metrics/count-action-collection-run';
 import { isMailboxDue } from './is-mailbox-due';
 import { mailboxKey } from './mailbox-key';
 import { readSyncPolicy } from '../policy/read-sync-policy';
@@ -25,10 +31,20 @@ const rememberedRuns = 500;
 
 const heldReportSchema = z.object({ heldRemovals: z.array(z.string()) });
 
+/** One mailbox run: its contacts (when on) and the action collections it syncs after them. */
+interface MailboxRunTarget {
+  environment: string;
+  user: UserKey;
+  settings: SyncSettings;
+  contacts?: ContactSyncTarget;
+  collections: ActionCollectionName[];
+}
+
 /**
- * The contact sync service: previews, runs in the background with one run per mailbox at a time,
- * and the scheduler's pass over due mailboxes. Runs are recorded in `store.runs` (stage,
- * done/total, then the `ContactSyncReport`).
+ * The mailbox sync service: previews, runs in the background with one run per mailbox at a time,
+ * and the scheduler's pass over due mailboxes. A run syncs the contacts (when on), then each action
+ * collection (`actionCollections`) the user's settings turn on. Runs are recorded in `store.runs`
+ * (stage, done/total over every part, then the `MailboxRunReport`).
  *
  * @example
  * const contactSync = createContactSyncService({ store, environments, graphAccess, logger });
@@ -41,37 +57,67 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
   const newId = options.newId ?? randomUUID;
   const random = options.random ?? Math.random;
   const fullListingEveryMs = options.fullListingEveryMs ?? 24 * 60 * 60_000;
+  const actionCollections = options.actionCollections ?? {};
   const running = new Map<string, { runId: string; done: Promise<ContactSyncRun> }>();
   const runs = new Map<string, Promise<ContactSyncRun>>();
   const passes = new Set<ContactSyncMailbox[]>();
   let closed = false;
 
-  async function targetOf(environment: string, user: UserKey): Promise<ContactSyncTarget> {
+  async function settingsOf(environment: string, user: UserKey) {
     const configured = environments.get(environment);
     if (!configured) throw new ApiError('not_found', 404, `environment ${environment} is not configured`);
     // As the environment's sync policy allows now: a direction or policy the admin has since ruled out is never run.
-    const settings = await readUserSettings(store, configured.config, user);
-    if (!settings.enabled || settings.contacts === 'off' || !settings.contactFolderId) {
-      throw new ApiError('invalid_input', 400, 'contact sync is off for this mailbox: turn it on and choose a contact folder first');
-    }
+    return readUserSettings(store, configured.config, user);
+  }
+
+  /** The contact part of a mailbox's sync; `undefined` when contacts are off or have no folder. */
+  function contactTargetOf(environment: string, user: UserKey, settings: SyncSettings): ContactSyncTarget | undefined {
+    if (!settings.enabled || settings.contacts === 'off' || !settings.contactFolderId) return undefined;
     return { environment, user, folderId: settings.contactFolderId, direction: settings.contacts, policy: settings.conflicts, folderChange: settings.contactFolderChange ?? 'move' };
   }
 
-  async function portsOf(target: ContactSyncTarget) {
+  /** The action collections a mailbox run syncs: actions on, the collection's direction not off, and the collection served by this bridge. */
+  function collectionsOf(settings: SyncSettings): ActionCollectionName[] {
+    if (!settings.enabled || !settings.actionsEnabled) return [];
+    return actionCollectionNames.filter((name) => settings[name] !== 'off' && actionCollections[name] !== undefined);
+  }
+
+  /** What a mailbox run syncs; refused when it would sync nothing. */
+  async function targetOf(environment: string, user: UserKey): Promise<MailboxRunTarget> {
+    const settings = await settingsOf(environment, user);
+    const contacts = contactTargetOf(environment, user, settings);
+    const collections = collectionsOf(settings);
+    if (!contacts && !collections.length) {
+      throw new ApiError('invalid_input', 400, 'sync is off for this mailbox: turn on contact sync and choose a contact folder, or turn on action sync, first');
+    }
+    return { environment, user, settings, ...(contacts ? { contacts } : {}), collections };
+  }
+
+  /** A preview is of the contacts. */
+  async function contactPreviewTargetOf(environment: string, user: UserKey): Promise<ContactSyncTarget> {
+    const target = contactTargetOf(environment, user, await settingsOf(environment, user));
+    if (!target) throw new ApiError('invalid_input', 400, 'contact sync is off for this mailbox: turn it on and choose a contact folder first');
+    return target;
+  }
+
+  async function portsOf(target: { environment: string; user: UserKey }) {
     const environment = environments.get(target.environment);
     const record = await store.users.get(target.user);
     if (!environment || !record) throw new ApiError('not_found', 404, 'this user is not known to the bridge: sign in to the add-in first');
     // As the API maps a user: the admin's override, else (members only) the ERP user with the same email.
     const erpUserId = record.erpUserIdOverride ?? (record.isGuest ? undefined : (await environment.erp.findUserByEmail(record.email))?.id);
     const mailbox = erpUserId === undefined ? {} : { erpUserId };
+    const actor = { email: record.email, ...mailbox };
     const client = graphAccess.clientFor(target.environment, target.user);
     const folderFor = (folderId: string) => createGraphContactFolder(client, graphAccess.mailboxOf(target.user), folderId);
-    const ports = {
-      folder: folderFor(target.folderId),
+    return {
       folderFor,
-      erp: createErpContactSource(environment.erp, { email: record.email, ...mailbox }, mailbox),
+      client,
+      erpContacts: createErpContactSource(environment.erp, actor, mailbox),
+      erpActions: createErpActionSource(environment.erp, actor, mailbox),
+      inviteAttendees: environment.config.sync.inviteAttendees,
+      eventOutlookDelete: environment.config.sync.eventOutlookDelete,
     };
-    return options.metrics ? countContactWrites(ports, options.metrics) : ports;
   }
 
   /** The removals the newest finished run held back, which `confirmRemovals` lets through. */
@@ -90,7 +136,7 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
     }
   }
 
-  async function execute(runId: string, target: ContactSyncTarget, confirmRemovals: boolean, created: () => void): Promise<ContactSyncRun> {
+  async function execute(runId: string, target: MailboxRunTarget, confirmRemovals: boolean, created: () => void): Promise<ContactSyncRun> {
     const { user } = target;
     const ports = await portsOf(target);
     // Removals the last run held stay held until the user confirms them.
@@ -103,22 +149,45 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
     if (!(await store.runs.update(user, runId, started))) await store.runs.create({ id: runId, user, kind: 'contacts', ...started, startedAt });
     created();
     const runLogger = logger.child({ runId, environment: target.environment, user: user.objectId });
-    runLogger.info({ folderId: target.folderId, direction: target.direction }, 'contact sync run started');
+    runLogger.info({ folderId: target.contacts?.folderId, direction: target.contacts?.direction, collections: target.collections }, 'mailbox sync run started');
 
+    // The record's progress covers every part: the parts already finished count in full; a part's end is not the run's.
     let written = { stage: '', at: 0 };
+    const finished = { done: 0, total: 0 };
     const onState = async (state: RunState) => {
+      if (runStatusOf(state.stage) !== 'running') {
+        finished.done += state.done;
+        finished.total += state.total;
+        return;
+      }
       const at = Date.now();
       if (state.stage === written.stage && at - written.at < progressEveryMs) return;
       written = { stage: state.stage, at };
-      await store.runs.update(user, runId, { status: runStatusOf(state.stage), stage: state.stage, done: state.done, total: state.total });
+      await store.runs.update(user, runId, { status: 'running', stage: state.stage, done: finished.done + state.done, total: finished.total + state.total });
     };
-    const { state, report } = await runContactSync(target, removals, { store: createStoreContactSync(store, user, now), ...ports, now, newId, fullListingEveryMs, onState });
-    const status = report.outcome === 'succeeded' ? 'succeeded' : report.outcome;
-    await store.runs.update(user, runId, { status, stage: state.stage, done: state.done, total: state.total, finishedAt: report.finishedAt, report });
-    options.metrics?.countRun('contacts', status, report.failure?.code);
-    const summary = { quiet: report.quiet, applied: report.applied, failed: report.failedOperations, skipped: report.skipped, held: report.heldRemovals.length };
-    if (status === 'failed') runLogger.warn({ ...summary, failure: report.failure }, 'contact sync run failed');
-    else runLogger.info({ ...summary, status }, 'contact sync run finished');
+    const contactPortsOf = (contacts: ContactSyncTarget) => {
+      const contactPorts = { folder: ports.folderFor(contacts.folderId), folderFor: ports.folderFor, erp: ports.erpContacts };
+      return options.metrics ? countContactWrites(contactPorts, options.metrics) : contactPorts;
+    };
+    const contactRun = target.contacts
+      ? await runContactSync(target.contacts, removals, { store: createStoreContactSync(store, user, now), ...contactPortsOf(target.contacts), now, newId, fullListingEveryMs, onState })
+      : undefined;
+    const collections = await runActionCollections(target.collections, actionCollections, contactRun?.report.failure, {
+      environment: target.environment, user, settings: target.settings, inviteAttendees: ports.inviteAttendees, eventOutlookDelete: ports.eventOutlookDelete, client: ports.client,
+      mailbox: graphAccess.mailboxOf(user), erp: ports.erpActions, store, now, newId, onState,
+    });
+    const report = combineMailboxRun(contactRun?.report, collections, { startedAt, finishedAt: now().toISOString() });
+    if (options.metrics && contactRun) options.metrics.countRun('contacts', contactRun.report.outcome, contactRun.report.failure?.code);
+    for (const [name, part] of Object.entries(collections)) if (options.metrics) countActionCollectionRun(options.metrics, name as ActionCollectionName, part);
+    const status = report.outcome;
+    const stage = status === 'succeeded' ? 'done' : status;
+    await store.runs.update(user, runId, { status, stage, done: finished.done, total: finished.total, finishedAt: report.finishedAt, report });
+    const summary = {
+      quiet: report.quiet, applied: report.applied, failed: report.failedOperations, skipped: report.skipped, held: report.heldRemovals.length,
+      collections: Object.fromEntries(Object.entries(collections).map(([name, part]) => [name, { outcome: part.outcome, applied: part.applied, failed: part.failedOperations }])),
+    };
+    if (status === 'failed') runLogger.warn({ ...summary, failure: report.failure }, 'mailbox sync run failed');
+    else runLogger.info({ ...summary, status }, 'mailbox sync run finished');
     return { id: runId, environment: target.environment, user, status, report };
   }
 
@@ -159,7 +228,7 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
         try {
           const saved = await store.settings.get(user);
           const settings = saved && resolveSyncSettings(saved, policy);
-          if (!settings?.enabled || settings.contacts === 'off' || !settings.contactFolderId) continue;
+          if (!settings || (!contactTargetOf(environment, user, settings) && !collectionsOf(settings).length)) continue;
           if (!(await graphAccess.isConnected(environment, user))) continue;
           if (isMailboxDue(await store.runs.listForUser(user, 20), nowMs, random)) due.push({ environment, user });
         } catch (error) {
@@ -172,8 +241,9 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
 
   return {
     async preview(environment, user) {
-      const target = await targetOf(environment, user);
-      return previewContactSync(target, { store: createStoreContactSync(store, user, now), ...(await portsOf(target)), now, newId });
+      const target = await contactPreviewTargetOf(environment, user);
+      const ports = await portsOf(target);
+      return previewContactSync(target, { store: createStoreContactSync(store, user, now), folder: ports.folderFor(target.folderId), erp: ports.erpContacts, now, newId });
     },
 
     async runNow(environment, user, runOptions = {}) {

@@ -1,5 +1,6 @@
 import type { SyncPolicy } from '../../src/domain/sync-policy';
 import type { SyncSettings } from '../../src/domain/sync-settings';
+import type { SyncConflict } from '../../src/sync/sync-conflict';
 
 /** A user is a tenant id plus an object id, never an email. */
 export interface UserKey {
@@ -80,19 +81,10 @@ export interface CursorRecord {
   updatedAt: string;
 }
 
-export interface ConflictRecord {
-  id: string;
+/** A conflict of any collection, with whose it is. */
+export interface ConflictRecord extends SyncConflict<string> {
   user: UserKey;
   entity: LinkRecord['entity'];
-  erpId: string;
-  field: string;
-  /** Any JSON value; `undefined` (the field is absent on that side) is kept apart from `null`. */
-  erpValue: unknown;
-  outlookValue: unknown;
-  status: 'open' | 'resolved';
-  resolution?: 'erp' | 'outlook';
-  createdAt: string;
-  resolvedAt?: string;
 }
 
 /**

@@ -40,6 +40,8 @@ export interface AccountSearch {
 export interface ActionSearch {
   contactId?: string;
   accountId?: string;
+  /** Only the actions this ERP user owns. */
+  ownerId?: string;
   /** ERP user asking: private actions of other owners are left out. */
   viewerId?: string;
   cursor?: string;
@@ -88,6 +90,13 @@ export interface ErpPort {
   updateAction(id: string, patch: ActionPatch, actor: ErpActor): Promise<ErpAction>;
   /** With `mailbox`, changes of that mailbox's contacts; a contact that leaves its scope is in `deletedIds`. */
   contactChanges(cursor: string | undefined, limit: number, mailbox?: MailboxScope): Promise<ChangeFeed<ErpContact>>;
+  /**
+   * Actions changed since the cursor, oldest first. With `mailbox`, only those its ERP user owns (a
+   * mailbox without one owns none): an action given to another owner, or deleted, since the cursor
+   * is in `deletedIds` (which may also name actions the mailbox never had: ignore those), and shows
+   * as a change in the new owner's feed. Without it, every action, deleted ones in `deletedIds`.
+   */
+  actionChanges(cursor: string | undefined, limit: number, mailbox?: MailboxScope): Promise<ChangeFeed<ErpAction>>;
   close(): Promise<void>;
 }
 

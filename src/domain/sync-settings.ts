@@ -21,6 +21,8 @@ export const syncSettingsSchema = z.object({
   /** Absent: the primary calendar, so ERP visits block free/busy. */
   actionsCalendarId: z.string().max(512).optional(),
   todoListName: z.string().trim().min(1).max(255).default('ERP'),
+  /** An event of the user's own that they tag with the category `ERP` becomes an ERP action (two-way events only); absent: off. */
+  eventsFromOutlook: z.boolean().optional(),
   contacts: z.enum(syncDirections).default('erp-to-outlook'),
   conflicts: z.enum(conflictPolicies).default('erp-wins'),
   events: z.enum(syncDirections).default('two-way'),

@@ -131,7 +131,8 @@ function faithfulWindowsName(ianaZone: string, instantMs: number): string | unde
 
 /**
  * A Graph `dateTimeTimeZone` for an instant shown in `ianaZone`: with the zone's Windows name, which
- * every Graph method accepts, or in UTC when Windows has no name that tells the same time.
+ * every Graph method accepts, or in UTC when Windows has no name that tells the same time, or when
+ * the local time is the second of a repeated hour (which the local time alone cannot name).
  *
  * @example toGraphDateTimeTimeZone('2025-07-01T07:00:00Z', 'Europe/Madrid') // { dateTime: '2025-07-01T09:00:00.0000000', timeZone: 'Romance Standard Time' }
  */
@@ -139,8 +140,10 @@ export function toGraphDateTimeTimeZone(instant: string | number, ianaZone: stri
   const instantMs = typeof instant === 'number' ? instant : Date.parse(instant);
   if (Number.isNaN(instantMs)) throw new SyncError('invalid_input', `'${String(instant)}' is not an instant.`);
   const windowsName = faithfulWindowsName(ianaZone, instantMs);
-  if (windowsName === undefined) return { dateTime: instantToLocalDateTime(instantMs, 'UTC'), timeZone: 'UTC' };
-  return { dateTime: instantToLocalDateTime(instantMs, ianaZone), timeZone: windowsName };
+  const local = instantToLocalDateTime(instantMs, ianaZone);
+  // The second 02:30 of a night the clocks go back reads, as a local time, as the first one (Exchange takes the earlier): only UTC names it.
+  if (windowsName === undefined || localDateTimeToInstant(local, ianaZone) !== instantMs) return { dateTime: instantToLocalDateTime(instantMs, 'UTC'), timeZone: 'UTC' };
+  return { dateTime: local, timeZone: windowsName };
 }
 
 /**

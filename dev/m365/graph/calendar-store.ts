@@ -120,8 +120,16 @@ export class CalendarStore {
     return [...this.eventsById.values()];
   }
 
+  /**
+   * A create that names the `transactionId` of an event the mailbox already holds is a client's
+   * retry: Graph avoids the redundant POST (event resource, `transactionId`), so the first event is
+   * answered and nothing new is made.
+   */
   createEvent(calendarId: string, input: EventInput): EventRecord {
     this.requireCalendar(calendarId);
+    const { transactionId } = input.fields;
+    const first = transactionId ? this.allEvents().find((event) => event.fields.transactionId === transactionId) : undefined;
+    if (first) return first;
     const { start, end } = input;
     if (!start || !end) throw new GraphError(400, 'ErrorInvalidRequest', 'An event needs both start and end.');
     const fields = {
@@ -166,6 +174,10 @@ export class CalendarStore {
 
   /** PATCH semantics: given properties replace the stored ones (complex values as a whole). */
   updateEvent(event: EventRecord, input: EventInput): EventRecord {
+    const { transactionId } = input.fields;
+    if (transactionId !== undefined && transactionId !== event.fields.transactionId) {
+      throw new GraphError(400, 'ErrorInvalidRequest', 'The transactionId of an event is set when it is created and cannot be changed.');
+    }
     const start = input.start ?? event.start;
     const end = input.end ?? event.end;
     assertValidTimes(start, end, input.fields.isAllDay ?? event.fields.isAllDay);

@@ -1,6 +1,6 @@
-import type { Kysely, Selectable } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { z } from 'zod';
-import { ErpError, type ActionSearch, type ErpActor } from '../../../src/domain/erp-port';
+import { ErpError, type ActionSearch, type ChangeFeed, type ErpActor, type MailboxScope } from '../../../src/domain/erp-port';
 import {
   actionInputSchema,
   actionPatchSchema,
@@ -18,6 +18,7 @@ import { omitUndefined } from '../omit-undefined';
 import { parseErpInput } from '../parse-erp-input';
 import type { ActionTable, DemoErpDatabase } from './demo-erp-database';
 import { actionSortAt } from './action-sort-at';
+import { nextChangeStamp } from './next-change-stamp';
 import { parseDemoId } from './parse-demo-id';
 import { resolveDemoReferences } from './resolve-demo-references';
 
@@ -25,7 +26,10 @@ const actionKey = z.tuple([z.string(), z.number().int()]);
 const actionType = z.enum(actionTypes);
 const actionStatus = z.enum(actionStatuses);
 
-/** Actions (calls, visits, meetings, …) of the demo ERP, listed newest first by when they happen. */
+/**
+ * Actions (calls, visits, meetings, …) of the demo ERP, listed newest first by when they happen.
+ * Writes are stamped by `nextChangeStamp`, so the change feed never skips one.
+ */
 export class DemoActionRepository {
   constructor(
     private readonly db: Kysely<DemoErpDatabase>,
@@ -37,6 +41,7 @@ export class DemoActionRepository {
     let query = this.db.selectFrom('actions').selectAll();
     if (search.contactId !== undefined) query = query.where('contact_id', '=', parseDemoId(search.contactId) ?? -1);
     if (search.accountId !== undefined) query = query.where('account_id', '=', parseDemoId(search.accountId) ?? -1);
+    if (search.ownerId !== undefined) query = query.where('owner_id', '=', parseDemoId(search.ownerId) ?? -1);
     if (search.viewerId !== undefined) {
       const viewer = parseDemoId(search.viewerId) ?? -1;
       query = query.where((eb) => eb.or([eb('private', '=', 0), eb('owner_id', '=', viewer)]));
@@ -75,7 +80,7 @@ export class DemoActionRepository {
         ownerId: action.ownerId,
         actorUserId: actor.erpUserId,
       });
-      const stamp = this.now().toISOString();
+      const stamp = await nextChangeStamp(trx, this.now);
       const start = action.start === undefined ? null : toUtc(action.start);
       const dueDate = action.dueDate ?? null;
       const { id } = await trx
@@ -118,7 +123,10 @@ export class DemoActionRepository {
       const references = await resolveDemoReferences(trx, { contactId: changes.contactId, accountId: changes.accountId, ownerId: changes.ownerId });
       const start = changes.start === undefined ? current.start_at : toUtc(changes.start);
       const dueDate = changes.dueDate === undefined ? current.due_date : changes.dueDate;
-      const stamp = this.now().toISOString();
+      const stamp = await nextChangeStamp(trx, this.now);
+      if (references.ownerId !== undefined && current.owner_id !== null && references.ownerId !== current.owner_id) {
+        await recordDeparture(trx, current.owner_id, current.id, stamp);
+      }
       await trx
         .updateTable('actions')
         .set({
@@ -146,11 +154,86 @@ export class DemoActionRepository {
     });
   }
 
+  /**
+   * Actions written after the cursor, oldest first, on the key (updated_at, id). With `mailbox`,
+   * only its ERP user's actions (a mailbox without one owns none), and an action that left that
+   * owner since the cursor (given to another, or deleted) is in `deletedIds`; without it, deleted
+   * actions are.
+   */
+  async changes(cursor: string | undefined, limit: number, mailbox?: MailboxScope): Promise<ChangeFeed<ErpAction>> {
+    const pageSize = clampPageLimit(limit);
+    const [at, id] = cursor ? decodeKeysetCursor(cursor, 'action-changes', actionKey) : ['', 0];
+    const owner = mailbox && (mailbox.erpUserId === undefined ? undefined : parseDemoId(mailbox.erpUserId));
+    if (mailbox && owner === undefined) return { items: [], deletedIds: [], nextCursor: encodeKeysetCursor('action-changes', [at, id]), hasMore: false };
+    let written = this.db
+      .selectFrom('actions')
+      .select(['id', 'updated_at as at', sql<number>`0`.as('gone')])
+      .where((eb) => eb(eb.refTuple('updated_at', 'id'), '>', eb.tuple(at, id)));
+    if (owner !== undefined) written = written.where('owner_id', '=', owner);
+    const gone =
+      owner === undefined
+        ? this.db
+            .selectFrom('tombstones')
+            .select(['entity_id as id', 'deleted_at as at', sql<number>`1`.as('gone')])
+            .where('entity', '=', 'action')
+            .where((eb) => eb(eb.refTuple('deleted_at', 'entity_id'), '>', eb.tuple(at, id)))
+        : this.db
+            .selectFrom('action_departures')
+            .select(['action_id as id', 'departed_at as at', sql<number>`1`.as('gone')])
+            .where('owner_id', '=', owner)
+            .where((eb) => eb(eb.refTuple('departed_at', 'action_id'), '>', eb.tuple(at, id)));
+    const rows = await written.unionAll(gone).orderBy('at').orderBy('id').limit(pageSize + 1).execute();
+    const page = rows.slice(0, pageSize);
+    const last = page.at(-1);
+    const items = await this.loadMany(page.filter((row) => !row.gone).map((row) => row.id));
+    // An action that left the owner and came back later on the same page is simply a change.
+    const back = new Set(items.map((action) => action.id));
+    return {
+      items,
+      deletedIds: page.filter((row) => row.gone && !back.has(String(row.id))).map((row) => String(row.id)),
+      nextCursor: encodeKeysetCursor('action-changes', last ? [last.at, last.id] : [at, id]),
+      hasMore: rows.length > pageSize,
+    };
+  }
+
+  /** Deletes the action and leaves a tombstone (and, for its owner's feed, a departure). */
+  async delete(id: string, actor: ErpActor): Promise<void> {
+    const numeric = parseDemoId(id);
+    await this.db.transaction().execute(async (trx) => {
+      const current = numeric === undefined ? undefined : await trx.selectFrom('actions').select(['id', 'owner_id']).where('id', '=', numeric).executeTakeFirst();
+      if (!current) throw new ErpError('not_found', `action ${id} does not exist`);
+      const stamp = await nextChangeStamp(trx, this.now);
+      await trx.deleteFrom('actions').where('id', '=', current.id).execute();
+      await trx.insertInto('tombstones').values({ entity: 'action', entity_id: current.id, deleted_at: stamp, deleted_by: actor.email }).execute();
+      if (current.owner_id !== null) await recordDeparture(trx, current.owner_id, current.id, stamp);
+    });
+  }
+
+  /** The actions of `ids`, in that order. */
+  private async loadMany(ids: readonly number[]): Promise<ErpAction[]> {
+    if (!ids.length) return [];
+    const rows = await this.db.selectFrom('actions').selectAll().where('id', 'in', ids).execute();
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [toErpAction(row)] : [];
+    });
+  }
+
   private async loadOne(db: Kysely<DemoErpDatabase>, id: number): Promise<ErpAction> {
     const row = await db.selectFrom('actions').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) throw new ErpError('not_found', `action ${id} does not exist`);
     return toErpAction(row);
   }
+}
+
+/** The owner's feed reports the action gone from `departed_at` on; a later departure replaces an earlier one. */
+async function recordDeparture(db: Kysely<DemoErpDatabase>, ownerId: number, actionId: number, departedAt: string): Promise<void> {
+  await db
+    .insertInto('action_departures')
+    .values({ owner_id: ownerId, action_id: actionId, departed_at: departedAt })
+    .onConflict((conflict) => conflict.columns(['owner_id', 'action_id']).doUpdateSet({ departed_at: departedAt }))
+    .execute();
 }
 
 /** Instants are stored in UTC so that text order is time order; the action's own zone is kept beside. */

@@ -13,7 +13,7 @@ import { parseErpInput } from '../parse-erp-input';
 import { addressToColumns } from './address-columns';
 import type { ContactTable, DemoErpDatabase } from './demo-erp-database';
 import { loadDemoContacts, selectDemoContacts, toErpContacts } from './load-demo-contacts';
-import { nextContactChangeStamp } from './next-contact-change-stamp';
+import { nextChangeStamp } from './next-change-stamp';
 import { stampChangedFields } from './stamp-changed-fields';
 import { parseDemoId } from './parse-demo-id';
 import { resolveDemoReferences } from './resolve-demo-references';
@@ -74,7 +74,7 @@ export class DemoContactRepository {
     const contact = parseErpInput(contactInputSchema, input, 'contact');
     return this.db.transaction().execute(async (trx) => {
       const references = await resolveDemoReferences(trx, { accountId: contact.accountId, ownerId: contact.ownerId, actorUserId: actor.erpUserId });
-      const stamp = await nextContactChangeStamp(trx, this.now);
+      const stamp = await nextChangeStamp(trx, this.now);
       const emails = distinctEmails(contact.emails);
       const displayName = contact.displayName || composeDisplayName(contact.givenName, contact.surname) || emails[0] || '';
       const { id } = await trx
@@ -112,7 +112,7 @@ export class DemoContactRepository {
       const references = await resolveDemoReferences(trx, { accountId: changes.accountId, ownerId: changes.ownerId });
       const givenName = changes.givenName === undefined ? current.given_name : emptyToNull(changes.givenName);
       const surname = changes.surname === undefined ? current.surname : emptyToNull(changes.surname);
-      const stamp = await nextContactChangeStamp(trx, this.now);
+      const stamp = await nextChangeStamp(trx, this.now);
       const firstEmail = await trx.selectFrom('contact_emails').select('email').where('contact_id', '=', numeric).orderBy('position').executeTakeFirst();
       const emails = { before: firstEmail?.email, after: changes.emails === undefined ? firstEmail?.email : distinctEmails(changes.emails)[0] };
       await trx
@@ -175,7 +175,7 @@ export class DemoContactRepository {
     await this.db.transaction().execute(async (trx) => {
       const current = numeric === undefined ? undefined : await trx.selectFrom('contacts').select('id').where('id', '=', numeric).executeTakeFirst();
       if (!current) throw new ErpError('not_found', `contact ${id} does not exist`);
-      const stamp = await nextContactChangeStamp(trx, this.now);
+      const stamp = await nextChangeStamp(trx, this.now);
       await trx
         .updateTable('actions')
         .set((eb) => ({ contact_id: null, updated_at: stamp, updated_by: actor.email, version: eb('version', '+', 1) }))

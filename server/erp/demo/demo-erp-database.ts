@@ -12,6 +12,7 @@ export interface DemoErpDatabase {
   contact_emails: ContactEmailTable;
   actions: ActionTable;
   tombstones: TombstoneTable;
+  action_departures: ActionDepartureTable;
   demo_meta: DemoMetaTable;
 }
 
@@ -96,10 +97,17 @@ export interface ActionTable {
 }
 
 export interface TombstoneTable {
-  entity: 'contact';
+  entity: 'contact' | 'action';
   entity_id: number;
   deleted_at: string;
   deleted_by: string | null;
+}
+
+/** The last time an action left an owner (given to another, or deleted): that owner's change feed reports it gone. */
+export interface ActionDepartureTable {
+  owner_id: number;
+  action_id: number;
+  departed_at: string;
 }
 
 export interface DemoMetaTable {

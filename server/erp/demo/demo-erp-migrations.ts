@@ -100,6 +100,23 @@ export const demoErpMigrations: Record<string, Migration> = {
       await sql`create unique index actions_source_key on actions (source_key) where source_key is not null`.execute(db);
     },
   },
+  '0004-action-changes': {
+    async up(db) {
+      // The action change feed pages on (updated_at, id), for every action or for one owner's.
+      await sql`create index actions_updated on actions (updated_at, id)`.execute(db);
+      await sql`create index actions_owner_updated on actions (owner_id, updated_at, id)`.execute(db);
+      await sql`create index actions_owner on actions (owner_id, sort_at, id)`.execute(db);
+      // When an action last left an owner (reassigned or deleted): that owner's feed reports it gone.
+      await sql`create table action_departures (
+        owner_id integer not null,
+        action_id integer not null,
+        departed_at text not null,
+        primary key (owner_id, action_id)
+      ) without rowid`.execute(db);
+      await sql`create index action_departures_owner on action_departures (owner_id, departed_at, action_id)`.execute(db);
+      await sql`create index action_departures_departed on action_departures (departed_at)`.execute(db);
+    },
+  },
 };
 
 /** Brings a demo ERP database to the latest schema; the error names the step that failed. */

@@ -31,6 +31,8 @@ export interface DemoErp extends ErpPort {
   readonly database: Kysely<DemoErpDatabase>;
   /** Deletes a contact; its actions stay, unlinked; the change feed reports the id in `deletedIds`. */
   deleteContact(id: string, actor: ErpActor): Promise<void>;
+  /** Deletes an action; the change feeds report its id in `deletedIds` (its owner's too). */
+  deleteAction(id: string, actor: ErpActor): Promise<void>;
 }
 
 /**
@@ -74,6 +76,7 @@ function createDemoErp(database: Kysely<DemoErpDatabase>, now: () => Date): Demo
     database,
     ...guardErpRepositories({ ping: () => sql`select 1`.execute(database), users, contacts, accounts, actions }),
     deleteContact: (id, actor) => guardErpCall('delete the contact', () => contacts.delete(id, actor)),
+    deleteAction: (id, actor) => guardErpCall('delete the action', () => actions.delete(id, actor)),
     close: () => database.destroy(),
   };
 }

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { z } from 'zod';
-import { ErpError, type ActionSearch, type ErpActor } from '../../../src/domain/erp-port';
+import { ErpError, type ActionSearch, type ChangeFeed, type ErpActor, type MailboxScope } from '../../../src/domain/erp-port';
 import {
   actionInputSchema,
   actionPatchSchema,
@@ -17,6 +17,7 @@ import { decodeKeysetCursor, encodeKeysetCursor } from '../keyset-cursor';
 import { omitUndefined } from '../omit-undefined';
 import { parseErpInput } from '../parse-erp-input';
 import { nextSqlWriteStamp } from './next-sql-write-stamp';
+import { readSqlUpdatedAtFeed } from './read-sql-updated-at-feed';
 import { actorOwner, resolveSqlReference } from './resolve-sql-reference';
 import { readSqlTimestamp, sqlTimestampParameter } from './sql-zoned-timestamp';
 import { booleanParameter, idParameter, instantParameter, readBoolean, readDate, readId, readInstant, readText, readVersion } from './sql-column-values';
@@ -48,6 +49,11 @@ export class SqlActionRepository {
       const key = this.context.mapping[entity] && idParameter(this.context.mapping[entity].id, wanted);
       if (!column || key === undefined) return { items: [] };
       query = query.where(sql.ref(`t.${column}`), '=', key);
+    }
+    if (search.ownerId !== undefined) {
+      const owner = this.ownerCondition(mapping, search.ownerId);
+      if (!owner) return { items: [] };
+      query = query.where(owner);
     }
     if (search.viewerId !== undefined && columns.private) {
       const privateColumn = sql.ref(`t.${columns.private}`);
@@ -136,6 +142,39 @@ export class SqlActionRepository {
       await trx.updateTable(mapping.table).set(values).where(sql.ref(mapping.id.column), '=', key).execute();
       return this.getOrFail(id, trx);
     });
+  }
+
+  /**
+   * Actions changed after the cursor, oldest first, on (modification column, key). With `mailbox`,
+   * those its ERP user owns; an action written since the cursor that someone else owns (given away,
+   * or never this mailbox's) is in `deletedIds`. This ERP cannot report a row deleted outright:
+   * the sync's full listing finds it gone.
+   */
+  async changes(cursor: string | undefined, limit: number, mailbox?: MailboxScope): Promise<ChangeFeed<ErpAction>> {
+    const mapping = this.context.mapping.actions;
+    if (!mapping) return { items: [], deletedIds: [], nextCursor: cursor ?? encodeKeysetCursor('action-changes', []), hasMore: false };
+    const owner = mailbox && (mailbox.erpUserId === undefined ? undefined : this.ownerCondition(mapping, mailbox.erpUserId));
+    return readSqlUpdatedAtFeed(
+      {
+        list: 'action-changes',
+        rows: this.select(this.context.db, mapping),
+        updatedAt: sql.ref(`t.${mapping.updatedAt}`),
+        key: sql.ref(`t.${mapping.id.column}`),
+        keyMapping: mapping.id,
+        visible: mailbox ? (owner ?? sql<boolean>`1 = 0`) : sql<boolean>`1 = 1`,
+        read: async (rows) => rows.map((row) => this.toAction(mapping, row)),
+      },
+      cursor,
+      limit,
+    );
+  }
+
+  /** Rows the ERP user owns; `undefined` when no row can be theirs (no owner column, or an id no user has). */
+  private ownerCondition(mapping: ActionMapping, erpUserId: string): RawBuilder<boolean> | undefined {
+    const users = this.context.mapping.users;
+    const owner = users && idParameter(users.id, erpUserId);
+    if (!mapping.columns.ownerId || owner === undefined) return undefined;
+    return sql<boolean>`${sql.ref(`t.${mapping.columns.ownerId}`)} = ${owner}`;
   }
 
   private requireMapping(): ActionMapping {

@@ -15,6 +15,7 @@ import { nextSqlWriteStamp } from './next-sql-write-stamp';
 import { readSqlContact, readSqlContactRows } from './read-sql-contact';
 import { actorOwner, resolveSqlReference } from './resolve-sql-reference';
 import { readSqlContentHashFeed } from './read-sql-content-hash-feed';
+import { readSqlUpdatedAtFeed } from './read-sql-updated-at-feed';
 import { selectSqlContactRows, selectSqlContacts, sqlContactDisplayName, sqlContactSortKey } from './select-sql-contacts';
 import { sqlContactChanges, type SqlContactChanges } from './sql-contact-changes';
 import { loadSqlChildEmails, sqlEmailColumnValues, writeSqlChildEmails } from './sql-contact-emails';
@@ -28,8 +29,6 @@ import { sqlTimestampParameter } from './sql-zoned-timestamp';
 type Row = Record<string, unknown>;
 
 const keysetKey = z.tuple([z.string(), z.union([z.string(), z.number()])]);
-/** A feed cursor is empty before the first change. */
-const feedKey = z.union([keysetKey, z.tuple([])]);
 
 /** Contacts of a mapped ERP table. Lists are ordered by folded display name, then key. */
 export class SqlContactRepository {
@@ -188,28 +187,19 @@ export class SqlContactRepository {
   async changes(cursor: string | undefined, limit: number, mailbox?: MailboxScope): Promise<ChangeFeed<ErpContact>> {
     const { mapping, context } = this;
     if (mapping.changeDetection === 'contentHash') return readSqlContentHashFeed(context, cursor, limit, mailbox);
-    const pageSize = clampPageLimit(limit);
-    const updatedAt = sql.ref(`c.${mapping.updatedAt}`);
-    const idColumn = sql.ref(`c.${mapping.id.column}`);
-    const visible = sqlContactVisible(context, mailbox);
-    let query = selectSqlContactRows(context, context.db).select([
-      sql<string>`cast(${updatedAt} as text)`.as('changedAt'),
-      sql<number>`case when ${visible} then 1 else 0 end`.as('visible'),
-    ]);
-    const after = cursor ? decodeKeysetCursor(cursor, 'contact-changes', feedKey) : [];
-    if (after.length) query = query.where(sql<boolean>`(${updatedAt}, ${idColumn}) > (${after[0]}, ${after[1]})`);
-    const rows = await query.orderBy(updatedAt).orderBy(idColumn).limit(pageSize + 1).execute();
-    const page = rows.slice(0, pageSize);
-    const last = page.at(-1);
-    const live = page.filter((row) => Number(row.visible) === 1);
-    // Before a first cursor there is nothing to delete: rows already gone are not listed at all.
-    const gone = after.length ? page.filter((row) => Number(row.visible) !== 1).map((row) => readId(row.id) ?? '') : [];
-    return {
-      items: await readSqlContactRows(context, context.db, live),
-      deletedIds: gone,
-      nextCursor: last ? encodeKeysetCursor('contact-changes', [String(last.changedAt), this.keyOf(last)]) : (cursor ?? encodeKeysetCursor('contact-changes', [])),
-      hasMore: rows.length > pageSize,
-    };
+    return readSqlUpdatedAtFeed(
+      {
+        list: 'contact-changes',
+        rows: selectSqlContactRows(context, context.db),
+        updatedAt: sql.ref(`c.${mapping.updatedAt}`),
+        key: sql.ref(`c.${mapping.id.column}`),
+        keyMapping: mapping.id,
+        visible: sqlContactVisible(context, mailbox),
+        read: (rows) => readSqlContactRows(context, context.db, rows),
+      },
+      cursor,
+      limit,
+    );
   }
 
   private async getOrFail(id: string, db: Kysely<SqlErpDatabase>): Promise<ErpContact> {

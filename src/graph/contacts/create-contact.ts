@@ -3,7 +3,7 @@ import { SyncError } from '../../sync/sync-error';
 import type { GraphClient } from '../create-graph-client';
 import type { Mailbox } from '../mailbox-path';
 import { folderContactsPath } from './contact-paths';
-import { type ErpKey, erpIdPropertyId, formatErpIdValue } from './erp-id-property';
+import { type ErpKey, erpIdPropertyId, formatErpIdValue } from '../erp-id-property';
 import { findContactByErpId } from './find-contact-by-erp-id';
 import type { GraphContact } from './graph-contact';
 

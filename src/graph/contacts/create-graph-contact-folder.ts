@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { batch, type BatchRequest } from '../batch';
 import { contactPath, folderContactsPath } from './contact-paths';
 import { contactDeltaSelect, pageContactDelta } from './page-contact-delta';
-import { erpIdPropertyId, expandErpId } from './erp-id-property';
+import { erpIdPropertyId, expandErpId } from '../erp-id-property';
 import type { MoveAnswer } from '../../sync/contacts/outlook-contact-folder';
 import type { GraphContact } from './graph-contact';
 import { type OutlookOnlyParts, toGraphContact } from './to-graph-contact';
@@ -17,7 +17,7 @@ import { createSortedLookup } from '../../sync/contacts/create-sorted-lookup';
 import { toGraphContactPatch } from './to-graph-contact-patch';
 import { toContactCopy } from './to-contact-copy';
 import { toOutlookContact } from './to-outlook-contact';
-import { formatErpIdValue, readErpKey } from './erp-id-property';
+import { formatErpIdValue, readErpKey } from '../erp-id-property';
 
 /** Graph's largest list page: 100,000 contacts are read in 100 requests. */
 const listPageSize = 1000;

@@ -3,7 +3,7 @@ import type { Mailbox } from '../mailbox-path';
 import { odataQuery, odataString } from '../odata-query';
 import { readAllPages } from '../read-all-pages';
 import { folderContactsPath } from './contact-paths';
-import { type ErpKey, erpIdPropertyId, expandErpId, formatErpIdValue, readErpKey } from './erp-id-property';
+import { type ErpKey, erpIdPropertyId, expandErpId, formatErpIdValue, readErpKey } from '../erp-id-property';
 import type { GraphContact } from './graph-contact';
 
 /**

@@ -2,7 +2,7 @@ import type { GraphClient } from '../create-graph-client';
 import type { Mailbox } from '../mailbox-path';
 import { odataQuery } from '../odata-query';
 import { contactPath } from './contact-paths';
-import { expandErpId } from './erp-id-property';
+import { expandErpId } from '../erp-id-property';
 import type { GraphContact } from './graph-contact';
 
 /** One contact with its ERP id property; throws `SyncError` `not_found` when it is gone. Permission: Contacts.Read. */

@@ -1,5 +1,5 @@
 import type { Contact } from '@microsoft/microsoft-graph-types';
-import { erpIdPropertyId } from './erp-id-property';
+import { erpIdPropertyId } from '../erp-id-property';
 import type { GraphContact } from './graph-contact';
 
 /**

@@ -1,4 +1,4 @@
-import { erpIdPropertyId } from './erp-id-property';
+import { erpIdPropertyId } from '../erp-id-property';
 import type { GraphContact } from './graph-contact';
 import { toOutlookContactFields } from './to-outlook-contact-fields';
 import { normalizeSyncedContact } from '../../domain/normalize-synced-contact';

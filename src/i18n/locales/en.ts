@@ -129,6 +129,7 @@ export const en = {
     calendarLabel: 'Calendar for timed actions',
     primaryCalendar: 'Main calendar (ERP visits block your free/busy time)',
     savedCalendar: 'The calendar chosen before ({{id}})',
+    eventsFromOutlook: 'My events I tag “ERP” in Outlook become ERP actions',
     saving: 'Saving…',
     saved: 'Saved.',
     admin: 'Admin',
@@ -186,6 +187,18 @@ export const en = {
     duplicatesLeftAlone: 'Copies of synced contacts that you edited, left as they are: {{count}}',
     folderMoved: 'Contacts moved to the new folder: {{count}}',
     folderLeft: 'Contacts left in the old folder, no longer synced: {{count}}',
+    collections: {
+      events: 'Calendar: {{outlook}} changes in Outlook, {{erp}} in the ERP',
+      tasks: 'To Do: {{outlook}} changes in Outlook, {{erp}} in the ERP',
+    },
+    collectionFailed: {
+      events: 'Calendar items that failed: {{count}}',
+      tasks: 'To Do tasks that failed: {{count}}',
+    },
+    collectionStopped: {
+      events: 'Calendar sync stopped: {{reason}}',
+      tasks: 'To Do sync stopped: {{reason}}',
+    },
     failedCount: 'Contacts that failed: {{count}}',
     failuresHeading: 'Contacts that failed',
     failure: 'Contact {{erpId}}, {{operation}}: {{reason}}',

@@ -130,6 +130,7 @@ export const es: Translation = {
     calendarLabel: 'Calendario para las acciones con hora',
     primaryCalendar: 'Calendario principal (las visitas del ERP ocupan su disponibilidad)',
     savedCalendar: 'El calendario elegido antes ({{id}})',
+    eventsFromOutlook: 'Mis eventos que etiqueto «ERP» en Outlook se convierten en acciones del ERP',
     saving: 'Guardando…',
     saved: 'Guardado.',
     admin: 'Administración',
@@ -187,6 +188,18 @@ export const es: Translation = {
     duplicatesLeftAlone: 'Copias de contactos sincronizados que usted editó, dejadas como están: {{count}}',
     folderMoved: 'Contactos movidos a la carpeta nueva: {{count}}',
     folderLeft: 'Contactos dejados en la carpeta anterior, ya sin sincronizar: {{count}}',
+    collections: {
+      events: 'Calendario: {{outlook}} cambios en Outlook, {{erp}} en el ERP',
+      tasks: 'To Do: {{outlook}} cambios en Outlook, {{erp}} en el ERP',
+    },
+    collectionFailed: {
+      events: 'Elementos del calendario con error: {{count}}',
+      tasks: 'Tareas de To Do con error: {{count}}',
+    },
+    collectionStopped: {
+      events: 'La sincronización del calendario se detuvo: {{reason}}',
+      tasks: 'La sincronización de To Do se detuvo: {{reason}}',
+    },
     failedCount: 'Contactos con error: {{count}}',
     failuresHeading: 'Contactos con error',
     failure: 'Contacto {{erpId}}, {{operation}}: {{reason}}',

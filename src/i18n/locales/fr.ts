@@ -130,6 +130,7 @@ export const fr: Translation = {
     calendarLabel: 'Calendrier des actions avec horaire',
     primaryCalendar: 'Calendrier principal (les visites de l’ERP occupent vos disponibilités)',
     savedCalendar: 'Le calendrier choisi auparavant ({{id}})',
+    eventsFromOutlook: 'Mes événements que je classe « ERP » dans Outlook deviennent des actions de l’ERP',
     saving: 'Enregistrement…',
     saved: 'Enregistré.',
     admin: 'Administration',
@@ -187,6 +188,18 @@ export const fr: Translation = {
     duplicatesLeftAlone: 'Copies de contacts synchronisés que vous avez modifiées, laissées telles quelles : {{count}}',
     folderMoved: 'Contacts déplacés dans le nouveau dossier : {{count}}',
     folderLeft: 'Contacts laissés dans l’ancien dossier, sans synchronisation : {{count}}',
+    collections: {
+      events: 'Calendrier : {{outlook}} changements dans Outlook, {{erp}} dans l’ERP',
+      tasks: 'To Do : {{outlook}} changements dans Outlook, {{erp}} dans l’ERP',
+    },
+    collectionFailed: {
+      events: 'Éléments du calendrier en échec : {{count}}',
+      tasks: 'Tâches To Do en échec : {{count}}',
+    },
+    collectionStopped: {
+      events: 'La synchronisation du calendrier s’est arrêtée : {{reason}}',
+      tasks: 'La synchronisation de To Do s’est arrêtée : {{reason}}',
+    },
     failedCount: 'Contacts en échec : {{count}}',
     failuresHeading: 'Contacts en échec',
     failure: 'Contact {{erpId}}, {{operation}} : {{reason}}',

@@ -1,8 +1,8 @@
-import { ErpError } from '../../domain/erp-port';
 import type { ConflictPolicy, FolderChangeMode, SyncDirection } from '../../domain/sync-settings';
 import { advanceRun } from '../advance-run';
 import type { RunEvent, RunFailure, RunState } from '../run-state';
 import { startRun } from '../start-run';
+import { toRunFailure } from '../to-run-failure';
 import { SyncError } from '../sync-error';
 import { applyContactPlan, type AppliedContactPlan, type ApplyTransaction } from './apply-contact-plan';
 import { changeContactFolder, type FolderChangeReport } from './change-contact-folder';
@@ -61,13 +61,6 @@ export interface RunContactSyncOptions {
 
 /** The report keeps this many item failures; `failedOperations` counts them all. */
 const reportedFailures = 100;
-
-function toRunFailure(error: unknown): RunFailure {
-  if (error instanceof SyncError) return { code: error.code, message: error.message, ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }) };
-  if (error instanceof ErpError) return { code: error.code, message: error.message };
-  // A store failure or a bug: the run stops and says so; the scheduler retries with backoff.
-  return { code: 'unavailable', message: `the run stopped on an unexpected error: ${error instanceof Error ? error.message : String(error)}` };
-}
 
 /**
  * One contact sync run of one mailbox (DESIGN §5): reads the ERP change feed and the folder's

@@ -17,7 +17,8 @@ const primary = 'primary';
 
 /**
  * Actions on or off, the calendar timed actions go to, the To Do list of the others, and how
- * events and tasks sync within the environment's policy. The main calendar is the default (ERP
+ * events and tasks sync within the environment's policy; with events both ways, whether events the
+ * user tags `ERP` become actions. The main calendar is the default (ERP
  * visits then block free/busy); a calendar chosen before (by id) stays selectable. Listing the
  * mailbox's other calendars needs a bridge route that does not exist yet.
  */
@@ -47,6 +48,9 @@ export function ActionsSettings({ settings, policy, disabled, onChange }: Action
             </RadioGroup>
           </Field>
           <SyncChoices collection="events" settings={settings} policy={policy.events} disabled={disabled} onChange={onChange} />
+          {settings.events === 'two-way' ? (
+            <Switch label={t('settings.eventsFromOutlook')} checked={settings.eventsFromOutlook ?? false} disabled={disabled} onChange={(_event, data) => onChange({ eventsFromOutlook: data.checked })} />
+          ) : null}
           <Field label={t('settings.todoListLabel')}>
             <Input value={todoListName} maxLength={255} disabled={disabled} onChange={(_event, data) => setTodoListName(data.value)} onBlur={saveTodoListName} />
           </Field>

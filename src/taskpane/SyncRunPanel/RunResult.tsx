@@ -3,6 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../format/format-date-time';
 import { readRunReport } from '../sync/read-run-report';
+import { CollectionResults } from './CollectionResults';
 import { fieldLabel, operationLabel, reasonLabel, statusLabel } from '../sync/sync-labels';
 import type { SyncRun } from '../sync/sync-types';
 import { useSyncRunPanelStyles } from './SyncRunPanel.styles';
@@ -24,7 +25,8 @@ export function RunResult({ run, onConfirmRemovals, busy }: RunResultProps) {
   return (
     <div className={styles.result}>
       <Text weight="semibold">{t('sync.lastRun', { status: statusLabel(t, run.status), date: formatDateTime(run.finishedAt ?? run.startedAt, i18n.language) })}</Text>
-      {report ? <Text>{t('sync.applied', { count: report.applied })}</Text> : null}
+      {report?.contactsSynced ? <Text>{t('sync.applied', { count: report.applied })}</Text> : null}
+      {report ? <CollectionResults collections={report.collections} /> : null}
       {report?.folderChange && report.folderChange.moved > 0 ? <Text>{t('sync.folderMoved', { count: report.folderChange.moved })}</Text> : null}
       {report?.folderChange && report.folderChange.left > 0 ? <Text>{t('sync.folderLeft', { count: report.folderChange.left })}</Text> : null}
       {report && report.duplicatesLeftAlone > 0 ? <Text>{t('sync.duplicatesLeftAlone', { count: report.duplicatesLeftAlone })}</Text> : null}

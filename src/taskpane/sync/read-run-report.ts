@@ -22,9 +22,24 @@ export interface RunReport {
   folderChange?: { moved: number; left: number };
   /** Set when the whole run stopped (auth, throttling budget, ERP down). */
   failure?: { code: string; message: string };
+  /** False when contacts are off for the mailbox and the run synced only its actions (the counts above are then zero). */
+  contactsSynced: boolean;
+  /** What each action collection the run synced did. */
+  collections: { events?: CollectionResult; tasks?: CollectionResult };
 }
 
-/** The `report` of a finished contacts run (the engine's `ContactRunReport`); undefined while there is none. */
+/** One action collection's part of a run (the server's `ActionCollectionReport`). */
+export interface CollectionResult {
+  /** Items created, updated or removed in Outlook. */
+  outlookChanges: number;
+  /** Actions created or updated in the ERP. */
+  erpChanges: number;
+  failedOperations: number;
+  /** Set when this collection stopped. */
+  failure?: { code: string; message: string };
+}
+
+/** The `report` of a finished mailbox run (the server's `MailboxRunReport`); undefined while there is none. */
 export function readRunReport(report: Record<string, unknown> | undefined): RunReport | undefined {
   if (!report) return undefined;
   const failures = asArray(report.failures).map((entry) => {
@@ -35,8 +50,8 @@ export function readRunReport(report: Record<string, unknown> | undefined): RunR
       ...(field ? { refused: { field, value: asString(failure.value) ?? '' } } : {}),
     };
   });
-  const failure = asRecord(report.failure);
-  const code = asString(failure.code);
+  const failure = readFailure(report.failure);
+  const collections = asRecord(report.collections);
   return {
     applied: asNumber(report.applied),
     failedOperations: Math.max(asNumber(report.failedOperations), failures.length),
@@ -45,6 +60,29 @@ export function readRunReport(report: Record<string, unknown> | undefined): RunR
     heldRemovals: asArray(report.heldRemovals).length,
     duplicatesLeftAlone: asNumber(asRecord(report.planned).duplicatesLeftAlone),
     ...(report.folderChange === undefined ? {} : { folderChange: { moved: asNumber(asRecord(report.folderChange).moved), left: asNumber(asRecord(report.folderChange).left) } }),
-    ...(code ? { failure: { code, message: asString(failure.message) ?? '' } } : {}),
+    ...(failure ? { failure } : {}),
+    contactsSynced: report.contactsSynced !== false,
+    collections: {
+      ...(collections.events === undefined ? {} : { events: readCollection(collections.events) }),
+      ...(collections.tasks === undefined ? {} : { tasks: readCollection(collections.tasks) }),
+    },
   };
+}
+
+function readCollection(value: unknown): CollectionResult {
+  const collection = asRecord(value);
+  const applied = asRecord(collection.applied);
+  const failure = readFailure(collection.failure);
+  return {
+    outlookChanges: asNumber(applied.outlookCreated) + asNumber(applied.outlookUpdated) + asNumber(applied.outlookRemoved),
+    erpChanges: asNumber(applied.erpCreated) + asNumber(applied.erpUpdated),
+    failedOperations: asNumber(collection.failedOperations),
+    ...(failure ? { failure } : {}),
+  };
+}
+
+function readFailure(value: unknown): { code: string; message: string } | undefined {
+  const failure = asRecord(value);
+  const code = asString(failure.code);
+  return code ? { code, message: asString(failure.message) ?? '' } : undefined;
 }

@@ -32,7 +32,14 @@ describe("an environment's sync block", () => {
       events: { directions: allDirections, conflicts: allPolicies, defaultDirection: 'two-way', defaultConflicts: 'erp-wins' },
       tasks: { directions: allDirections, conflicts: allPolicies, defaultDirection: 'two-way', defaultConflicts: 'erp-wins' },
       inviteAttendees: false,
+      eventOutlookDelete: 'suppress',
     });
+  });
+
+  it('lets deleting a synced event in Outlook cancel its action when events.outlookDelete says so, and refuses other values', () => {
+    expect(syncOf({ events: { outlookDelete: 'cancel', defaultDirection: 'two-way' } })).toMatchObject({ eventOutlookDelete: 'cancel', events: { defaultDirection: 'two-way' } });
+    expect(messageOf({ events: { outlookDelete: 'delete' } })).toContain('outlookDelete');
+    expect(messageOf({ tasks: { outlookDelete: 'cancel' } })).toContain('outlookDelete');
   });
 
   it('reads the older shape as the defaults, every value still allowed, as it always was', () => {

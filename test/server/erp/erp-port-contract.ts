@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ErpError, type ErpActor, type ErpPort } from '../../../src/domain/erp-port';
-import type { ContactInput, ErpContact } from '../../../src/domain/erp-records';
+import { ErpError, type ChangeFeed, type ErpActor, type ErpPort, type MailboxScope } from '../../../src/domain/erp-port';
+import type { ActionInput, ContactInput, ErpAction, ErpContact } from '../../../src/domain/erp-records';
 import type { Page } from '../../../src/domain/page';
 
 /** The ERP users and companies every subject starts with; the suite writes everything else through the port. */
@@ -20,6 +20,8 @@ export interface ErpContractSubject {
   accountIds: Record<keyof typeof contractAccounts, string>;
   /** Deletes a contact leaving a tombstone, for adapters that can. */
   deleteContact?: (id: string, actor: ErpActor) => Promise<void>;
+  /** Deletes an action leaving a tombstone, for adapters that can. */
+  deleteAction?: (id: string, actor: ErpActor) => Promise<void>;
   /** Releases what the factory made (the port's `close` is called by the suite). */
   dispose?: () => Promise<void>;
 }
@@ -40,6 +42,24 @@ async function rejection(promise: Promise<unknown>): Promise<ErpError> {
   );
   if (!(error instanceof ErpError)) throw new Error(`expected an ErpError, got ${String(error)}`);
   return error;
+}
+
+/** Reads a change feed from `cursor` to its end, page by page; returns what it saw and the cursor to read on from. */
+async function readFeed<T extends { id: string }>(read: (cursor: string | undefined) => Promise<ChangeFeed<T>>, cursor: string | undefined) {
+  const items: T[] = [];
+  const deletedIds: string[] = [];
+  let next = cursor;
+  let pages = 0;
+  let more = true;
+  while (more && pages < 100) {
+    const page = await read(next);
+    items.push(...page.items);
+    deletedIds.push(...page.deletedIds);
+    next = page.nextCursor;
+    more = page.hasMore;
+    pages++;
+  }
+  return { items, deletedIds, nextCursor: next, pages };
 }
 
 async function collect<T>(read: (cursor: string | undefined) => Promise<Page<T>>): Promise<{ items: T[]; pages: number }> {
@@ -436,6 +456,96 @@ export function describeErpPortContract(name: string, factory: ErpContractFactor
         expect(changes).toMatchObject({ items: [], deletedIds: [ana.id] });
         expect(await erp.getContact(ana.id)).toBeUndefined();
         expect((await erp.contactChanges(undefined, 10)).items.map((contact) => contact.id)).toEqual([jose.id]);
+      });
+    });
+
+    describe('action change feed', () => {
+      const action = (subject: string, fields: Partial<ActionInput> = {}) =>
+        erp.createAction({ type: 'task', subject, allDay: false, timeZone: 'Europe/Madrid', status: 'planned', private: false, ...fields }, actor);
+      const feedOf = (mailbox: MailboxScope | undefined, cursor: string | undefined, limit = 10) => readFeed((next) => erp.actionChanges(next, limit, mailbox), cursor);
+      const ids = (actions: readonly ErpAction[]) => actions.map((one) => one.id);
+      const alice = () => ({ erpUserId: subject.userIds.alice });
+      const bruno = () => ({ erpUserId: subject.userIds.bruno });
+
+      it('lists changed actions oldest first, in pages, from a cursor handed out before any, then only what changed after the cursor', async () => {
+        const empty = await erp.actionChanges(undefined, 10);
+        expect(empty).toMatchObject({ items: [], deletedIds: [], hasMore: false });
+        const call = await action('Llamar a Ana');
+        const visit = await action('Visita', { type: 'visit', start: '2026-03-10T09:00:00Z', end: '2026-03-10T10:00:00Z' });
+        const offer = await action('Oferta', { dueDate: '2026-03-12' });
+        const first = await erp.actionChanges(empty.nextCursor, 2);
+        expect(first).toMatchObject({ hasMore: true, deletedIds: [] });
+        expect(ids(first.items)).toEqual([call.id, visit.id]);
+        const second = await erp.actionChanges(first.nextCursor, 2);
+        expect(ids(second.items)).toEqual([offer.id]);
+        expect(second.hasMore).toBe(false);
+
+        const quiet = await erp.actionChanges(second.nextCursor, 10);
+        expect(quiet).toMatchObject({ items: [], deletedIds: [], hasMore: false });
+        await erp.updateAction(call.id, { version: call.version, status: 'done' }, actor);
+        const after = await erp.actionChanges(quiet.nextCursor, 10);
+        expect(after.items.map((one) => [one.id, one.status])).toEqual([[call.id, 'done']]);
+      });
+
+      it("gives a mailbox only its ERP user's actions, and a mailbox without an ERP user none", async () => {
+        const mine = await action('Mía', { ownerId: subject.userIds.alice });
+        const theirs = await action('Suya', { ownerId: subject.userIds.bruno });
+        const alsoMine = await action('También mía', { ownerId: subject.userIds.alice, private: true });
+        expect(ids((await feedOf(alice(), undefined, 1)).items)).toEqual([mine.id, alsoMine.id]);
+        expect(ids((await feedOf(bruno(), undefined)).items)).toEqual([theirs.id]);
+        expect((await feedOf({}, undefined)).items).toEqual([]);
+        expect((await feedOf({ erpUserId: '999999' }, undefined)).items).toEqual([]);
+      });
+
+      it("moves a reassigned action out of the old owner's feed and into the new owner's", async () => {
+        const visit = await action('Visita Lefèvre', { type: 'visit', ownerId: subject.userIds.alice, start: '2026-03-10T09:00:00Z', end: '2026-03-10T10:00:00Z' });
+        const stays = await action('Se queda', { ownerId: subject.userIds.alice });
+        const aliceBefore = await feedOf(alice(), undefined);
+        const brunoBefore = await feedOf(bruno(), undefined);
+        expect(ids(aliceBefore.items)).toEqual([visit.id, stays.id]);
+        expect(brunoBefore.items).toEqual([]);
+
+        const moved = await erp.updateAction(visit.id, { version: visit.version, ownerId: subject.userIds.bruno }, actor);
+        const aliceAfter = await feedOf(alice(), aliceBefore.nextCursor);
+        expect(aliceAfter.items).toEqual([]);
+        expect(aliceAfter.deletedIds).toEqual([visit.id]);
+        const brunoAfter = await feedOf(bruno(), brunoBefore.nextCursor);
+        expect(brunoAfter.items).toEqual([moved]);
+        expect(brunoAfter.deletedIds).not.toContain(visit.id);
+
+        // Given back, it is a change again for its first owner and gone for the second.
+        await erp.updateAction(visit.id, { version: moved.version, ownerId: subject.userIds.alice }, actor);
+        const aliceBack = await feedOf(alice(), aliceAfter.nextCursor);
+        expect(ids(aliceBack.items)).toEqual([visit.id]);
+        expect(aliceBack.deletedIds).not.toContain(visit.id);
+        expect((await feedOf(bruno(), brunoAfter.nextCursor)).deletedIds).toEqual([visit.id]);
+        expect(ids((await feedOf(alice(), undefined)).items)).toEqual([stays.id, visit.id]);
+      });
+
+      it('lists only the actions an owner has when asked for that owner', async () => {
+        const mine = await action('Mía', { ownerId: subject.userIds.alice, dueDate: '2026-03-01' });
+        await action('Suya', { ownerId: subject.userIds.bruno, dueDate: '2026-03-02' });
+        const later = await action('Después', { ownerId: subject.userIds.alice, dueDate: '2026-03-03' });
+        const { items } = await collect((cursor) => erp.listActions({ ownerId: subject.userIds.alice, limit: 1, ...(cursor && { cursor }) }));
+        expect(ids(items)).toEqual([later.id, mine.id]);
+        expect((await erp.listActions({ ownerId: '999999', limit: 10 })).items).toEqual([]);
+      });
+
+      it("reports a deleted action in the whole feed and in its owner's, when the ERP can delete", async (context) => {
+        if (!subject.deleteAction) context.skip();
+        const call = await action('Llamar', { ownerId: subject.userIds.alice });
+        const kept = await action('Guardar', { ownerId: subject.userIds.alice });
+        const all = await feedOf(undefined, undefined);
+        const mine = await feedOf(alice(), undefined);
+        await subject.deleteAction?.(call.id, actor);
+        expect(await feedOf(undefined, all.nextCursor)).toMatchObject({ items: [], deletedIds: [call.id] });
+        expect(await feedOf(alice(), mine.nextCursor)).toMatchObject({ items: [], deletedIds: [call.id] });
+        expect(ids((await feedOf(alice(), undefined)).items)).toEqual([kept.id]);
+      });
+
+      it('refuses a cursor of another feed', async () => {
+        const { nextCursor } = await erp.contactChanges(undefined, 10);
+        expect((await rejection(erp.actionChanges(nextCursor, 10))).code).toBe('invalid_input');
       });
     });
   });

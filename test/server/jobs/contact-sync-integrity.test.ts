@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GraphError } from '../../../dev/m365/graph/graph-error';
-import { erpIdPropertyId } from '../../../src/graph/contacts/erp-id-property';
+import { erpIdPropertyId } from '../../../src/graph/erp-id-property';
 import { folderContactsPath } from '../../../src/graph/contacts/contact-paths';
 import { createContactFolder } from '../../../src/graph/contacts/create-contact-folder';
 import type { GraphContact } from '../../../src/graph/contacts/graph-contact';

@@ -1,12 +1,13 @@
 import PgBoss from 'pg-boss';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ActionCollectionRun } from '../../../server/jobs/action-collection-run';
 import type { ContactSyncService } from '../../../server/jobs/contact-sync-service';
 import { mailboxKey } from '../../../server/jobs/mailbox-key';
 import { startPgBossContactSync, type PgBossContactSync } from '../../../server/jobs/start-pg-boss-contact-sync';
 import type { RunRecord, Store } from '../../../server/store/store';
 import { createTestDatabase } from '../../support/postgres-database';
-import { activateSync, duplicatedTags, mailboxes, startSharedMicrosoft365, startSyncWorld, type MailboxName, type SharedMicrosoft365, type SyncWorld } from './support/start-sync-world';
+import { activateSync, duplicatedTags, mailboxes, startSharedMicrosoft365, startSyncWorld, type MailboxName, type SharedMicrosoft365, type SyncWorld, type SyncWorldOptions } from './support/start-sync-world';
 
 let shared: SharedMicrosoft365;
 let world: SyncWorld | undefined;
@@ -27,10 +28,10 @@ afterEach(async () => {
 });
 
 /** A world whose store is a fresh PostgreSQL database, with both environments activated. */
-async function startWorld(): Promise<{ sync: SyncWorld; url: string }> {
+async function startWorld(options: Omit<SyncWorldOptions, 'storeUrl'> = {}): Promise<{ sync: SyncWorld; url: string }> {
   const database = await createTestDatabase();
   dropDatabase = database.drop;
-  const sync = await startSyncWorld(shared, { storeUrl: database.url });
+  const sync = await startSyncWorld(shared, { ...options, storeUrl: database.url });
   world = sync;
   for (const environment of ['contoso', 'fabrikam']) await activateSync(sync.store, environment);
   return { sync, url: database.url };
@@ -116,6 +117,28 @@ describe('the pg-boss jobs engine', () => {
     expect(new Set(runs.map((run) => mailboxKey(run.user)))).toEqual(new Set([mailboxKey(mailboxes.lucia.user), mailboxKey(mailboxes.amelie.user)]));
     await expectSynced(sync, 'lucia');
     await expectSynced(sync, 'amelie');
+  });
+
+  it('carries out the run of a mailbox that syncs only its actions, through the action collections', async () => {
+    const called: string[] = [];
+    const events: ActionCollectionRun = async (input) => {
+      called.push(input.user.objectId);
+      const at = input.now().toISOString();
+      return { outcome: 'succeeded', quiet: true, applied: { outlookCreated: 0, outlookUpdated: 0, outlookRemoved: 0, erpCreated: 0, erpUpdated: 0 }, failedOperations: 0, startedAt: at, finishedAt: at };
+    };
+    const { sync, url } = await startWorld({ service: { actionCollections: { events } } });
+    const saved = await sync.store.settings.get(mailboxes.lucia.user);
+    if (!saved) throw new Error('the world saved no settings');
+    await sync.store.settings.put(mailboxes.lucia.user, { ...saved, contacts: 'off', actionsEnabled: true, events: 'two-way' }, new Date().toISOString());
+    const engine = await startEngine(sync.service, sync.store, url, 1);
+
+    await engine.queueDueMailboxes();
+    const runs = await settledRuns(sync.store);
+
+    expect(called).toEqual([mailboxes.lucia.user.objectId]);
+    const lucias = runs.filter((run) => mailboxKey(run.user) === mailboxKey(mailboxes.lucia.user));
+    expect(lucias).toMatchObject([{ status: 'succeeded', report: { contactsSynced: false, collections: { events: { outcome: 'succeeded' } } } }]);
+    expect(sync.folderContacts('lucia')).toEqual([]);
   });
 
   it('queues one run per due mailbox, answers "sync now" with it while it waits, and records it queued', async () => {

@@ -87,6 +87,15 @@ describe('Graph dateTimeTimeZone', () => {
     expect(toGraphDateTimeTimeZone('2025-01-01T07:00:00.250Z', 'America/Toronto')).toEqual({ dateTime: '2025-01-01T02:00:00.2500000', timeZone: 'Eastern Standard Time' });
   });
 
+  it('writes the second 02:30 of the night Madrid goes back in UTC, since the local time names the first one', () => {
+    const first = toGraphDateTimeTimeZone('2027-10-31T00:30:00Z', 'Europe/Madrid');
+    const second = toGraphDateTimeTimeZone('2027-10-31T01:30:00Z', 'Europe/Madrid');
+
+    expect(first).toEqual({ dateTime: '2027-10-31T02:30:00.0000000', timeZone: 'Romance Standard Time' });
+    expect(second).toEqual({ dateTime: '2027-10-31T01:30:00.0000000', timeZone: 'UTC' });
+    expect(fromGraphDateTimeTimeZone(second)).toBe('2027-10-31T01:30:00.000Z');
+  });
+
   it('writes in UTC for a zone Windows has no name for, which names the same instant', () => {
     const value = toGraphDateTimeTimeZone('2025-07-01T07:00:00Z', 'America/Ciudad_Juarez');
 

@@ -193,6 +193,14 @@ describe('actions', () => {
     expect(within(calendars).getByRole('radio', { name: 'Main calendar (ERP visits block your free/busy time)' })).toBeChecked();
   });
 
+  it('let events Ana tags ERP in Outlook become actions, offered only while events sync both ways', async () => {
+    const { bridge } = renderSettings({ bridge: createFakeBridge({ settings: { ...syncOn, actionsEnabled: true, events: 'two-way' } }) });
+    await userEvent.click(await screen.findByRole('switch', { name: 'My events I tag “ERP” in Outlook become ERP actions' }));
+
+    expect(await screen.findByText('Saved.')).toBeInTheDocument();
+    expect(bridge.settings.eventsFromOutlook).toBe(true);
+  });
+
   it('keep a calendar chosen before, and can go back to the main one', async () => {
     const { bridge } = renderSettings({ bridge: createFakeBridge({ settings: { ...syncOn, actionsEnabled: true, actionsCalendarId: 'cal-erp' } }) });
     expect(await screen.findByRole('radio', { name: 'The calendar chosen before (cal-erp)' })).toBeChecked();

@@ -15,9 +15,9 @@ afterEach(cleanup);
 
 const settings = { ...defaultSyncSettings, enabled: true, contactFolderId: 'folder-erp', contactFolderName: 'ERP' };
 
-function renderRun(sync: FakeSync) {
-  renderWithServices(createElement(SettingsView, { onOpenAdmin: () => undefined, pollMs: 5 }), createTestServices({ bridge: createFakeBridge({ settings }), sync }));
-  return screen.findByRole('region', { name: 'Sync now' });
+function renderRun(sync: FakeSync, language: 'en' | 'es' | 'fr' = 'en') {
+  renderWithServices(createElement(SettingsView, { onOpenAdmin: () => undefined, pollMs: 5 }), createTestServices({ bridge: createFakeBridge({ settings }), sync }), language);
+  return screen.findByRole('region', { name: { en: 'Sync now', es: 'Sincronizar ahora', fr: 'Synchroniser maintenant' }[language] });
 }
 
 describe('sync now', () => {
@@ -103,6 +103,34 @@ describe('sync now', () => {
     const panel = await renderRun(createFakeSync({ runs: [run] }));
     const list = await within(panel).findByRole('list', { name: 'Contacts that failed: 1' });
     expect(within(list).getByRole('listitem').textContent).toContain('moving to the new folder');
+  });
+
+  it('counts what the run did in the calendar and in To Do, in each language', async () => {
+    const applied = (outlook: number, erp: number) => ({ outlookCreated: outlook, outlookUpdated: 0, outlookRemoved: 0, erpCreated: 0, erpUpdated: erp });
+    const collections = {
+      events: { outcome: 'partial', quiet: false, applied: applied(3, 1), failedOperations: 2 },
+      tasks: { outcome: 'succeeded', quiet: false, applied: applied(5, 0), failedOperations: 0 },
+    };
+    const run = aRun({ status: 'succeeded', stage: 'done', report: { applied: 4, failures: [], heldRemovals: [], contactsSynced: true, collections } });
+    const expected = {
+      en: ['Calendar: 3 changes in Outlook, 1 in the ERP', 'To Do: 5 changes in Outlook, 0 in the ERP', 'Calendar items that failed: 2'],
+      es: ['Calendario: 3 cambios en Outlook, 1 en el ERP', 'To Do: 5 cambios en Outlook, 0 en el ERP', 'Elementos del calendario con error: 2'],
+      fr: ['Calendrier : 3 changements dans Outlook, 1 dans l’ERP', 'To Do : 5 changements dans Outlook, 0 dans l’ERP', 'Éléments du calendrier en échec : 2'],
+    } as const;
+    for (const language of ['en', 'es', 'fr'] as const) {
+      const panel = await renderRun(createFakeSync({ runs: [run] }), language);
+      for (const text of expected[language]) expect(await within(panel).findByText(text)).toBeInTheDocument();
+      cleanup();
+    }
+  });
+
+  it('says which collection stopped and why, and leaves out the contact count of a run without contacts', async () => {
+    const collections = { events: { outcome: 'failed', quiet: false, applied: {}, failedOperations: 0, failure: { code: 'forbidden', message: 'no calendar access' } } };
+    const run = aRun({ status: 'failed', stage: 'failed', report: { applied: 0, failures: [], heldRemovals: [], contactsSynced: false, collections, failure: { code: 'forbidden', message: 'no calendar access' } } });
+    const panel = await renderRun(createFakeSync({ runs: [run] }));
+    expect(await within(panel).findByText(/^Calendar sync stopped: /)).toBeInTheDocument();
+    expect(within(panel).queryByText(/^Changes made:/)).not.toBeInTheDocument();
+    expect(within(panel).queryByText(/^To Do:/)).not.toBeInTheDocument();
   });
 
   it('says why a run stopped', async () => {

@@ -188,6 +188,32 @@ describe('events', () => {
   });
 });
 
+describe('transactionId on events', () => {
+  it('answers a retried create that names the same transactionId with the first event, making no second one', async () => {
+    const retried = { ...visit, transactionId: 'acme:A-1:3' };
+
+    const first = await call<EventJson>('/me/events', { method: 'POST', body: retried });
+    const again = await call<EventJson>('/me/events', { method: 'POST', body: retried });
+    const other = await call<EventJson>('/me/events', { method: 'POST', body: { ...visit, transactionId: 'acme:A-1:4' } });
+    const listed = await call<Collection<EventJson>>('/me/events');
+
+    expect(first.status).toBe(201);
+    expect(again.body).toMatchObject({ id: first.body.id, transactionId: 'acme:A-1:3' });
+    expect(other.body.id).not.toBe(first.body.id);
+    expect(listed.body.value.map((event) => event.transactionId).toSorted()).toEqual(['acme:A-1:3', 'acme:A-1:4']);
+  });
+
+  it('refuses a PATCH that changes the transactionId, which is set once at creation', async () => {
+    const created = await call<EventJson>('/me/events', { method: 'POST', body: { ...visit, transactionId: 'acme:A-1:3' } });
+
+    const changed = await call<GraphErrorBody>(`/me/events/${created.body.id ?? ''}`, { method: 'PATCH', body: { transactionId: 'other' } });
+    const kept = await call<EventJson>(`/me/events/${created.body.id ?? ''}`, { method: 'PATCH', body: { transactionId: 'acme:A-1:3', subject: 'Visit Acme (moved)' } });
+
+    expect(changed.status).toBe(400);
+    expect(kept.body).toMatchObject({ subject: 'Visit Acme (moved)', transactionId: 'acme:A-1:3' });
+  });
+});
+
 describe('extended properties and categories on events', () => {
   it('writes the ERP id only when $expand names it, and finds the event by it with $filter', async () => {
     const { body: created } = await call<EventJson>('/me/events', { method: 'POST', body: visit });

@@ -19,5 +19,6 @@ export async function openDemoContractErp(now: () => Date): Promise<ErpContractS
     userIds: { alice: '1', bruno: '2' },
     accountIds: { erable: '1', lefevre: '2' },
     deleteContact: (id, actor) => erp.deleteContact(id, actor),
+    deleteAction: (id, actor) => erp.deleteAction(id, actor),
   };
 }

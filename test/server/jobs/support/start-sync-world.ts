@@ -72,7 +72,7 @@ export interface SyncWorldOptions {
   wrapErp?: (environment: string, erp: DemoErp) => ErpPort;
   /** Sees each Graph request the bridge sends before it leaves. */
   beforeGraphRequest?: (method: string, url: string) => void;
-  service?: Partial<Pick<ContactSyncServiceOptions, 'now' | 'random' | 'fullListingEveryMs' | 'maxConcurrentRuns'>>;
+  service?: Partial<Pick<ContactSyncServiceOptions, 'now' | 'random' | 'fullListingEveryMs' | 'maxConcurrentRuns' | 'actionCollections'>>;
   /** The store's database: SQLite in memory unless given (a PostgreSQL test database, for several bridges). */
   storeUrl?: string;
 }

@@ -3,7 +3,7 @@ import { createGraphClient } from '../../../../src/graph/create-graph-client';
 import { createContact } from '../../../../src/graph/contacts/create-contact';
 import { createContactFolder } from '../../../../src/graph/contacts/create-contact-folder';
 import { deleteContact } from '../../../../src/graph/contacts/delete-contact';
-import { erpIdPropertyId, readErpKey } from '../../../../src/graph/contacts/erp-id-property';
+import { erpIdPropertyId, readErpKey } from '../../../../src/graph/erp-id-property';
 import { findContactByErpId } from '../../../../src/graph/contacts/find-contact-by-erp-id';
 import { getContact } from '../../../../src/graph/contacts/get-contact';
 import { listContactFolders } from '../../../../src/graph/contacts/list-contact-folders';

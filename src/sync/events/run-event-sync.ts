@@ -1,0 +1,118 @@
+import type { ConflictPolicy } from '../../domain/sync-settings';
+import type { ErpAction } from '../../domain/erp-records';
+import type { ErpActionSource } from '../actions/erp-action-source';
+import { advanceRun } from '../advance-run';
+import type { RunFailure, RunState } from '../run-state';
+import { startRun } from '../start-run';
+import { toRunFailure } from '../to-run-failure';
+import { applyEventPlan, type EventApplyResult, type EventItemFailure } from './apply-event-plan';
+import { countEventWrites } from './event-plan';
+import type { EventProjection } from './event-projection';
+import type { EventSyncStore } from './event-sync-store';
+import { eventWindowAt } from './event-window';
+import type { OutlookEventCalendar } from './outlook-event-calendar';
+import { type OutlookDeleteRule, planEventChanges } from './plan-event-changes';
+import { readCalendarChanges } from './read-calendar-changes';
+
+export interface EventSyncInput {
+  environment: string;
+  direction: 'erp-to-outlook' | 'two-way';
+  policy: ConflictPolicy;
+  outlookDelete: OutlookDeleteRule;
+  /** Events of the user's own tagged `ERP` become actions (two-way only). */
+  eventsFromOutlook: boolean;
+  /** `primary`, or the id of the dedicated calendar the user chose: cursors belong to one. */
+  calendarId: string;
+  calendar: OutlookEventCalendar;
+  projection: EventProjection;
+  erp: ErpActionSource;
+  store: EventSyncStore;
+  now: () => Date;
+  newId: () => string;
+  onState: (state: RunState) => Promise<void>;
+}
+
+export interface EventSyncReport {
+  outcome: 'succeeded' | 'partial' | 'failed';
+  /** Nothing to write on either side, and the calendar answered in one round with no lookups. */
+  quiet: boolean;
+  /** The calendar was listed in full again (an expired cursor, or the window rolled forward). */
+  resynced: boolean;
+  applied: EventApplyResult['applied'];
+  failures: EventItemFailure[];
+  failure?: RunFailure;
+  startedAt: string;
+  finishedAt: string;
+}
+
+/** Every action in scope, and the ERP's tombstones since the saved feed cursor. */
+async function readErp(erp: ErpActionSource, cursor: string | undefined) {
+  const actions: ErpAction[] = await erp.listActionsInScope();
+  const tombstones = new Set<string>();
+  let next = cursor;
+  for (;;) {
+    const page = await erp.listActionChanges(next);
+    for (const id of page.deletedIds) tombstones.add(id);
+    next = page.nextCursor;
+    if (!page.hasMore) break;
+  }
+  // An action listed now was deleted and made again, or reassigned back: the listing is the newer word.
+  for (const action of actions) tombstones.delete(action.id);
+  return { actions, tombstones, erpFeed: next };
+}
+
+/**
+ * One run of the event collection of one mailbox (docs/event-sync.md): the ERP's actions in scope
+ * and its tombstones, the calendar's changes, the plan, its application, and the cursors saved
+ * with the links. A run-level failure ends the run `failed` (never thrown); item failures make it
+ * `partial` and keep the cursors where they were, so the next run reads those changes again.
+ *
+ * @example const report = await runEventSync({ ...ports, direction: 'two-way', policy: 'erp-wins', outlookDelete: 'suppress', calendarId: 'primary' });
+ */
+export async function runEventSync(input: EventSyncInput): Promise<EventSyncReport> {
+  const at = () => input.now().toISOString();
+  const startedAt = at();
+  let state = startRun(startedAt);
+  const applied = { outlookCreated: 0, outlookUpdated: 0, outlookRemoved: 0, erpCreated: 0, erpUpdated: 0 };
+  const move = async (event: Parameters<typeof advanceRun>[1]) => {
+    state = advanceRun(state, event);
+    await input.onState(state);
+  };
+  try {
+    await input.onState(state);
+    const saved = await input.store.readSaved();
+    const erp = await readErp(input.erp, saved.erpFeed);
+    await move({ type: 'erp-listed', at: at() });
+    const links = await input.store.listLinks();
+    const now = input.now();
+    // Turning on actions from tagged events lists the calendar again, so events tagged before are seen.
+    const cursorKey = input.eventsFromOutlook && input.direction === 'two-way' ? `${input.calendarId}+tagged` : input.calendarId;
+    const calendar = await readCalendarChanges(input.calendar, { calendarId: cursorKey, saved: saved.outlook, links, now, window: eventWindowAt(now) });
+    await move({ type: 'outlook-listed', at: at() });
+    const plan = planEventChanges({
+      environment: input.environment, direction: input.direction, policy: input.policy, outlookDelete: input.outlookDelete,
+      eventsFromOutlook: input.eventsFromOutlook, now: at(), window: calendar.cursor?.window ?? eventWindowAt(now), actions: erp.actions, tombstones: erp.tombstones,
+      links, conflicts: await input.store.listConflicts(), events: calendar.events, goneIds: calendar.goneIds,
+      projection: input.projection, newId: input.newId,
+    });
+    await move({ type: 'planned', at: at(), total: plan.records.length, needsConfirmation: false });
+    const result = await applyEventPlan(plan, {
+      calendar: input.calendar, erp: input.erp, store: input.store, projection: input.projection, environment: input.environment, now: at(),
+      onRecordFinished: () => move({ type: 'operation-finished', at: at() }),
+    }, { erpFeed: erp.erpFeed, ...(calendar.cursor ? { outlook: calendar.cursor } : {}) }, saved);
+    Object.assign(applied, result.applied);
+    if (result.runFailure) {
+      const failure = { code: result.runFailure.code, message: result.runFailure.message };
+      await move({ type: 'failed', at: at(), failure });
+      return { outcome: 'failed', quiet: false, resynced: calendar.resynced, applied, failures: result.failures, failure, startedAt, finishedAt: at() };
+    }
+    await move({ type: 'applied', at: at() });
+    await move({ type: 'saved', at: at() });
+    const quiet = countEventWrites(plan) === 0 && calendar.lookedUp === 0 && !calendar.resynced;
+    return { outcome: result.failures.length ? 'partial' : 'succeeded', quiet, resynced: calendar.resynced, applied, failures: result.failures, startedAt, finishedAt: at() };
+  } catch (error) {
+    const failure = toRunFailure(error);
+    if (state.stage !== 'failed') await move({ type: 'failed', at: at(), failure });
+    return { outcome: 'failed', quiet: false, resynced: false, applied, failures: [], failure, startedAt, finishedAt: at() };
+  }
+}
