@@ -12,6 +12,7 @@ import { createTrustingFetch } from './auth/create-trusting-fetch';
 import { createTrustingNetworkClient } from './auth/create-trusting-network-client';
 import { createDoctor } from './doctor/create-doctor';
 import { createContactSyncService } from './jobs/create-contact-sync-service';
+import { runTaskCollection } from './jobs/run-task-collection';
 import { createGraphAccess } from './jobs/create-graph-access';
 import { startContactSyncScheduler } from './jobs/start-contact-sync-scheduler';
 import { startPgBossContactSync } from './jobs/start-pg-boss-contact-sync';
@@ -89,8 +90,8 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
     ...(metrics ? { metrics, clientOptions: { onAnswer: metrics.observeGraphAnswer } } : {}),
   });
   const { intervalMinutes, maxConcurrentRuns, runExpiryMinutes } = config.jobs;
-  // A mailbox run syncs contacts, then the action collections given here (tasks: `runTaskCollection` once it exists).
-  const contactSync = createContactSyncService({ store, environments, graphAccess, logger, maxConcurrentRuns, actionCollections: { events: runEventCollection }, ...(metrics ? { metrics } : {}) });
+  // A mailbox run syncs contacts, then the action collections given here.
+  const contactSync = createContactSyncService({ store, environments, graphAccess, logger, maxConcurrentRuns, actionCollections: { events: runEventCollection, tasks: runTaskCollection }, ...(metrics ? { metrics } : {}) });
   // pg-boss: runs and the schedule go through the queue the bridges share; in-process: this bridge runs them.
   const queue =
     config.jobs.engine === 'pg-boss'

@@ -57,6 +57,11 @@ export const environmentSchema = z.strictObject({
   erp: z.discriminatedUnion('adapter', [demoErpSchema, sqlErpSchema], { error: 'erp.adapter must be "demo" or "sql"' }),
   /** Per collection, the directions and conflict policies users may choose, and the defaults (the admin narrows them at run time). */
   sync: syncConfigSchema.prefault({}),
+  /**
+   * A link to an ERP action in the ERP's own web UI, `{id}` standing for the action's id
+   * (`https://erp.example.com/actions/{id}`): synced To Do tasks carry it. Absent: no link.
+   */
+  actionUrlTemplate: z.string().regex(/^https:\/\/\S*\{id\}\S*$/, 'an https URL that holds {id}, e.g. https://erp.example.com/actions/{id}').optional(),
 });
 
 /** Why `jobs.engine: "pg-boss"` refuses a store that is not PostgreSQL (checked here and, for a store URL named by a secret, at start). */

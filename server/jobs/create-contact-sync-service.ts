@@ -117,6 +117,7 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
       erpActions: createErpActionSource(environment.erp, actor, mailbox),
       inviteAttendees: environment.config.sync.inviteAttendees,
       eventOutlookDelete: environment.config.sync.eventOutlookDelete,
+      actionUrlTemplate: environment.config.actionUrlTemplate,
     };
   }
 
@@ -174,6 +175,7 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
       : undefined;
     const collections = await runActionCollections(target.collections, actionCollections, contactRun?.report.failure, {
       environment: target.environment, user, settings: target.settings, inviteAttendees: ports.inviteAttendees, eventOutlookDelete: ports.eventOutlookDelete, client: ports.client,
+      ...(ports.actionUrlTemplate === undefined ? {} : { actionUrlTemplate: ports.actionUrlTemplate }),
       mailbox: graphAccess.mailboxOf(user), erp: ports.erpActions, store, now, newId, onState,
     });
     const report = combineMailboxRun(contactRun?.report, collections, { startedAt, finishedAt: now().toISOString() });

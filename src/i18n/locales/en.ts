@@ -253,6 +253,9 @@ export const en = {
       address: 'address',
       notes: 'notes',
       categories: 'categories',
+      subject: 'subject',
+      dueDate: 'due date',
+      status: 'status',
     },
     suppressedHeading: 'Contacts you deleted in Outlook',
     suppressedHint: 'They stay out of your folder until you restore them or they change in the ERP.',
@@ -261,6 +264,7 @@ export const en = {
     restore: 'Restore',
     restoreName: 'Restore {{name}}',
     contact: 'Contact {{id}}',
+    action: 'Action {{id}}',
     errors: {
       forbidden: 'Sync is not activated for your organization yet: an admin turns it on in the Admin view.',
       unavailable: 'Sync is not available on this bridge right now.',

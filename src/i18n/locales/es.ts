@@ -254,6 +254,9 @@ export const es: Translation = {
       address: 'dirección',
       notes: 'notas',
       categories: 'categorías',
+      subject: 'asunto',
+      dueDate: 'fecha de vencimiento',
+      status: 'estado',
     },
     suppressedHeading: 'Contactos que borró en Outlook',
     suppressedHint: 'Quedan fuera de su carpeta hasta que los restaure o cambien en el ERP.',
@@ -262,6 +265,7 @@ export const es: Translation = {
     restore: 'Restaurar',
     restoreName: 'Restaurar a {{name}}',
     contact: 'Contacto {{id}}',
+    action: 'Acción {{id}}',
     errors: {
       forbidden: 'La sincronización aún no está activada en su organización: un administrador la activa en la vista Administración.',
       unavailable: 'La sincronización no está disponible ahora en este puente.',

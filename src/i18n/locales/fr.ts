@@ -254,6 +254,9 @@ export const fr: Translation = {
       address: 'adresse',
       notes: 'notes',
       categories: 'catégories',
+      subject: 'objet',
+      dueDate: 'échéance',
+      status: 'statut',
     },
     suppressedHeading: 'Contacts supprimés par vous dans Outlook',
     suppressedHint: 'Ils restent hors de votre dossier jusqu’à ce que vous les restauriez ou qu’ils changent dans l’ERP.',
@@ -262,6 +265,7 @@ export const fr: Translation = {
     restore: 'Restaurer',
     restoreName: 'Restaurer {{name}}',
     contact: 'Contact {{id}}',
+    action: 'Action {{id}}',
     errors: {
       forbidden: 'La synchronisation n’est pas encore activée pour votre organisation : un administrateur l’active dans la vue Administration.',
       unavailable: 'La synchronisation n’est pas disponible sur ce pont pour le moment.',

@@ -14,7 +14,7 @@ export function ConflictList({ refreshKey }: { refreshKey: number }) {
   const styles = useConflictListStyles();
   const headingId = useId();
   const { state, resolve, retry } = useConflicts(refreshKey);
-  const names = useContactNames(state.status === 'ready' ? state.conflicts.map((conflict) => conflict.erpId) : []);
+  const names = useContactNames(state.status === 'ready' ? state.conflicts.filter((conflict) => conflict.entity === 'contact').map((conflict) => conflict.erpId) : []);
 
   return (
     <section className={styles.root} aria-labelledby={headingId}>
@@ -27,7 +27,8 @@ export function ConflictList({ refreshKey }: { refreshKey: number }) {
       {state.status === 'ready' && state.conflicts.length > 0 ? (
         <ul className={styles.list} aria-labelledby={headingId}>
           {state.conflicts.map((conflict) => {
-            const name = names.get(conflict.erpId) ?? t('sync.contact', { id: conflict.erpId });
+            // Contacts are named; an action (a task or an event) is shown by its ERP id.
+            const name = conflict.entity === 'contact' ? (names.get(conflict.erpId) ?? t('sync.contact', { id: conflict.erpId })) : t('sync.action', { id: conflict.erpId });
             const label = t('sync.conflictLabel', { name, field: fieldLabel(t, conflict.field) });
             const busy = state.resolving === conflict.id;
             return (

@@ -5,7 +5,7 @@ const stages = ['queued', 'listing-erp', 'listing-outlook', 'planning', 'applyin
 const statuses = ['queued', 'running', 'succeeded', 'failed', 'waiting_confirmation'] as const;
 const operations = ['deduplicate', 'adopt', 'createInOutlook', 'updateInErp', 'updateInOutlook', 'removeFromOutlook', 'suppress', 'conflict', 'saveLink', 'unlink', 'moveToFolder'] as const;
 const reasons = ['throttled', 'auth_required', 'forbidden', 'not_found', 'cursor_expired', 'conflict', 'precondition_failed', 'dependency_failed', 'invalid_input', 'unavailable', 'erp_unavailable'] as const;
-const fields = ['givenName', 'surname', 'displayName', 'companyName', 'jobTitle', 'emails', 'businessPhone', 'mobilePhone', 'address', 'notes', 'categories'] as const;
+const fields = ['givenName', 'surname', 'displayName', 'companyName', 'jobTitle', 'emails', 'businessPhone', 'mobilePhone', 'address', 'notes', 'categories', 'subject', 'dueDate', 'status'] as const;
 
 function isOneOf<T extends string>(list: readonly T[], value: string): value is T {
   return (list as readonly string[]).includes(value);

@@ -49,6 +49,15 @@ describe('configuration', () => {
     expect(parseConfig({ environments: [{ ...environment, admins: ['0a1b2c3d-1111-4e5f-8a9b-0c1d2e3f4a5b'] }] }).environments[0]?.admins).toHaveLength(1);
   });
 
+  it('takes a link template to ERP actions only as an https URL holding {id}', () => {
+    const template = 'https://erp.acme.example/actions/{id}';
+    expect(parseConfig({ environments: [{ ...environment, actionUrlTemplate: template }] }).environments[0]?.actionUrlTemplate).toBe(template);
+
+    const error = errorOf(() => parseConfig({ environments: [{ ...environment, actionUrlTemplate: 'javascript:alert(1)//{id}' }] }));
+    expect(error.message).toContain('actionUrlTemplate');
+    expect(errorOf(() => parseConfig({ environments: [{ ...environment, actionUrlTemplate: 'https://erp.acme.example/actions' }] })).message).toContain('{id}');
+  });
+
   it('refuses a secret written inline', () => {
     const error = errorOf(() => parseConfig({ environments: [{ ...environment, clientSecret: 'p4ssw0rd' }] }));
     expect(error.message).toContain('environments[0].clientSecret');

@@ -290,6 +290,16 @@ describe('conflicts', () => {
     expect(sync.resolved).toEqual([{ conflictId: 'k-1', resolution: 'outlook' }]);
   });
 
+  it('show a task’s conflict as the action’s, with its field named in the user’s language', async () => {
+    const task = { ...conflict, id: 'k-3', entity: 'task', erpId: 'A-7', field: 'dueDate', erpValue: '2026-03-29', outlookValue: '2026-03-30' };
+    const sync = createFakeSync({ conflicts: [task] });
+    renderSettings({ bridge: createFakeBridge({ settings: syncOn, contacts: [aContact({ id: 'A-7' })] }), sync });
+
+    const list = await screen.findByRole('list', { name: 'Conflicts' });
+    expect(await within(list).findByText('Action A-7: due date')).toBeInTheDocument();
+    expect(within(list).getByText('2026-03-30')).toBeInTheDocument();
+  });
+
   it('say when there are none', async () => {
     renderSettings({ bridge: createFakeBridge({ settings: syncOn }) });
     expect(await screen.findByText('No conflicts to resolve.')).toBeInTheDocument();

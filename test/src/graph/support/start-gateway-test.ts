@@ -35,6 +35,8 @@ export interface GatewayTestOptions {
   client?: Partial<Omit<GraphClientOptions, 'baseUrl' | 'fetch'>>;
   /** Called on each virtual wait, e.g. to switch a fault off once the client has met it. */
   onSleep?: (ms: number) => void;
+  /** Sign in with the bridge's roles (contacts, calendars and To Do) instead of `Contacts.ReadWrite` only. */
+  syncRoles?: boolean;
 }
 
 /** The emulator on loopback and a gateway client that records what it sends and how long it waits. */
@@ -54,7 +56,7 @@ export async function startGatewayTest(options: GatewayTestOptions = {}): Promis
   let virtualNow = Date.now();
   const client = createGraphClient({
     baseUrl: `${graph.emulator.url}/v1.0`,
-    getAccessToken: async () => graph.appToken,
+    getAccessToken: async () => (options.syncRoles ? graph.appSyncToken : graph.appToken),
     fetch: recordingFetch,
     now: () => virtualNow,
     sleep: async (ms) => {

@@ -1,0 +1,176 @@
+import { ErpError } from '../../domain/erp-port';
+import type { ErpAction } from '../../domain/erp-records';
+import type { ConflictPolicy } from '../../domain/sync-settings';
+import type { ErpActionSource } from '../actions/erp-action-source';
+import { advanceRun } from '../advance-run';
+import type { RunEvent, RunFailure, RunState } from '../run-state';
+import { startRun } from '../start-run';
+import { SyncError } from '../sync-error';
+import { applyTaskPlan } from './apply-task-plan';
+import type { OutlookTaskList, TaskDeltaRound, TaskListInfo, TaskListTarget } from './outlook-task-list';
+import { planTaskChanges } from './plan-task-changes';
+import type { TaskSyncReport } from './task-sync-report';
+import type { TaskSyncState, TaskSyncStore } from './task-sync-store';
+
+export interface TaskSyncRunInput {
+  environment: string;
+  /** The list's name from the user's settings (`todoListName`). */
+  listName: string;
+  direction: 'erp-to-outlook' | 'two-way';
+  policy: ConflictPolicy;
+  list: OutlookTaskList;
+  erp: Pick<ErpActionSource, 'listActionChanges' | 'listActionsInScope' | 'updateActionFields'>;
+  /** How often the ERP's actions in scope are listed whole, to find deletes its feed cannot show (and on every full delta round). */
+  fullListingEveryMs: number;
+  store: TaskSyncStore;
+  now: () => Date;
+  newId: () => string;
+  onState(state: RunState): Promise<void>;
+}
+
+interface ErpFeed {
+  changed: Map<string, ErpAction>;
+  gone: Set<string>;
+  endCursor: string | undefined;
+}
+
+/** The ERP feed from the cursor to its end: the last version of each action, and the ones that left. */
+async function readErpFeed(erp: TaskSyncRunInput['erp'], cursor: string | undefined): Promise<ErpFeed> {
+  const feed: ErpFeed = { changed: new Map(), gone: new Set(), endCursor: cursor };
+  for (;;) {
+    const page = await erp.listActionChanges(feed.endCursor);
+    for (const erpId of page.deletedIds) {
+      feed.gone.add(erpId);
+      feed.changed.delete(erpId);
+    }
+    // An action listed after it left (reassigned back) is in scope again.
+    for (const action of page.items) {
+      feed.changed.set(action.id, action);
+      feed.gone.delete(action.id);
+    }
+    feed.endCursor = page.nextCursor;
+    if (!page.hasMore) return feed;
+  }
+}
+
+/** The list named in the settings: found among the user's lists (ignoring case), or created. */
+async function findOrCreateList(list: OutlookTaskList, name: string): Promise<TaskListInfo> {
+  return (await list.findListByName(name)) ?? (await list.createList(name));
+}
+
+/** The delta round of a list, from scratch when the link is stale. */
+async function readRound(list: OutlookTaskList, target: TaskListTarget, deltaLink: string | undefined): Promise<{ round: TaskDeltaRound; full: boolean }> {
+  try {
+    return { round: await list.readChanges(target, deltaLink), full: deltaLink === undefined };
+  } catch (error) {
+    if (!(error instanceof SyncError && error.code === 'cursor_expired')) throw error;
+    return { round: await list.readChanges(target, undefined), full: true };
+  }
+}
+
+const isListGone = (error: unknown) => error instanceof SyncError && error.code === 'not_found';
+
+function failureOf(error: unknown): RunFailure {
+  if (error instanceof SyncError) return { code: error.code, message: error.message, ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }) };
+  if (error instanceof ErpError) return { code: error.code, message: error.message };
+  throw error;
+}
+
+/**
+ * One task sync run of a mailbox: the ERP feed since its cursor, the list's delta round since its
+ * link, the plan, its writes, and the cursors saved with the links. A run with no change on either
+ * side sends one Graph request (the delta round) and writes nothing. A stale delta link restarts
+ * the round from scratch: tasks are matched to their links by id and to actions by their tag, so
+ * nothing is created twice. A run with item failures keeps the old cursors, so those items are
+ * read again by the next run (the others, already in step, plan to nothing).
+ *
+ * @example const report = await runTaskSync({ environment: 'acme', listName: 'ERP', direction: 'two-way', policy: 'erp-wins', list, erp, store, fullListingEveryMs: 86_400_000, now, newId, onState });
+ */
+export async function runTaskSync(input: TaskSyncRunInput): Promise<TaskSyncReport> {
+  const startedAt = input.now().toISOString();
+  let state = startRun(startedAt);
+  const counts = { outlookCreated: 0, outlookUpdated: 0, outlookRemoved: 0, erpUpdated: 0 };
+  const advance = async (event: RunEvent) => {
+    state = advanceRun(state, event);
+    await input.onState(state);
+  };
+  const at = () => input.now().toISOString();
+  const finish = (report: Omit<TaskSyncReport, 'startedAt' | 'finishedAt'>): TaskSyncReport => ({ ...report, startedAt, finishedAt: at() });
+
+  try {
+    const saved = await input.store.readState();
+    // The settings name another list: its tasks are made afresh there, the old list is left as it is.
+    const renamedList = saved.list !== undefined && saved.list.name !== input.listName;
+    const feed = await readErpFeed(input.erp, renamedList ? undefined : saved.erpCursor);
+    await advance({ type: 'erp-listed', at: at() });
+
+    let list: { id: string; isShared: boolean } | undefined = saved.list && !renamedList ? saved.list : undefined;
+    let read: { round: TaskDeltaRound; full: boolean } | undefined;
+    if (list !== undefined && saved.deltaLink !== undefined) {
+      // The quiet path: one request. A list the user renamed is still found by its id.
+      try {
+        read = await readRound(input.list, { listId: list.id }, saved.deltaLink);
+      } catch (error) {
+        if (!isListGone(error)) throw error;
+        list = undefined;
+      }
+    }
+    if (read === undefined || list === undefined) {
+      // A full round: the list is looked up again (sharing may have changed), or found or made when it is gone.
+      const info = (list && (await input.list.findList(list.id))) ?? (await findOrCreateList(input.list, input.listName));
+      list = { id: info.id, isShared: info.isShared };
+      read = await readRound(input.list, { listId: list.id }, undefined);
+    }
+    const { round } = read;
+    const inUse = list;
+    const sameAsSaved = inUse.id === saved.list?.id;
+    const target: TaskListTarget = { listId: inUse.id };
+    await advance({ type: 'outlook-listed', at: at() });
+
+    const listingDue = read.full || saved.erpListedAt === undefined || Date.parse(saved.erpListedAt) + input.fullListingEveryMs <= input.now().getTime();
+    const listedIds = listingDue ? new Set((await input.erp.listActionsInScope()).map((action) => action.id)) : undefined;
+    const conflicts = await input.store.listConflicts();
+    // Links of a list left for another one named in the settings are dropped: that list gets its own tasks.
+    const storedLinks = await input.store.listLinks();
+    const links = renamedList ? [] : storedLinks;
+    const plans = planTaskChanges({
+      environment: input.environment, direction: input.direction, policy: input.policy, listShared: inUse.isShared,
+      now: at(), newId: input.newId,
+      erpChanged: [...feed.changed.values()], erpGone: [...feed.gone],
+      outlookChanged: round.changed, outlookRemoved: round.removed, fullRound: read.full,
+      links, conflicts, ...(listedIds ? { listedIds } : {}),
+    });
+    await advance({ type: 'planned', at: at(), total: plans.length, needsConfirmation: false });
+
+    const applied = await applyTaskPlan(plans, {
+      list: input.list, target, erp: input.erp, store: input.store, now: at(),
+      onRecordFinished: () => advance({ type: 'operation-finished', at: at() }),
+    });
+    Object.assign(counts, applied.counts);
+    if (applied.stoppedBy) {
+      await advance({ type: 'failed', at: at(), failure: applied.stoppedBy });
+      return finish({ outcome: 'failed', quiet: false, counts, failures: applied.failures, failure: applied.stoppedBy });
+    }
+    await advance({ type: 'applied', at: at() });
+
+    const clean = applied.failures.length === 0;
+    const next: TaskSyncState = {
+      list: { id: inUse.id, name: input.listName, isShared: inUse.isShared },
+      ...(listingDue ? { erpListedAt: startedAt } : saved.erpListedAt === undefined ? {} : { erpListedAt: saved.erpListedAt }),
+      // With item failures the cursors stay, so the next run reads those items again.
+      ...(clean ? { deltaLink: round.deltaLink } : sameAsSaved && saved.deltaLink !== undefined ? { deltaLink: saved.deltaLink } : {}),
+      ...(clean ? (feed.endCursor === undefined ? {} : { erpCursor: feed.endCursor }) : saved.erpCursor === undefined ? {} : { erpCursor: saved.erpCursor }),
+    };
+    await input.store.transaction(async (writer) => {
+      if (renamedList) for (const link of storedLinks) await writer.removeLink(link.erpId);
+      await writer.saveState(next);
+    });
+    await advance({ type: 'saved', at: at() });
+    const quiet = sameAsSaved && !read.full && round.changed.length === 0 && round.removed.length === 0 && feed.changed.size === 0 && feed.gone.size === 0 && plans.length === 0;
+    return finish({ outcome: clean ? 'succeeded' : 'partial', quiet, counts, failures: applied.failures });
+  } catch (error) {
+    const failure = failureOf(error);
+    if (state.stage !== 'done' && state.stage !== 'failed') await advance({ type: 'failed', at: at(), failure });
+    return finish({ outcome: 'failed', quiet: false, counts, failures: [], failure });
+  }
+}
