@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { SyncError } from '../../../../src/sync/sync-error';
 import { buildErpAction } from '../../../builders/build-erp-action';
 import { createEventSyncFakes } from '../../../builders/event-sync-fakes';
 
@@ -35,5 +36,26 @@ describe('runEventSync under the manual policy', () => {
 
     expect(sync.erp.action(visit.id)?.notes).toBe('Note de Ana');
     expect(sync.calendar.tagged(`acme:${visit.id}`)[0]?.fields.notes).toBe('Note de Ana');
+  });
+});
+
+describe('runEventSync when a conflict is settled by a write that fails', () => {
+  it('keeps one record of the conflict while the next run retries the write', async () => {
+    const sync = createEventSyncFakes();
+    const visit = sync.erp.addInErp(visitFields());
+    await sync.run();
+    const [event] = sync.calendar.tagged(`acme:${visit.id}`);
+    later(sync);
+    sync.erp.editInErp(visit.id, { subject: 'Visita del ERP' });
+    sync.calendar.edit(event?.id ?? '', { fields: { subject: 'Visite de Ana' } });
+    sync.calendar.failWrite = () => new SyncError('unavailable', 'connection reset', { outcomeUnknown: true });
+
+    await sync.run();
+    sync.calendar.failWrite = () => undefined;
+    later(sync);
+    await sync.run();
+
+    expect(sync.calendar.tagged(`acme:${visit.id}`)[0]?.fields.subject).toBe('Visita del ERP');
+    expect(sync.store.conflicts).toEqual([expect.objectContaining({ field: 'subject', status: 'resolved', resolution: 'erp', erpValue: 'Visita del ERP', outlookValue: 'Visite de Ana' })]);
   });
 });
