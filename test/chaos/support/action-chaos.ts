@@ -40,6 +40,8 @@ export interface ActionCollectionFigures {
   reassigned: number;
   outlookDeletes: number;
   conflicts: number;
+  /** Conflicts on record more than once with the same values. */
+  repeatedConflicts: number;
   lostEdits: number;
 }
 
@@ -87,8 +89,8 @@ export function createActionChaos(world: ActionChaosWorld, random: () => number)
   const privateActions = new Set<string>();
   const ownPrivateSubjects: string[] = [];
   const figures: Record<ActionCollection, ActionCollectionFigures> = {
-    events: { erpEdits: 0, outlookEdits: 0, sameFieldEdits: 0, reassigned: 0, outlookDeletes: 0, conflicts: 0, lostEdits: 0 },
-    tasks: { erpEdits: 0, outlookEdits: 0, sameFieldEdits: 0, reassigned: 0, outlookDeletes: 0, conflicts: 0, lostEdits: 0 },
+    events: { erpEdits: 0, outlookEdits: 0, sameFieldEdits: 0, reassigned: 0, outlookDeletes: 0, conflicts: 0, repeatedConflicts: 0, lostEdits: 0 },
+    tasks: { erpEdits: 0, outlookEdits: 0, sameFieldEdits: 0, reassigned: 0, outlookDeletes: 0, conflicts: 0, repeatedConflicts: 0, lostEdits: 0 },
   };
   let otherOwnerId = '';
 
