@@ -90,7 +90,7 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
     ...(metrics ? { metrics, clientOptions: { onAnswer: metrics.observeGraphAnswer } } : {}),
   });
   const { intervalMinutes, maxConcurrentRuns, runExpiryMinutes } = config.jobs;
-  // A mailbox run syncs contacts, then the action collections given here.
+  // A mailbox run syncs contacts, then the action collections: events, then tasks.
   const contactSync = createContactSyncService({ store, environments, graphAccess, logger, maxConcurrentRuns, actionCollections: { events: runEventCollection, tasks: runTaskCollection }, ...(metrics ? { metrics } : {}) });
   // pg-boss: runs and the schedule go through the queue the bridges share; in-process: this bridge runs them.
   const queue =

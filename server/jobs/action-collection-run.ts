@@ -13,13 +13,13 @@ export interface ActionCollectionRunInput {
   settings: SyncSettings;
   /** Whether the environment lets sync write attendees (which sends invitations); off by default. */
   inviteAttendees: boolean;
-  /** What deleting a synced event in Outlook does to its action (`sync.events.outlookDelete`); absent: `suppress`. */
-  eventOutlookDelete?: 'suppress' | 'cancel';
   /**
    * The environment's link to an ERP action (`erp.actionUrlTemplate`, `{id}` replaced by the
    * action's id), carried by the items sync creates; absent: no link.
    */
   actionUrlTemplate?: string;
+  /** What deleting a synced event in Outlook does to its action (`sync.events.outlookDelete`); absent: `suppress`. */
+  eventOutlookDelete?: 'suppress' | 'cancel';
   client: GraphClient;
   mailbox: Mailbox;
   /** The actions the mailbox's ERP user owns. */

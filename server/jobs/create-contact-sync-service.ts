@@ -16,8 +16,8 @@ import { createGraphContactFolder } from '../../src/graph/contacts/create-graph-
 import { previewContactSync } from '../../src/sync/contacts/preview-contact-sync';
 import { runContactSync } from '../../src/sync/contacts/run-contact-sync';
 import { createStoreContactSync } from './create-store-contact-sync';
-import { countContactWrites } from '../metrics/count-contact-writes';
 import { countActionCollectionRun } from '../metrics/count-action-collection-run';
+import { countContactWrites } from '../metrics/count-contact-writes';
 import { isMailboxDue } from './is-mailbox-due';
 import { mailboxKey } from './mailbox-key';
 import { readSyncPolicy } from '../policy/read-sync-policy';
@@ -116,9 +116,15 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
       erpContacts: createErpContactSource(environment.erp, actor, mailbox),
       erpActions: createErpActionSource(environment.erp, actor, mailbox),
       inviteAttendees: environment.config.sync.inviteAttendees,
-      eventOutlookDelete: environment.config.sync.eventOutlookDelete,
       actionUrlTemplate: environment.config.actionUrlTemplate,
+      eventOutlookDelete: environment.config.sync.eventOutlookDelete,
     };
+  }
+
+  /** The contact ports of a run of `folderId`, counting what they write when the bridge has metrics. */
+  function contactPortsOf(ports: Awaited<ReturnType<typeof portsOf>>, folderId: string) {
+    const contactPorts = { folder: ports.folderFor(folderId), folderFor: ports.folderFor, erp: ports.erpContacts };
+    return options.metrics ? countContactWrites(contactPorts, options.metrics) : contactPorts;
   }
 
   /** The removals the newest finished run held back, which `confirmRemovals` lets through. */
@@ -166,21 +172,17 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
       written = { stage: state.stage, at };
       await store.runs.update(user, runId, { status: 'running', stage: state.stage, done: finished.done + state.done, total: finished.total + state.total });
     };
-    const contactPortsOf = (contacts: ContactSyncTarget) => {
-      const contactPorts = { folder: ports.folderFor(contacts.folderId), folderFor: ports.folderFor, erp: ports.erpContacts };
-      return options.metrics ? countContactWrites(contactPorts, options.metrics) : contactPorts;
-    };
     const contactRun = target.contacts
-      ? await runContactSync(target.contacts, removals, { store: createStoreContactSync(store, user, now), ...contactPortsOf(target.contacts), now, newId, fullListingEveryMs, onState })
+      ? await runContactSync(target.contacts, removals, { store: createStoreContactSync(store, user, now), ...contactPortsOf(ports, target.contacts.folderId), now, newId, fullListingEveryMs, onState })
       : undefined;
+    if (contactRun && options.metrics) options.metrics.countRun('contacts', contactRun.report.outcome, contactRun.report.failure?.code);
     const collections = await runActionCollections(target.collections, actionCollections, contactRun?.report.failure, {
       environment: target.environment, user, settings: target.settings, inviteAttendees: ports.inviteAttendees, eventOutlookDelete: ports.eventOutlookDelete, client: ports.client,
       ...(ports.actionUrlTemplate === undefined ? {} : { actionUrlTemplate: ports.actionUrlTemplate }),
       mailbox: graphAccess.mailboxOf(user), erp: ports.erpActions, store, now, newId, onState,
     });
+    if (options.metrics) for (const [name, part] of Object.entries(collections)) countActionCollectionRun(options.metrics, name as ActionCollectionName, part);
     const report = combineMailboxRun(contactRun?.report, collections, { startedAt, finishedAt: now().toISOString() });
-    if (options.metrics && contactRun) options.metrics.countRun('contacts', contactRun.report.outcome, contactRun.report.failure?.code);
-    for (const [name, part] of Object.entries(collections)) if (options.metrics) countActionCollectionRun(options.metrics, name as ActionCollectionName, part);
     const status = report.outcome;
     const stage = status === 'succeeded' ? 'done' : status;
     await store.runs.update(user, runId, { status, stage, done: finished.done, total: finished.total, finishedAt: report.finishedAt, report });

@@ -38,9 +38,9 @@ export class FakeOutlookTaskList implements OutlookTaskList {
   }
 
   /** The user (or another app) adds a task. */
-  addTask(listId: string, content: TaskContent, tag?: string): OutlookTask {
+  addTask(listId: string, content: TaskContent, tag?: string, categories: string[] = []): OutlookTask {
     const now = this.clock.now();
-    const task: StoredTask = { id: this.newId('task'), listId, categories: [], changeKey: this.newId('ck'), ...content, ...(tag ? { tag } : {}), createdDateTime: now, lastModifiedDateTime: now };
+    const task: StoredTask = { id: this.newId('task'), listId, categories, changeKey: this.newId('ck'), ...content, ...(tag ? { tag } : {}), createdDateTime: now, lastModifiedDateTime: now };
     this.tasks.set(task.id, task);
     this.changed(task);
     return this.view(task);
@@ -121,8 +121,7 @@ export class FakeOutlookTaskList implements OutlookTaskList {
   private apply(target: TaskListTarget, write: OutlookTaskWrite): OutlookTaskWriteAnswer {
     switch (write.kind) {
       case 'create': {
-        const task = this.addTask(target.listId, write.content, write.tag);
-        this.require(task.id).categories = ['ERP'];
+        const task = this.addTask(target.listId, write.content, write.tag, ['ERP']);
         return { ok: true, id: task.id, changeKey: task.changeKey };
       }
       case 'update': {
@@ -135,10 +134,17 @@ export class FakeOutlookTaskList implements OutlookTaskList {
         if (!this.tasks.has(write.outlookId)) return { ok: false, error: new SyncError('not_found', 'The task is gone.', { status: 404 }) };
         this.delete(write.outlookId);
         return { ok: true };
+      case 'tag': {
+        if (!this.tasks.has(write.outlookId)) return { ok: false, error: new SyncError('not_found', 'The task is gone.', { status: 404 }) };
+        // A new linked resource changes its task (its change key), as To Do does.
+        Object.assign(this.require(write.outlookId), { tag: write.tag, changeKey: this.newId('ck'), lastModifiedDateTime: this.clock.now() });
+        this.changed(this.require(write.outlookId));
+        return { ok: true };
+      }
     }
   }
 
-  private view({ listId: _listId, categories: _categories, ...task }: StoredTask): OutlookTask {
+  private view({ listId: _listId, ...task }: StoredTask): OutlookTask {
     return structuredClone(task);
   }
 

@@ -36,14 +36,16 @@ const toInfo = (list: TodoTaskList): TaskListInfo => ({ id: list.id ?? '', displ
  */
 export function createGraphTaskList(client: GraphClient, mailbox: Mailbox, options: GraphTaskListOptions): OutlookTaskList {
   const listsPath = `${mailboxPath(mailbox)}/todo/lists`;
+  const linkedResourceOf = (tag: string, title: string) => {
+    const webUrl = options.recordUrl?.(tag.slice(tag.indexOf(':') + 1));
+    return { applicationName: options.applicationName, displayName: title, externalId: tag, ...(webUrl ? { webUrl } : {}) };
+  };
 
   const toRequest = (target: TaskListTarget, write: OutlookTaskWrite, id: string): BatchRequest => {
     const tasksPath = listTasksPath(mailbox, target.listId);
     switch (write.kind) {
       case 'create': {
-        const erpId = write.tag.slice(write.tag.indexOf(':') + 1);
-        const webUrl = options.recordUrl?.(erpId);
-        const linkedResource = { applicationName: options.applicationName, displayName: write.content.title, externalId: write.tag, ...(webUrl ? { webUrl } : {}) };
+        const linkedResource = linkedResourceOf(write.tag, write.content.title);
         return {
           id, method: 'POST', url: tasksPath,
           body: { ...toGraphTask(write.content), importance: 'normal', categories: ['ERP'], linkedResources: [linkedResource] },
@@ -57,6 +59,8 @@ export function createGraphTaskList(client: GraphClient, mailbox: Mailbox, optio
         };
       case 'remove':
         return { id, method: 'DELETE', url: `${tasksPath}/${encodeURIComponent(write.outlookId)}` };
+      case 'tag':
+        return { id, method: 'POST', url: `${tasksPath}/${encodeURIComponent(write.outlookId)}/linkedResources`, body: linkedResourceOf(write.tag, write.title) };
     }
   };
 

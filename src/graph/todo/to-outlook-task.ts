@@ -41,6 +41,7 @@ export function toOutlookTask(task: GraphTodoTask): OutlookTask | undefined {
     notes: task.body?.contentType?.toLowerCase() === 'html' ? textOfHtml(body) : body,
     dueDate: due,
     completed: task.status === 'completed',
+    categories: task.categories ?? [],
     ...(tag === undefined ? {} : { tag }),
     createdDateTime: task.createdDateTime ?? '',
     lastModifiedDateTime: task.lastModifiedDateTime ?? '',

@@ -1,9 +1,9 @@
-import { ErpError } from '../../domain/erp-port';
 import type { ErpAction } from '../../domain/erp-records';
 import type { ErpActionSource } from '../actions/erp-action-source';
 import { isRunLevelFailure } from '../is-run-level-failure';
 import type { RunFailure } from '../run-state';
 import { SyncError } from '../sync-error';
+import { toRunFailure } from '../to-run-failure';
 import type { OutlookTaskList, OutlookTaskWrite, OutlookTaskWriteAnswer, TaskListTarget } from './outlook-task-list';
 import type { OutlookTask } from './outlook-task';
 import { syncedTaskOf } from './synced-task-of';
@@ -28,12 +28,6 @@ export interface AppliedTaskPlan {
   /** The failure that stopped the run (auth, throttling budget spent, ERP down); what was done before it is saved. */
   stoppedBy?: RunFailure;
 }
-
-const failureOf = (error: unknown): RunFailure => {
-  if (error instanceof SyncError) return { code: error.code, message: error.message, ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }) };
-  if (error instanceof ErpError) return { code: error.code, message: error.message };
-  throw error;
-};
 
 /** The link a record's successful writes leave. */
 function linkAfter(plan: TaskRecordPlan, written: ErpAction | undefined, answer: OutlookTaskWriteAnswer | undefined, now: string): TaskLink | undefined {
@@ -77,7 +71,7 @@ export async function applyTaskPlan(plans: readonly TaskRecordPlan[], deps: Appl
       written.set(plan.erpId, await deps.erp.updateActionFields(plan.erpId, plan.erpWrite.changes, plan.erpWrite.version));
       result.counts.erpUpdated += 1;
     } catch (error) {
-      const failure = failureOf(error);
+      const failure = toRunFailure(error);
       if (isRunLevelFailure(failure.code)) return { ...result, stoppedBy: failure };
       failed.add(plan.erpId);
       result.failures.push({ erpId: plan.erpId, side: 'erp', ...failure });
@@ -90,7 +84,7 @@ export async function applyTaskPlan(plans: readonly TaskRecordPlan[], deps: Appl
   try {
     answers = writes.length > 0 ? await deps.list.write(deps.target, writes.map(({ write }) => write)) : [];
   } catch (error) {
-    return { ...result, stoppedBy: failureOf(error) };
+    return { ...result, stoppedBy: toRunFailure(error) };
   }
 
   let listed: OutlookTask[] | undefined;
@@ -110,7 +104,7 @@ export async function applyTaskPlan(plans: readonly TaskRecordPlan[], deps: Appl
       answer = { ok: true };
     }
     if (!answer.ok) {
-      if (isRunLevelFailure(answer.error.code)) result.stoppedBy ??= failureOf(answer.error);
+      if (isRunLevelFailure(answer.error.code)) result.stoppedBy ??= toRunFailure(answer.error);
       failed.add(plan.erpId);
       result.failures.push({ erpId: plan.erpId, side: 'outlook', code: answer.error.code, message: answer.error.message });
       continue;

@@ -19,7 +19,9 @@ export type OutlookTaskWrite =
   | { kind: 'create'; content: TaskContent; tag: string }
   /** With the change key the plan read: refused (`precondition_failed`) when the user changed the task since. */
   | { kind: 'update'; outlookId: string; changeKey: string; changes: Partial<TaskContent> }
-  | { kind: 'remove'; outlookId: string };
+  | { kind: 'remove'; outlookId: string }
+  /** Links a task the user made to the ERP action made from it: its linked resource. */
+  | { kind: 'tag'; outlookId: string; tag: string; title: string };
 
 /**
  * A write's outcome: the task's id and change key after a create or update (a removal of a task

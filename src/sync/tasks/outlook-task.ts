@@ -11,6 +11,8 @@ export interface OutlookTask {
   /** The due date (`2026-03-29`): To Do keeps a date, shown as that date in every zone; or null. */
   dueDate: string | null;
   completed: boolean;
+  /** The user's categories (the bridge puts `ERP` on the tasks it creates). */
+  categories: string[];
   tag?: string;
   createdDateTime: string;
   lastModifiedDateTime: string;

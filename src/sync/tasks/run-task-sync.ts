@@ -1,14 +1,17 @@
-import { ErpError } from '../../domain/erp-port';
 import type { ErpAction } from '../../domain/erp-records';
 import type { ConflictPolicy } from '../../domain/sync-settings';
 import type { ErpActionSource } from '../actions/erp-action-source';
 import { advanceRun } from '../advance-run';
-import type { RunEvent, RunFailure, RunState } from '../run-state';
+import type { RunEvent, RunState } from '../run-state';
 import { startRun } from '../start-run';
 import { SyncError } from '../sync-error';
+import { toRunFailure } from '../to-run-failure';
+import { applyTaskImports } from './apply-task-imports';
 import { applyTaskPlan } from './apply-task-plan';
 import type { OutlookTaskList, TaskDeltaRound, TaskListInfo, TaskListTarget } from './outlook-task-list';
 import { planTaskChanges } from './plan-task-changes';
+import { planTaskImports } from './plan-task-imports';
+import { formatErpTag } from '../../domain/format-erp-tag';
 import type { TaskSyncReport } from './task-sync-report';
 import type { TaskSyncState, TaskSyncStore } from './task-sync-store';
 
@@ -19,7 +22,7 @@ export interface TaskSyncRunInput {
   direction: 'erp-to-outlook' | 'two-way';
   policy: ConflictPolicy;
   list: OutlookTaskList;
-  erp: Pick<ErpActionSource, 'listActionChanges' | 'listActionsInScope' | 'updateActionFields'>;
+  erp: Pick<ErpActionSource, 'listActionChanges' | 'listActionsInScope' | 'updateActionFields' | 'createAction'>;
   /** How often the ERP's actions in scope are listed whole, to find deletes its feed cannot show (and on every full delta round). */
   fullListingEveryMs: number;
   store: TaskSyncStore;
@@ -70,12 +73,6 @@ async function readRound(list: OutlookTaskList, target: TaskListTarget, deltaLin
 
 const isListGone = (error: unknown) => error instanceof SyncError && error.code === 'not_found';
 
-function failureOf(error: unknown): RunFailure {
-  if (error instanceof SyncError) return { code: error.code, message: error.message, ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }) };
-  if (error instanceof ErpError) return { code: error.code, message: error.message };
-  throw error;
-}
-
 /**
  * One task sync run of a mailbox: the ERP feed since its cursor, the list's delta round since its
  * link, the plan, its writes, and the cursors saved with the links. A run with no change on either
@@ -89,7 +86,7 @@ function failureOf(error: unknown): RunFailure {
 export async function runTaskSync(input: TaskSyncRunInput): Promise<TaskSyncReport> {
   const startedAt = input.now().toISOString();
   let state = startRun(startedAt);
-  const counts = { outlookCreated: 0, outlookUpdated: 0, outlookRemoved: 0, erpUpdated: 0 };
+  const counts = { outlookCreated: 0, outlookUpdated: 0, outlookRemoved: 0, erpUpdated: 0, erpCreated: 0 };
   const advance = async (event: RunEvent) => {
     state = advanceRun(state, event);
     await input.onState(state);
@@ -133,27 +130,37 @@ export async function runTaskSync(input: TaskSyncRunInput): Promise<TaskSyncRepo
     // Links of a list left for another one named in the settings are dropped: that list gets its own tasks.
     const storedLinks = await input.store.listLinks();
     const links = renamedList ? [] : storedLinks;
-    const plans = planTaskChanges({
+    // Tasks the user made and categorized ERP become actions first (two-way), so the plan sees them linked.
+    const imports = await applyTaskImports(planTaskImports({ direction: input.direction, outlookChanged: round.changed, links }), {
+      environment: input.environment, list: input.list, target, erp: input.erp, store: input.store, now: at(),
+    });
+    counts.erpCreated = imports.created;
+    const tagOf = new Map(imports.links.map((link) => [link.outlookId, formatErpTag(input.environment, link.erpId)]));
+    const untagged = new Set(imports.untagged);
+    const plans = imports.stoppedBy ? [] : planTaskChanges({
       environment: input.environment, direction: input.direction, policy: input.policy, listShared: inUse.isShared,
       now: at(), newId: input.newId,
-      erpChanged: [...feed.changed.values()], erpGone: [...feed.gone],
-      outlookChanged: round.changed, outlookRemoved: round.removed, fullRound: read.full,
-      links, conflicts, ...(listedIds ? { listedIds } : {}),
+      erpChanged: [...feed.changed.values()].filter((action) => !untagged.has(action.id)), erpGone: [...feed.gone],
+      outlookChanged: round.changed.map((task) => { const tag = tagOf.get(task.id); return tag === undefined ? task : { ...task, tag, changeKey: '' }; }),
+      outlookRemoved: round.removed, fullRound: read.full,
+      links: [...links, ...imports.links], conflicts, ...(listedIds ? { listedIds } : {}),
     });
     await advance({ type: 'planned', at: at(), total: plans.length, needsConfirmation: false });
 
-    const applied = await applyTaskPlan(plans, {
+    const applied = imports.stoppedBy ? { counts, failures: [] } : await applyTaskPlan(plans, {
       list: input.list, target, erp: input.erp, store: input.store, now: at(),
       onRecordFinished: () => advance({ type: 'operation-finished', at: at() }),
     });
-    Object.assign(counts, applied.counts);
-    if (applied.stoppedBy) {
-      await advance({ type: 'failed', at: at(), failure: applied.stoppedBy });
-      return finish({ outcome: 'failed', quiet: false, counts, failures: applied.failures, failure: applied.stoppedBy });
+    Object.assign(counts, applied.counts, { erpCreated: imports.created });
+    const failures = [...imports.failures, ...applied.failures];
+    const stoppedBy = imports.stoppedBy ?? applied.stoppedBy;
+    if (stoppedBy) {
+      await advance({ type: 'failed', at: at(), failure: stoppedBy });
+      return finish({ outcome: 'failed', quiet: false, counts, failures, failure: stoppedBy });
     }
     await advance({ type: 'applied', at: at() });
 
-    const clean = applied.failures.length === 0;
+    const clean = failures.length === 0;
     const next: TaskSyncState = {
       list: { id: inUse.id, name: input.listName, isShared: inUse.isShared },
       ...(listingDue ? { erpListedAt: startedAt } : saved.erpListedAt === undefined ? {} : { erpListedAt: saved.erpListedAt }),
@@ -167,9 +174,9 @@ export async function runTaskSync(input: TaskSyncRunInput): Promise<TaskSyncRepo
     });
     await advance({ type: 'saved', at: at() });
     const quiet = sameAsSaved && !read.full && round.changed.length === 0 && round.removed.length === 0 && feed.changed.size === 0 && feed.gone.size === 0 && plans.length === 0;
-    return finish({ outcome: clean ? 'succeeded' : 'partial', quiet, counts, failures: applied.failures });
+    return finish({ outcome: clean ? 'succeeded' : 'partial', quiet, counts, failures });
   } catch (error) {
-    const failure = failureOf(error);
+    const failure = toRunFailure(error);
     if (state.stage !== 'done' && state.stage !== 'failed') await advance({ type: 'failed', at: at(), failure });
     return finish({ outcome: 'failed', quiet: false, counts, failures: [], failure });
   }

@@ -1,9 +1,8 @@
-import type { ContactConflict } from '../contacts/contact-conflict';
+import type { SyncConflict } from '../sync-conflict';
 import type { SyncedTask } from './synced-task';
 
 /**
- * One field of a task changed on both sides since the last sync: a conflict record like a
- * contact's, of entity `task`. `open` ones wait for the user (policy `manual`), `resolved` ones say
- * which side won and when; a resolution newer than the link is applied by the next run.
+ * A conflict on a task's subject, notes, due date or status; kept as a `ConflictRecord` of entity
+ * `task`. A resolution newer than the link is applied by the next run.
  */
-export type TaskConflict = Omit<ContactConflict, 'field'> & { field: keyof SyncedTask };
+export type TaskConflict = SyncConflict<keyof SyncedTask>;

@@ -6,7 +6,8 @@ export interface TaskSyncReport {
   outcome: 'succeeded' | 'partial' | 'failed';
   /** Nothing changed on either side: the run sent one Graph request (the list's delta round). */
   quiet: boolean;
-  counts: AppliedTaskPlan['counts'];
+  /** What the run wrote; `erpCreated`: actions made from tasks the user categorized `ERP`. */
+  counts: AppliedTaskPlan['counts'] & { erpCreated: number };
   failures: AppliedTaskPlan['failures'];
   failure?: RunFailure;
   startedAt: string;

@@ -9,7 +9,7 @@ import { windowsTimeZoneOf } from '../../../src/graph/time-zones';
 import { syncedTaskOf } from '../../../src/sync/tasks/synced-task-of';
 import { taskContentOf } from '../../../src/sync/tasks/task-content-of';
 import type { OutlookTask } from '../../../src/sync/tasks/outlook-task';
-import { buildErpTask } from '../../builders/build-erp-task';
+import { buildErpTaskAction } from '../../builders/build-erp-task-action';
 import { type GatewayTest, startGatewayTest } from '../../src/graph/support/start-gateway-test';
 
 /** An untimed ERP action and the zone of the mailbox it reaches (the ERP's zone is the action's). */
@@ -20,7 +20,7 @@ interface CorpusEntry {
 }
 
 const entry = (name: string, mailboxZone: string, fields: Partial<ErpAction>): CorpusEntry => ({
-  name, mailboxZone, action: buildErpTask({ id: `T-${name.replace(/[^\w]+/g, '-')}`, ...fields }),
+  name, mailboxZone, action: buildErpTaskAction({ id: `T-${name.replace(/[^\w]+/g, '-')}`, ...fields }),
 });
 
 const longNotes = Array.from({ length: 400 }, (_, line) => `Línea ${line}: «comentario» del cliente, ñandú & <tag>`).join('\n');

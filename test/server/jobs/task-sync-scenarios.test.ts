@@ -199,6 +199,25 @@ describe('task sync through real runs (demo ERP, Graph emulator)', () => {
     expect(mailbox.tasks.filter((task) => task.listId === list?.id && task.linkedResources?.some((resource) => resource.externalId === `contoso:${call.id}`))).toHaveLength(1);
   });
 
+  it('makes an ERP action, owned by Lucía, of a task she adds to the list with the category ERP', async () => {
+    const world = await taskWorld();
+    await world.run();
+    const listId = world.lists()[0]?.id ?? '';
+    const mine = await world.client.request<{ id: string }>('POST', `/users/${world.mailbox}/todo/lists/${listId}/tasks`, {
+      body: { title: 'Preparar la feria de Bilbao', categories: ['ERP'], dueDateTime: { dateTime: '2026-05-20T00:00:00', timeZone: 'Romance Standard Time' } },
+    });
+
+    const report = await world.run();
+    await world.run();
+
+    const erpUserId = (await world.erp.findUserByEmail(mailboxes.lucia.email))?.id;
+    const made = (await world.erp.listActions({ ownerId: erpUserId ?? '', limit: 1000 })).items.filter((action) => action.subject === 'Preparar la feria de Bilbao');
+    expect(report.applied.erpCreated).toBe(1);
+    expect(made).toMatchObject([{ type: 'task', dueDate: '2026-05-20', status: 'planned' }]);
+    expect(world.tasks().find((task) => task.id === mine.id)?.linkedResources).toMatchObject([{ externalId: `contoso:${made[0]?.id ?? ''}` }]);
+    expect(world.duplicatedTags()).toEqual([]);
+  });
+
   it('sends nothing when actions are off', async () => {
     const world = await taskWorld({ settings: { actionsEnabled: false } });
     await world.add({ subject: 'Llamar' });

@@ -58,6 +58,16 @@ describe('the To Do list over Graph', () => {
     expect(test.sent.filter((request) => request.url.includes('/delta')).length).toBeGreaterThanOrEqual(4);
   });
 
+  it('tags a task the user made with a linked resource to the ERP action made from it', async () => {
+    const made = await test.client.request<{ id: string }>('POST', `/users/${test.mailbox}/todo/lists/${target.listId}/tasks`, { body: { title: 'Mía', categories: ['ERP'] } });
+
+    const [answer] = await todo.write(target, [{ kind: 'tag', outlookId: made.id, tag: 'acme:A-9', title: 'Mía' }]);
+
+    expect(answer).toMatchObject({ ok: true });
+    expect(graphTasks()[0]?.linkedResources).toMatchObject([{ externalId: 'acme:A-9', applicationName: 'ERP Bridge', webUrl: 'https://erp.acme.test/actions/A-9' }]);
+    expect((await todo.listTasks(target))[0]).toMatchObject({ tag: 'acme:A-9', categories: ['ERP'] });
+  });
+
   it('refuses an update when the task changed since its change key was read', async () => {
     const [created] = await todo.write(target, [{ kind: 'create', content, tag: 'acme:A-1' }]);
     const id = created?.ok ? (created.id ?? '') : '';

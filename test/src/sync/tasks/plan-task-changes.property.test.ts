@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { conflictPolicies } from '../../../../src/domain/sync-settings';
 import { planTaskChanges } from '../../../../src/sync/tasks/plan-task-changes';
-import { buildErpTask } from '../../../builders/build-erp-task';
+import { buildErpTaskAction } from '../../../builders/build-erp-task-action';
 import { createTaskSyncWorld } from './task-sync-world';
 
 const erpIds = ['A', 'B', 'C', 'D'] as const;
@@ -18,6 +18,7 @@ const step = fc.oneof(
   fc.record({ kind: fc.constant('outlookEdit' as const), erpId, title: text, dueDate: date, completed: fc.boolean() }),
   fc.record({ kind: fc.constant('outlookDelete' as const), erpId }),
   fc.record({ kind: fc.constant('userTask' as const), title: text }),
+  fc.record({ kind: fc.constant('userErpTask' as const), title: text, completed: fc.boolean() }),
   fc.record({ kind: fc.constant('expireLink' as const) }),
   fc.record({ kind: fc.constant('loseCreates' as const) }),
   fc.record({ kind: fc.constant('run' as const) }),
@@ -34,9 +35,10 @@ describe('task sync: idempotence over random mailboxes', () => {
   it('plans nothing more once a run is applied, keeps one task per action, never deletes an ERP action, and leaves the user’s tasks', async () => {
     await fc.assert(
       fc.asyncProperty(scenario, async ({ direction, policy, initial, steps }) => {
-        const world = createTaskSyncWorld(initial.map((id) => buildErpTask({ id })), { direction, policy });
+        const world = createTaskSyncWorld(initial.map((id) => buildErpTaskAction({ id })), { direction, policy });
         await world.run();
         const userTasks: string[] = [];
+        const erpTasks: string[] = [];
         for (const each of steps) {
           world.tick(10);
           const task = 'erpId' in each ? world.taskOf(each.erpId) : undefined;
@@ -46,7 +48,7 @@ describe('task sync: idempotence over random mailboxes', () => {
               {
                 const changes = { subject: each.subject.trim() || 'Sin asunto', status: each.status, ...(each.dueDate ? { dueDate: each.dueDate } : {}) };
                 if (action) world.erp.editInErp(each.erpId, changes);
-                else world.erp.addInErp(buildErpTask({ id: each.erpId, ...changes, updatedAt: world.clock.now() }));
+                else world.erp.addInErp(buildErpTaskAction({ id: each.erpId, ...changes, updatedAt: world.clock.now() }));
               }
               break;
             case 'erpTimes':
@@ -66,6 +68,11 @@ describe('task sync: idempotence over random mailboxes', () => {
               if (listId) userTasks.push(world.todo.addTask(listId, { title: each.title, notes: '', dueDate: null, completed: false }).id);
               break;
             }
+            case 'userErpTask': {
+              const listId = world.store.state.list?.id;
+              if (listId) erpTasks.push(world.todo.addTask(listId, { title: each.title, notes: '', dueDate: '2026-05-20', completed: each.completed }, undefined, ['ERP']).id);
+              break;
+            }
             case 'expireLink':
               world.todo.expiredLinks.add(world.store.state.deltaLink ?? '');
               break;
@@ -79,13 +86,14 @@ describe('task sync: idempotence over random mailboxes', () => {
           }
         }
         const actionsBefore = world.erp.ids();
+        const sourcesBefore = erpTasks.length;
         const userTasksBefore = userTasks.flatMap((id) => world.tasks().filter((each) => each.id === id));
 
         const settled = await world.run();
         expect(settled.failures).toEqual([]);
         const again = await world.run();
 
-        expect(again.counts).toEqual({ outlookCreated: 0, outlookUpdated: 0, outlookRemoved: 0, erpUpdated: 0 });
+        expect(again.counts).toEqual({ outlookCreated: 0, outlookUpdated: 0, outlookRemoved: 0, erpUpdated: 0, erpCreated: 0 });
         // Planned again from everything both sides hold, nothing is left to do.
         const replay = planTaskChanges({
           environment: 'acme', direction, policy, listShared: false, now: world.clock.now(), newId: () => 'replayed',
@@ -93,8 +101,15 @@ describe('task sync: idempotence over random mailboxes', () => {
           links: [...world.store.links.values()], conflicts: world.store.conflicts,
         });
         expect(replay).toEqual([]);
-        for (const id of erpIds) expect(world.tasks().filter((each) => each.tag === `acme:${id}`).length).toBeLessThanOrEqual(1);
-        expect(world.erp.ids()).toEqual(actionsBefore);
+        const tags = world.tasks().flatMap((each) => (each.tag ? [each.tag] : []));
+        expect(tags.length).toBe(new Set(tags).size);
+        // A task the user categorized ERP is linked to an action of its own, two-way, once it has a title.
+        for (const id of erpTasks) {
+          const task = world.tasks().find((each) => each.id === id);
+          if (task && direction === 'two-way' && task.title.trim() !== '') expect(task.tag).toMatch(/^acme:/);
+        }
+        expect(world.erp.ids()).toEqual(expect.arrayContaining(actionsBefore));
+        expect(world.erp.ids().length - actionsBefore.length).toBeLessThanOrEqual(sourcesBefore);
         if (direction === 'erp-to-outlook') expect(world.erp.writes).toBe(0);
         for (const mine of userTasksBefore) expect(world.tasks()).toContainEqual(mine);
       }),

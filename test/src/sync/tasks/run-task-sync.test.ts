@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { ErpError } from '../../../../src/domain/erp-port';
-import { buildErpTask } from '../../../builders/build-erp-task';
+import { SyncError } from '../../../../src/sync/sync-error';
+import { buildErpTaskAction } from '../../../builders/build-erp-task-action';
 import { createTaskSyncWorld } from './task-sync-world';
 
-const call = buildErpTask({ id: 'A-1', subject: 'Llamar a Ferretería Núñez', dueDate: '2026-03-10' });
-const visit = buildErpTask({ id: 'A-2', type: 'visit', subject: 'Visita', dueDate: undefined, start: '2026-03-03T09:00:00Z', end: '2026-03-03T10:00:00Z' });
-const quote = buildErpTask({ id: 'A-3', subject: 'Enviar oferta <b>urgente</b>', notes: '<script>x</script> & más', dueDate: undefined });
+const call = buildErpTaskAction({ id: 'A-1', subject: 'Llamar a Ferretería Núñez', dueDate: '2026-03-10' });
+const visit = buildErpTaskAction({ id: 'A-2', type: 'visit', subject: 'Visita', dueDate: undefined, start: '2026-03-03T09:00:00Z', end: '2026-03-03T10:00:00Z' });
+const quote = buildErpTaskAction({ id: 'A-3', subject: 'Enviar oferta <b>urgente</b>', notes: '<script>x</script> & más', dueDate: undefined });
 
 describe('task sync', () => {
   it('creates the list when missing and a task for each untimed action only, tagged and categorized', async () => {
@@ -42,7 +43,7 @@ describe('task sync', () => {
     const second = await world.run();
     const third = await world.run();
 
-    expect(second.counts).toEqual({ outlookCreated: 0, outlookUpdated: 0, outlookRemoved: 0, erpUpdated: 0 });
+    expect(second.counts).toEqual({ outlookCreated: 0, outlookUpdated: 0, outlookRemoved: 0, erpUpdated: 0, erpCreated: 0 });
     expect(third.quiet).toBe(true);
     expect(world.todo.requests).toBe(2);
   });
@@ -62,7 +63,7 @@ describe('task sync', () => {
   });
 
   it('brings title, notes and due date edits back, and reopening the task plans the action again', async () => {
-    const world = createTaskSyncWorld([buildErpTask({ status: 'done' })]);
+    const world = createTaskSyncWorld([buildErpTaskAction({ status: 'done' })]);
     await world.run();
     world.todo.edit(world.taskOf('A-1')?.id ?? '', { title: ' Llamar otra vez ', notes: 'Nuevo texto', dueDate: '2026-03-12', completed: false });
 
@@ -72,7 +73,7 @@ describe('task sync', () => {
   });
 
   it('keeps a cancelled action cancelled: its task shows completed and the ERP status is not rewritten', async () => {
-    const world = createTaskSyncWorld([buildErpTask({ status: 'cancelled' })]);
+    const world = createTaskSyncWorld([buildErpTaskAction({ status: 'cancelled' })]);
     await world.run();
     world.todo.edit(world.taskOf('A-1')?.id ?? '', { title: 'Renamed' });
 
@@ -92,7 +93,7 @@ describe('task sync', () => {
 
     expect(world.erp.action('A-1')?.dueDate).toBe('2026-03-10');
     expect(world.taskOf('A-1')?.dueDate).toBeNull();
-    expect(again.counts).toEqual({ outlookCreated: 0, outlookUpdated: 0, outlookRemoved: 0, erpUpdated: 0 });
+    expect(again.counts).toEqual({ outlookCreated: 0, outlookUpdated: 0, outlookRemoved: 0, erpUpdated: 0, erpCreated: 0 });
   });
 
   it('links a create whose answer was lost instead of sending it again', async () => {
@@ -137,7 +138,7 @@ describe('task sync', () => {
   });
 
   it('removes the task of an action that became an event, was reassigned or deleted in the ERP', async () => {
-    const world = createTaskSyncWorld([call, quote, buildErpTask({ id: 'A-4' })]);
+    const world = createTaskSyncWorld([call, quote, buildErpTaskAction({ id: 'A-4' })]);
     await world.run();
     world.erp.editInErp('A-1', { start: '2026-03-10T09:00:00Z', end: '2026-03-10T10:00:00Z' });
     world.erp.reassignInErp('A-3', 'U-2');
@@ -181,6 +182,57 @@ describe('task sync', () => {
     expect(world.erp.writes).toBe(0);
   });
 
+  it('makes an ERP action of a task the user categorized ERP, owned by the mailbox’s ERP user, and links it', async () => {
+    const world = createTaskSyncWorld([call]);
+    await world.run();
+    const listId = world.store.state.list?.id ?? '';
+    const mine = world.todo.addTask(listId, { title: ' Preparar la feria ', notes: 'Stand 4', dueDate: '2026-05-20', completed: false }, undefined, ['erp']);
+
+    const report = await world.run();
+    await world.run();
+
+    const made = (await world.erp.listActionsInScope()).find((action) => action.subject === 'Preparar la feria');
+    expect(made).toMatchObject({ type: 'task', notes: 'Stand 4', dueDate: '2026-05-20', status: 'planned', ownerId: 'U-1' });
+    expect(report.counts.erpCreated).toBe(1);
+    expect(world.todo.tasksIn(listId).find((task) => task.id === mine.id)?.tag).toBe(`acme:${made?.id ?? ''}`);
+    expect(world.store.links.get(made?.id ?? '')?.outlookId).toBe(mine.id);
+
+    world.todo.edit(mine.id, { completed: true });
+    await world.run();
+    expect(world.erp.action(made?.id ?? '')?.status).toBe('done');
+  });
+
+  it('makes one action of a categorized task even when the run dies before tagging it', async () => {
+    const world = createTaskSyncWorld([]);
+    await world.run();
+    world.todo.addTask(world.store.state.list?.id ?? '', { title: 'Llamar a la feria', notes: '', dueDate: null, completed: false }, undefined, ['ERP']);
+    world.todo.beforeWrite = () => {
+      throw new SyncError('auth_required', 'the bridge lost its token');
+    };
+
+    const died = await world.run();
+    world.todo.beforeWrite = () => undefined;
+    await world.run();
+
+    expect(died.outcome).toBe('failed');
+    expect((await world.erp.listActionsInScope()).filter((action) => action.subject === 'Llamar a la feria')).toHaveLength(1);
+    expect(world.tasks().map((task) => task.tag)).toEqual([expect.stringMatching(/^acme:/)]);
+  });
+
+  it('reads no task into the ERP one way, nor one without the ERP category', async () => {
+    const world = createTaskSyncWorld([], { direction: 'erp-to-outlook' });
+    await world.run();
+    const listId = world.store.state.list?.id ?? '';
+    world.todo.addTask(listId, { title: 'Mía', notes: '', dueDate: null, completed: false }, undefined, ['ERP']);
+    world.settings.direction = 'two-way';
+    world.todo.addTask(listId, { title: 'También mía', notes: '', dueDate: null, completed: false }, undefined, ['Personal']);
+    world.settings.direction = 'erp-to-outlook';
+
+    await world.run();
+
+    expect(world.erp.writes).toBe(0);
+  });
+
   it('resyncs from scratch after an expired delta link without duplicating tasks', async () => {
     const world = createTaskSyncWorld([call, quote]);
     await world.run();
@@ -198,7 +250,7 @@ describe('task sync', () => {
     await world.run();
     const list = world.todo.lists.get(world.store.state.list?.id ?? '');
     if (list) list.displayName = 'Mis tareas ERP';
-    world.erp.addInErp(buildErpTask({ id: 'A-5' }));
+    world.erp.addInErp(buildErpTaskAction({ id: 'A-5' }));
 
     await world.run();
 
@@ -210,7 +262,7 @@ describe('task sync', () => {
     const world = createTaskSyncWorld([call]);
     await world.run();
     world.todo.deleteList(world.store.state.list?.id ?? '');
-    world.erp.addInErp(buildErpTask({ id: 'A-5' }));
+    world.erp.addInErp(buildErpTaskAction({ id: 'A-5' }));
 
     await world.run();
 
@@ -233,7 +285,7 @@ describe('task sync', () => {
   });
 
   it('keeps private actions out of a shared list', async () => {
-    const world = createTaskSyncWorld([buildErpTask({ private: true }), quote]);
+    const world = createTaskSyncWorld([buildErpTaskAction({ private: true }), quote]);
     world.todo.addList('ERP', true);
 
     await world.run();

@@ -26,6 +26,7 @@ export function createTaskSyncWorld(actions: readonly ErpAction[], options: Task
   const source = {
     listActionChanges: (cursor: string | undefined) => erp.listActionChanges(cursor),
     updateActionFields: erp.updateActionFields.bind(erp),
+    createAction: erp.createAction.bind(erp),
     listActionsInScope: async () => (await erp.listActionsInScope()).filter((action) => !deletedOutright.has(action.id)),
   };
   const settings = { direction: options.direction ?? 'two-way', policy: options.policy ?? 'erp-wins', listName: options.listName ?? 'ERP' };

@@ -1,7 +1,7 @@
 import type { ErpAction } from '../../src/domain/erp-records';
 
-/** An untimed ERP action (a task), planned, due on a date, owned by Lucía's ERP user. */
-export function buildErpTask(overrides: Partial<ErpAction> = {}): ErpAction {
+/** An untimed ERP action (a task), planned, due on a date, owned by the ERP user `U-1`. */
+export function buildErpTaskAction(overrides: Partial<ErpAction> = {}): ErpAction {
   return {
     id: 'A-1', type: 'task', subject: 'Llamar a Ferretería Núñez', notes: 'Pedir el presupuesto', dueDate: '2026-03-10',
     allDay: false, timeZone: 'Europe/Madrid', status: 'planned', private: false, ownerId: 'U-1',
