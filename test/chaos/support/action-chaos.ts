@@ -347,7 +347,7 @@ export function createActionChaos(world: ActionChaosWorld, random: () => number)
           const erpId = pick(editable[collection].filter((id) => synced.has(id) && !edited.has(id)));
           const kind = pick(kinds);
           const entry = erpId === undefined ? undefined : synced.get(erpId);
-          if (!erpId || !kind || !entry) return;
+          if (!erpId || !kind || !entry) break;
           // Actions that leave the pool for good are kept for the last rounds' few.
           if ((kind === 'erpReassign' || kind === 'outlookDelete') && editable[collection].length <= 12) continue;
           edited.add(erpId);
