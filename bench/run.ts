@@ -1,4 +1,5 @@
 /** `npm run bench -- <name>`: runs one benchmark, or all of them without a name. */
+import { benchActionsInitial } from './actions-initial';
 import { benchContactsIncremental } from './contacts-incremental';
 import { benchContactsInitial } from './contacts-initial';
 import { benchContactsPlan } from './contacts-plan';
@@ -10,6 +11,7 @@ const benchmarks: Record<string, () => Promise<void>> = {
   'contacts-initial': benchContactsInitial,
   'contacts-incremental': benchContactsIncremental,
   'contacts-100k': benchContactsPlan,
+  'actions-initial': benchActionsInitial,
   taskpane: benchTaskpane,
 };
 

@@ -3,7 +3,7 @@ import { demoIds } from '../dev/m365/identity/demo-directory';
 import { startMicrosoft365, type Microsoft365 } from '../dev/m365/start-microsoft-365';
 import { parseConfig } from '../server/config/load-config';
 import { openDemoErp, type DemoErp } from '../server/erp/demo/open-demo-erp';
-import type { ContactSyncService } from '../server/jobs/contact-sync-service';
+import type { ContactSyncService, ContactSyncServiceOptions } from '../server/jobs/contact-sync-service';
 import { createContactSyncService } from '../server/jobs/create-contact-sync-service';
 import { createGraphAccess } from '../server/jobs/create-graph-access';
 import { createMsalClient } from '../server/auth/create-msal-client';
@@ -42,7 +42,14 @@ export interface ContactBench {
  * `contacts` contacts, a SQLite store, the bridge's Graph access (MSAL, the gateway client) and the
  * contact sync service; `requestBudget` is the emulator's scaled request limit, which the client paces to.
  */
-export async function startContactBench(options: { contacts: number; requestBudget?: RequestBudget }): Promise<ContactBench> {
+export async function startContactBench(options: {
+  contacts: number;
+  requestBudget?: RequestBudget;
+  /** The action collections the service runs after contacts (none: contacts only). */
+  actionCollections?: ContactSyncServiceOptions['actionCollections'];
+  /** ERP users to add, such as the mailbox's owner so that actions can be hers. */
+  salespeople?: readonly { email: string; displayName: string }[];
+}): Promise<ContactBench> {
   const m365 = await startMicrosoft365({ https: true });
   const certificate = m365.certificate ?? '';
   const trustingFetch = createTrustingFetch(certificate);
@@ -65,7 +72,7 @@ export async function startContactBench(options: { contacts: number; requestBudg
   const msal = createMsalClient({ authority: m365.identity.url, tenantId: demoIds.fabrikamTenantId, clientId: demoIds.fabrikamBridgeClientId, clientSecret: demoIds.fabrikamBridgeClientSecret, networkClient: createTrustingNetworkClient(certificate) });
   const tokens = createAppOnlyTokenSource(msal);
   const token = () => tokens.getAccessToken();
-  const erp = await openDemoErp({ file: ':memory:', seed: { seed: 1, contacts: options.contacts, actionsPerContact: 0 } });
+  const erp = await openDemoErp({ file: ':memory:', seed: { seed: 1, contacts: options.contacts, actionsPerContact: 0, ...(options.salespeople ? { salespeople: options.salespeople } : {}) } });
   const environment = config.environments[0];
   if (!environment) throw new Error('no environment');
   const now = new Date().toISOString();
@@ -73,7 +80,10 @@ export async function startContactBench(options: { contacts: number; requestBudg
   const newFolder = async (name: string) => (await createContactFolder(client, benchUser.objectId, name)).id ?? '';
   const folderId = await newFolder('ERP');
   await store.settings.put(benchUser, { enabled: true, contactFolderId: folderId, actionsEnabled: false, todoListName: 'ERP', contacts: 'erp-to-outlook', conflicts: 'erp-wins', events: 'off', eventConflicts: 'erp-wins', tasks: 'off', taskConflicts: 'erp-wins' }, now);
-  const service = createContactSyncService({ store, environments: new Map([[benchEnvironment, { config: environment, erp }]]), graphAccess, logger: pino({ level: 'silent' }) });
+  const service = createContactSyncService({
+    store, environments: new Map([[benchEnvironment, { config: environment, erp }]]), graphAccess, logger: pino({ level: 'silent' }),
+    ...(options.actionCollections ? { actionCollections: options.actionCollections } : {}),
+  });
   return {
     m365, erp, store, service, token, trustingFetch, client, folderId, newFolder,
     async run() {
