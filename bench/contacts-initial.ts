@@ -1,5 +1,4 @@
 import graphSdk from '@microsoft/microsoft-graph-client';
-import type { Context, Middleware } from '@microsoft/microsoft-graph-client';
 import { randomUUID } from 'node:crypto';
 import { folderContactsPath } from '../src/graph/contacts/contact-paths';
 import { erpIdPropertyId } from '../src/graph/erp-id-property';
@@ -12,40 +11,18 @@ import { createGraphContactFolder } from '../src/graph/contacts/create-graph-con
 import type { OutlookContactFolder, OutlookWrite, OutlookWriteAnswer } from '../src/sync/contacts/outlook-contact-folder';
 import { runContactSync } from '../src/sync/contacts/run-contact-sync';
 import { openStore } from '../server/store/open-store';
+import { admissibleRequests } from './admissible-requests';
+import { createSdkClient } from './create-sdk-client';
 import { report } from './measure';
+import { scaledThrottling } from './scaled-throttling';
 import { benchEnvironment, benchUser, startContactBench, type ContactBench } from './start-contact-bench';
 
 const contacts = Number(process.env.BENCH_CONTACTS ?? 5_000);
 /** Sequential single requests are slow by design: the baseline syncs the first contacts of the ERP only. */
 const baselineContacts = Number(process.env.BENCH_BASELINE_CONTACTS ?? 500);
-/**
- * Graph allows 10,000 requests per 10 minutes and 4 at once per app and mailbox, and counts the
- * requests it refuses too. Here 600 requests per 6 s sliding window (100 per second) and 4 at once,
- * with 20 ms spent by every admitted request. The client paces itself to the same budget and dates a
- * request by its answer, so each request it sends costs it a window plus its time in flight: 6 s
- * keeps that cost near 2% (a 1 s window made it 10%, against 0.02% for Graph's 10 minutes).
- */
-const requestsPerWindow = Number(process.env.BENCH_REQUESTS_PER_WINDOW ?? 600);
-const windowMs = Number(process.env.BENCH_WINDOW_MS ?? 6_000);
-const latencyMs = Number(process.env.BENCH_LATENCY_MS ?? 20);
-const concurrentRequests = 4;
+const { requestsPerWindow, windowMs, latencyMs, concurrentRequests } = scaledThrottling;
 
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
-
-/** The official SDK's default chain (auth, RetryHandler, redirects, telemetry) ending in a fetch that trusts the local certificate. */
-function createSdkClient(bench: ContactBench) {
-  const chain = graphSdk.MiddlewareFactory.getDefaultMiddlewareChain({ getAccessToken: () => bench.token() });
-  const send: Middleware = {
-    async execute(context: Context) {
-      const url = typeof context.request === 'string' ? context.request : context.request.url;
-      const headers = new Headers(context.options?.headers);
-      const body = context.options?.body;
-      context.response = await bench.trustingFetch(url, { method: context.options?.method ?? 'GET', headers, body: typeof body === 'string' ? body : null });
-    },
-  };
-  const middleware = [...chain.slice(0, -1), send];
-  return graphSdk.Client.initWithMiddleware({ middleware, baseUrl: bench.m365.graph.url, defaultVersion: 'v1.0', customHosts: new Set([new URL(bench.m365.graph.url).hostname]) });
-}
 
 /** The SDK's failure as the run reports it. */
 function toSyncError(error: unknown): SyncError {
@@ -136,12 +113,7 @@ export async function benchContactsInitial() {
   const requests = mailbox?.requests ?? 0;
   const writesPerSecond = writes / seconds;
   const ratio = writesPerSecond / ceiling;
-  // The most the emulator's two limits admit in the run: a sliding window admits at most a full window
-  // in each window's time, and 4 in flight for at least `latencyMs` each admit at most `fastest` per
-  // second, so the last, partial window holds at most what that rate fills.
-  const fastest = (concurrentRequests * 1000) / latencyMs;
-  const runMs = seconds * 1000;
-  const admissible = requestsPerWindow * Math.floor(runMs / windowMs) + Math.min(requestsPerWindow, fastest * ((runMs % windowMs) / 1000) + concurrentRequests);
+  const admissible = admissibleRequests({ runMs: seconds * 1000, requestsPerWindow, windowMs, concurrentRequests, latencyMs });
   const strictRatio = writes / admissible;
   // Looser: a full window at once, then `ceiling` per second, as if the first window could be sent in no time.
   const linearAdmissible = requestsPerWindow + ceiling * seconds;

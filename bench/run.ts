@@ -1,9 +1,11 @@
 /** `npm run bench -- <name>`: runs one benchmark, or all of them without a name. */
+import { benchActionsInitial } from './actions-initial';
 import { benchContactsIncremental } from './contacts-incremental';
 import { benchContactsInitial } from './contacts-initial';
 import { benchContactsPlan } from './contacts-plan';
 import { benchLatency } from './latency';
 import { benchLookup } from './lookup';
+import { benchScale } from './scale';
 import { benchTaskpane } from './taskpane';
 
 const benchmarks: Record<string, () => Promise<void>> = {
@@ -11,8 +13,10 @@ const benchmarks: Record<string, () => Promise<void>> = {
   'contacts-initial': benchContactsInitial,
   'contacts-incremental': benchContactsIncremental,
   'contacts-100k': benchContactsPlan,
+  'actions-initial': benchActionsInitial,
   taskpane: benchTaskpane,
   latency: benchLatency,
+  scale: benchScale,
 };
 
 const names = process.argv.slice(2);

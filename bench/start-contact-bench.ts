@@ -64,6 +64,10 @@ export async function startContactBench(options: {
   service?: Pick<ContactSyncServiceOptions, 'pollGapMs'>;
   /** Amélie is an ERP user too, and her actions sync two-way to her primary calendar and her To Do list `ERP`. */
   actions?: boolean;
+  /** The action collections the service runs after contacts (none: contacts only). */
+  actionCollections?: ContactSyncServiceOptions['actionCollections'];
+  /** ERP users to add, such as the mailbox's owner so that actions can be hers. */
+  salespeople?: readonly { email: string; displayName: string }[];
 }): Promise<ContactBench> {
   const m365 = await startMicrosoft365({ https: true, ...(options.graphNotifications ? { graphNotifications: options.graphNotifications } : {}) });
   const certificate = m365.certificate ?? '';
@@ -87,7 +91,7 @@ export async function startContactBench(options: {
   const msal = createMsalClient({ authority: m365.identity.url, tenantId: demoIds.fabrikamTenantId, clientId: demoIds.fabrikamBridgeClientId, clientSecret: demoIds.fabrikamBridgeClientSecret, networkClient: createTrustingNetworkClient(certificate) });
   const tokens = createAppOnlyTokenSource(msal);
   const token = () => tokens.getAccessToken();
-  const erp = await openDemoErp({ file: ':memory:', seed: { seed: 1, contacts: options.contacts, actionsPerContact: 0 } });
+  const erp = await openDemoErp({ file: ':memory:', seed: { seed: 1, contacts: options.contacts, actionsPerContact: 0, ...(options.salespeople ? { salespeople: options.salespeople } : {}) } });
   const environment = config.environments[0];
   if (!environment) throw new Error('no environment');
   const now = new Date().toISOString();
@@ -100,7 +104,8 @@ export async function startContactBench(options: {
   const environments = new Map([[benchEnvironment, { config: environment, erp }]]);
   const service = createContactSyncService({
     store, environments, graphAccess, logger: pino({ level: 'silent' }), ...options.service,
-    ...(options.actions ? { actionCollections: { events: runEventCollection, tasks: runTaskCollection } } : {}),
+    ...(options.actionCollections ? { actionCollections: options.actionCollections } : {}),
+    ...(options.actions && !options.actionCollections ? { actionCollections: { events: runEventCollection, tasks: runTaskCollection } } : {}),
   });
   return {
     m365, erp, store, service, token, trustingFetch, client, graphAccess, environments, folderId, newFolder,

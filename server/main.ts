@@ -96,7 +96,7 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
     ...(graphTrusted ? { graphFetch: createTrustingFetch(graphTrusted) } : {}),
     ...(metrics ? { metrics, clientOptions: { onAnswer: metrics.observeGraphAnswer } } : {}),
   });
-  const { intervalMinutes, maxConcurrentRuns, runExpiryMinutes } = config.jobs;
+  const { intervalMinutes, maxConcurrentRuns, runExpiryMinutes, runLeaseSeconds } = config.jobs;
   // Graph change notifications need an address Graph reaches (HTTPS; the emulator also calls loopback HTTP).
   const notificationBase = config.notifications.enabled ? (config.notifications.publicUrl ?? config.server.publicUrl) : undefined;
   const healthyPollMs = config.notifications.healthyPollMinutes * 60_000;
@@ -107,7 +107,7 @@ export async function startBridge(config: BridgeConfig, options: { baseDir?: str
   // pg-boss: runs and the schedule go through the queue the bridges share; in-process: this bridge runs them.
   const queue =
     config.jobs.engine === 'pg-boss'
-      ? await startPgBossContactSync(contactSync, { connectionString: storeUrl, store, logger, intervalMinutes, maxConcurrentRuns, runExpiryMinutes }).catch(async (error: unknown) => {
+      ? await startPgBossContactSync(contactSync, { connectionString: storeUrl, store, logger, intervalMinutes, maxConcurrentRuns, runExpiryMinutes, runLeaseSeconds }).catch(async (error: unknown) => {
           await closeDatabases();
           throw error;
         })

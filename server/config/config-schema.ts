@@ -147,11 +147,16 @@ export const configSchema = z.strictObject({
       /** Mailboxes synced at once by one bridge: Graph's limits are per mailbox, the ERP is shared. */
       maxConcurrentRuns: z.number().int().min(1).max(64).default(4),
       /**
-       * With pg-boss: a killed bridge's run is taken up again by another bridge after this long. It
-       * must exceed the longest run: a first sync of 100,000 contacts takes about 100 minutes at
-       * Graph's 10,000 requests per 10 minutes.
+       * With pg-boss: the most one run keeps its mailbox; past it another bridge may take the mailbox
+       * over. It must exceed the longest run: a first sync of 100,000 contacts takes about 100 minutes
+       * at Graph's 10,000 requests per 10 minutes.
        */
       runExpiryMinutes: z.number().int().min(10).max(24 * 60).default(240),
+      /**
+       * With pg-boss: a run's bridge renews its hold on the mailbox every third of this; a bridge
+       * that stops renewing (killed) has its mailboxes taken over by the others after this long.
+       */
+      runLeaseSeconds: z.number().int().min(3).max(600).default(45),
     })
     .prefault({}),
   /** Graph change notifications (docs/notifications.md): on when a public URL Graph can reach is known. */

@@ -16,8 +16,9 @@ const collectionShape = {
   defaultConflicts: z.enum(conflictPolicies).optional(),
 };
 
-/** What a user deleting a synced event in Outlook does to its ERP action: stop syncing it (the default), or cancel it too. */
-export const eventOutlookDeleteRules = ['suppress', 'cancel'] as const;
+/** What a user deleting a synced event or task in Outlook does to its ERP action: stop syncing it (the default), or cancel it too. */
+export const outlookDeleteRules = ['suppress', 'cancel'] as const;
+type OutlookDeleteRule = (typeof outlookDeleteRules)[number];
 
 function checkDefaults(collection: { directions?: SyncDirection[] | undefined; conflicts?: ConflictPolicy[] | undefined; defaultDirection?: SyncDirection | undefined; defaultConflicts?: ConflictPolicy | undefined }, context: z.RefinementCtx): void {
   const { directions, conflicts, defaultDirection, defaultConflicts } = collection;
@@ -30,7 +31,8 @@ function checkDefaults(collection: { directions?: SyncDirection[] | undefined; c
 }
 
 const collectionSchema = z.strictObject(collectionShape).superRefine(checkDefaults);
-const eventsSchema = z.strictObject({ ...collectionShape, outlookDelete: z.enum(eventOutlookDeleteRules).optional() }).superRefine(checkDefaults);
+/** Events and tasks also take `outlookDelete`. */
+const actionCollectionSchema = z.strictObject({ ...collectionShape, outlookDelete: z.enum(outlookDeleteRules).optional() }).superRefine(checkDefaults);
 type CollectionConfig = z.infer<typeof collectionSchema>;
 
 /** Allowed values in the product's order, once each; the default as written, else the usual one if allowed, else the first allowed. */
@@ -55,8 +57,9 @@ export const syncConfigSchema = z
   .strictObject({
     contacts: z.union([z.enum(syncDirections), collectionSchema], { error: `a direction (${syncDirections.join(', ')}) or { directions, conflicts, defaultDirection, defaultConflicts }` }).optional(),
     /** Also `outlookDelete`: what deleting a synced event in Outlook does to its action. */
-    events: eventsSchema.optional(),
-    tasks: collectionSchema.optional(),
+    events: actionCollectionSchema.optional(),
+    /** Also `outlookDelete`: what deleting a synced task in To Do does to its action. */
+    tasks: actionCollectionSchema.optional(),
     /** Older shape: the default direction of events and tasks. */
     actions: z.enum(syncDirections).optional(),
     /** Older shape: the default conflict policy of every collection. */
@@ -71,12 +74,12 @@ export const syncConfigSchema = z
       }
     }
   })
-  .transform(({ contacts, events, tasks, actions, conflicts, inviteAttendees }): SyncPolicy & { inviteAttendees: boolean; eventOutlookDelete: (typeof eventOutlookDeleteRules)[number] } => {
+  .transform(({ contacts, events, tasks, actions, conflicts, inviteAttendees }): SyncPolicy & { inviteAttendees: boolean; eventOutlookDelete: OutlookDeleteRule; taskOutlookDelete: OutlookDeleteRule } => {
     const written: Record<SyncCollection, CollectionConfig> = {
       contacts: typeof contacts === 'string' ? { defaultDirection: contacts } : (contacts ?? {}),
       events: events ?? (actions ? { defaultDirection: actions } : {}),
       tasks: tasks ?? (actions ? { defaultDirection: actions } : {}),
     };
     const policyOf = (collection: SyncCollection) => toCollectionPolicy(written[collection], usualDirection[collection], conflicts ?? usualConflicts);
-    return { contacts: policyOf('contacts'), events: policyOf('events'), tasks: policyOf('tasks'), inviteAttendees, eventOutlookDelete: events?.outlookDelete ?? 'suppress' };
+    return { contacts: policyOf('contacts'), events: policyOf('events'), tasks: policyOf('tasks'), inviteAttendees, eventOutlookDelete: events?.outlookDelete ?? 'suppress', taskOutlookDelete: tasks?.outlookDelete ?? 'suppress' };
   });

@@ -20,6 +20,8 @@ export interface ActionCollectionRunInput {
   actionUrlTemplate?: string;
   /** What deleting a synced event in Outlook does to its action (`sync.events.outlookDelete`); absent: `suppress`. */
   eventOutlookDelete?: 'suppress' | 'cancel';
+  /** What deleting a synced task in To Do does to its action (`sync.tasks.outlookDelete`); absent: `suppress`. */
+  taskOutlookDelete?: 'suppress' | 'cancel';
   client: GraphClient;
   mailbox: Mailbox;
   /** The actions the mailbox's ERP user owns. */

@@ -118,6 +118,7 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
       inviteAttendees: environment.config.sync.inviteAttendees,
       actionUrlTemplate: environment.config.actionUrlTemplate,
       eventOutlookDelete: environment.config.sync.eventOutlookDelete,
+      taskOutlookDelete: environment.config.sync.taskOutlookDelete,
     };
   }
 
@@ -177,7 +178,8 @@ export function createContactSyncService(options: ContactSyncServiceOptions): Co
       : undefined;
     if (contactRun && options.metrics) options.metrics.countRun('contacts', contactRun.report.outcome, contactRun.report.failure?.code);
     const collections = await runActionCollections(target.collections, actionCollections, contactRun?.report.failure, {
-      environment: target.environment, user, settings: target.settings, inviteAttendees: ports.inviteAttendees, eventOutlookDelete: ports.eventOutlookDelete, client: ports.client,
+      environment: target.environment, user, settings: target.settings, inviteAttendees: ports.inviteAttendees, eventOutlookDelete: ports.eventOutlookDelete,
+      taskOutlookDelete: ports.taskOutlookDelete, client: ports.client,
       ...(ports.actionUrlTemplate === undefined ? {} : { actionUrlTemplate: ports.actionUrlTemplate }),
       mailbox: graphAccess.mailboxOf(user), erp: ports.erpActions, store, now, newId, onState,
     });

@@ -7,7 +7,8 @@ const pageSize = 1000;
 
 /**
  * The ERP side of a mailbox's action sync over `ErpPort`: the actions the mailbox's ERP user owns
- * (none for a mailbox without one); writes carry the user as the author.
+ * (none for a mailbox without one); writes carry the user as the author. Contact emails are read
+ * once per source (one source per run).
  *
  * @example
  * const source = createErpActionSource(erp, { erpUserId: '7', email: 'ana@contoso.example' }, { erpUserId: '7' });
@@ -15,6 +16,7 @@ const pageSize = 1000;
  */
 export function createErpActionSource(erp: ErpPort, actor: ErpActor, mailbox: MailboxScope): ErpActionSource {
   const ownerId = mailbox.erpUserId;
+  const contactEmails = new Map<string, Promise<string | undefined>>();
   return {
     async listActionsInScope() {
       if (ownerId === undefined) return [];
@@ -41,6 +43,16 @@ export function createErpActionSource(erp: ErpPort, actor: ErpActor, mailbox: Ma
         if (winner) return winner;
         throw error;
       }
+    },
+    contactEmailOf(contactId) {
+      let email = contactEmails.get(contactId);
+      if (email === undefined) {
+        email = erp.getContact(contactId).then((contact) => contact?.emails[0]);
+        // A failed read is not kept: the next lookup asks again.
+        void email.catch(() => contactEmails.delete(contactId));
+        contactEmails.set(contactId, email);
+      }
+      return email;
     },
   };
 }

@@ -7,8 +7,8 @@ import { createStoreEventSync } from './create-store-event-sync';
 /**
  * The event collection of a mailbox run (docs/event-sync.md): the user's timed and all-day ERP
  * actions as events of their actions calendar (the primary one unless they chose another), both
- * ways under their direction and conflict policy. Never invites anyone: `inviteAttendees` is not
- * acted on, events are written without attendees.
+ * ways under their direction and conflict policy. Invites nobody unless the environment's
+ * `inviteAttendees` allows it; then a created event invites its action's ERP contact.
  *
  * @example const report = await runEventCollection({ environment, user, settings, client, mailbox, erp, store, … });
  */
@@ -24,6 +24,7 @@ export const runEventCollection: ActionCollectionRun = async (input) => {
     direction: settings.events,
     policy: settings.eventConflicts,
     outlookDelete: input.eventOutlookDelete ?? 'suppress',
+    inviteAttendees: input.inviteAttendees,
     eventsFromOutlook: settings.eventsFromOutlook ?? false,
     calendarId: settings.actionsCalendarId ?? 'primary',
     calendar: createGraphEventCalendar(input.client, input.mailbox, settings.actionsCalendarId),

@@ -11,7 +11,8 @@ const fullListingEveryMs = 24 * 60 * 60_000;
 /**
  * The To Do part of a mailbox run: ERP actions without start and end (due date or none) as tasks in
  * the user's list (`todoListName`, created if missing), both ways under the user's `tasks` direction
- * and `taskConflicts` policy. Off when actions are off or the direction is `off`: then it sends nothing.
+ * and `taskConflicts` policy; a task deleted in To Do cancels its action when the environment's
+ * `sync.tasks.outlookDelete` says so. Off when actions are off or the direction is `off`: then it sends nothing.
  *
  * @example const report = await runTaskCollection({ environment, user, settings, inviteAttendees: false, client, mailbox, erp, store, now, newId, onState });
  */
@@ -32,6 +33,7 @@ export const runTaskCollection: ActionCollectionRun = async (input) => {
     listName: settings.todoListName,
     direction: settings.tasks,
     policy: settings.taskConflicts,
+    outlookDelete: input.taskOutlookDelete ?? 'suppress',
     list,
     erp: input.erp,
     store: createStoreTaskSync(input.store, input.user, input.now),

@@ -9,12 +9,17 @@ import type { ContactSyncPort } from '../http/contact-sync-port';
 import type { Store, UserKey } from '../store/store';
 import type { ContactSyncService } from './contact-sync-service';
 import { cronForInterval } from './cron-for-interval';
+import { holdRunJobLease } from './hold-run-job-lease';
 import { mailboxKey } from './mailbox-key';
+import { renewRunJobLease } from './renew-run-job-lease';
+import { workRunQueue } from './work-run-queue';
 
 /** One job a run of one mailbox; the queue lets one job of a mailbox be active at a time. */
 const runQueue = 'contact-sync-run';
 /** One job a pass of the schedule over the mailboxes. */
 const passQueue = 'contact-sync-pass';
+/** Times one run's job is taken over from a bridge that stopped renewing it: a mailbox whose run kills its bridge stops there. */
+const takeoversPerRun = 2;
 
 const runJobSchema = z.object({
   environment: z.string(),
@@ -33,11 +38,15 @@ export interface PgBossContactSyncOptions {
   /** Runs this bridge carries out at once. */
   maxConcurrentRuns: number;
   /**
-   * An active job is failed and retried once after this long: how a killed bridge's run is picked
-   * up again. Longer than the longest run (a first sync of a large mailbox), or a second bridge
-   * could start the mailbox while the first still runs it (pg-boss 10 has no heartbeat).
+   * The most one run keeps its mailbox: past it, its bridge stops renewing the run's lease and
+   * another bridge may take the mailbox over. Longer than the longest run (a first sync of a large mailbox).
    */
   runExpiryMinutes: number;
+  /**
+   * A run's job expires this long after its bridge last renewed it (every third of it), and another
+   * bridge takes the mailbox over: a killed bridge's mailboxes resume within about 1⅓ of it (45 s by default).
+   */
+  runLeaseSeconds?: number;
   /** How often an idle worker asks the queue for a job (pg-boss's default: 2 s). */
   pollingIntervalSeconds?: number;
   now?: () => Date;
@@ -59,7 +68,10 @@ type QueueingService = Pick<ContactSyncService, 'preview' | 'runNow' | 'waitForR
  * The `pg-boss` jobs engine (DESIGN §6): bridges that share a PostgreSQL store share one queue.
  * "Sync now" and the schedule queue one job a run, keyed by mailbox in a `singleton` queue, so
  * PostgreSQL lets one job of a mailbox be active at a time across every bridge; any bridge's
- * workers carry the jobs out, at most `maxConcurrentRuns` at once each.
+ * workers carry the jobs out, at most `maxConcurrentRuns` at once each. A bridge renews the lease
+ * of each job it carries out (`runLeaseSeconds`); the job of a bridge that died expires and another
+ * bridge takes the mailbox over, resuming from what the run saved (links, write intents). The
+ * schedule is pg-boss's cron, kept in the database: one pass a tick, whichever bridges run.
  *
  * @example
  * const jobs = await startPgBossContactSync(contactSync, { connectionString, store, logger, intervalMinutes: 5, maxConcurrentRuns: 4 });
@@ -72,7 +84,10 @@ export async function startPgBossContactSync(service: QueueingService, options: 
   // The queue's own pool, closed by `stop` only once every job it handed over is completed.
   const pool = new pg.Pool({ connectionString: options.connectionString, application_name: 'erp-bridge-jobs' });
   pool.on('error', (error) => logger.warn({ err: error }, 'contact sync job queue connection lost'));
-  const boss = new PgBoss({ db: { executeSql: (text, values) => pool.query(text, values) } });
+  const leaseSeconds = options.runLeaseSeconds ?? 45;
+  // Maintenance expires the jobs whose lease ran out: as often as a lease is renewed.
+  const maintenanceIntervalSeconds = Math.max(1, Math.round(leaseSeconds / 3));
+  const boss = new PgBoss({ db: { executeSql: (text, values) => pool.query(text, values) }, maintenanceIntervalSeconds });
   boss.on('error', (error) => logger.error({ err: error }, 'contact sync job queue error'));
   const handling = new Set<Promise<void>>();
   const tracked = (work: Promise<void>) => {
@@ -135,6 +150,32 @@ export async function startPgBossContactSync(service: QueueingService, options: 
     }
   }
 
+  /** Carries a fetched run job out under a lease, and completes it unless it was taken over meanwhile. */
+  async function carryOutLeased(job: PgBoss.JobWithMetadata<unknown>): Promise<void> {
+    const parsed = runJobSchema.safeParse(job.data);
+    if (!parsed.success) {
+      logger.error({ err: parsed.error, jobId: job.id }, 'contact sync run job unreadable: failed');
+      await boss.fail(runQueue, job.id, { message: 'unreadable run job' }).catch((error: unknown) => logger.warn({ err: error, jobId: job.id }, 'contact sync run job could not be failed'));
+      return;
+    }
+    const { runId, environment, user } = parsed.data;
+    const jobLogger = logger.child({ runId, environment, user: user.objectId, takeover: job.retryCount });
+    if (job.retryCount > 0) jobLogger.info('contact sync run taken over from a bridge that stopped renewing it');
+    const hold = { queue: runQueue, id: job.id, retryCount: job.retryCount };
+    const lease = holdRunJobLease(() => renewRunJobLease(pool, hold, leaseSeconds), {
+      leaseSeconds,
+      maxHoldMs: options.runExpiryMinutes * 60_000,
+      onLost: (reason) => jobLogger.error({ reason }, 'contact sync run lost its lease: another bridge may run the mailbox now'),
+      onError: (error) => jobLogger.warn({ err: error }, 'contact sync run lease not renewed'),
+    });
+    try {
+      await carryOut(parsed.data);
+    } finally {
+      // A job another bridge holds now is theirs to complete.
+      if (await lease.release()) await boss.complete(runQueue, job.id).catch((error: unknown) => jobLogger.warn({ err: error }, 'contact sync run job not completed: it will expire and run again'));
+    }
+  }
+
   async function queueDueMailboxes(): Promise<string[]> {
     const runIds: string[] = [];
     for (const { environment, user } of await service.dueMailboxes()) {
@@ -150,16 +191,16 @@ export async function startPgBossContactSync(service: QueueingService, options: 
   const polling = options.pollingIntervalSeconds === undefined ? {} : { pollingIntervalSeconds: options.pollingIntervalSeconds };
   await boss.start();
   try {
-    const runQueueOptions = { policy: 'singleton', retryLimit: 1, expireInSeconds: options.runExpiryMinutes * 60 } as const;
+    const runQueueOptions = { policy: 'singleton', retryLimit: takeoversPerRun, retryDelay: 0, expireInSeconds: leaseSeconds } as const;
     await createQueueOnce(runQueue, runQueueOptions);
-    // A queue made by an earlier start keeps its options until told: the configured expiry applies from now on.
+    // A queue made by an earlier start keeps its options until told: the configured lease applies from now on.
     await boss.updateQueue(runQueue, { name: runQueue, ...runQueueOptions });
-    // `stately`: at most one pass queued and one going.
-    await createQueueOnce(passQueue, { policy: 'stately', retryLimit: 0 });
-    // One worker a concurrent run: a worker fetching several jobs at once would wait for the slowest before the next.
-    for (let worker = 0; worker < options.maxConcurrentRuns; worker += 1) {
-      await boss.work(runQueue, polling, async ([job]) => job && tracked(carryOut(runJobSchema.parse(job.data))));
-    }
+    // `stately`: at most one pass queued and one going. A pass whose bridge died would hold the next
+    // ones back until it expires: soon, since a pass only queues runs, and queueing twice is harmless
+    // (a mailbox with a live job gets no second one).
+    const passQueueOptions = { policy: 'stately', retryLimit: 0, expireInSeconds: Math.max(60, leaseSeconds * 2) } as const;
+    await createQueueOnce(passQueue, passQueueOptions);
+    await boss.updateQueue(passQueue, { name: passQueue, ...passQueueOptions });
     await boss.work(passQueue, polling, () =>
       tracked(queueDueMailboxes().then((runIds) => logger.debug({ runs: runIds.length }, 'contact sync pass queued its runs'))),
     );
@@ -170,6 +211,13 @@ export async function startPgBossContactSync(service: QueueingService, options: 
     await pool.end();
     throw error;
   }
+  // One worker a concurrent run: a worker fetching several jobs at once would wait for the slowest before the next.
+  const runWorkers = workRunQueue(boss, runQueue, {
+    workers: options.maxConcurrentRuns,
+    pollingIntervalMs: (options.pollingIntervalSeconds ?? 2) * 1000,
+    carryOut: (job) => tracked(carryOutLeased(job)),
+    onError: (error) => logger.error({ err: error }, 'contact sync job queue error'),
+  });
 
   let stopping: Promise<void> | undefined;
   return {
@@ -182,6 +230,7 @@ export async function startPgBossContactSync(service: QueueingService, options: 
     stop() {
       stopping ??= (async () => {
         // Graceful: workers fetch nothing more, and the queue closes once the runs in flight have ended.
+        await runWorkers.stop();
         await boss.stop({ graceful: true, wait: true, timeout: options.runExpiryMinutes * 60_000 });
         // pg-boss does not wait for a fetch in flight as it stopped: the run it hands over still runs, and its job is completed.
         while (handling.size > 0 || pool.totalCount > pool.idleCount || pool.waitingCount > 0) {

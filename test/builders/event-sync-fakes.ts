@@ -14,7 +14,7 @@ export interface EventSyncFakes {
   calendar: FakeOutlookEventCalendar;
   store: FakeEventSyncStore;
   /** One run at the clock's time, with the given direction, policy and delete rule (two-way, erp-wins, suppress unless said). */
-  run(options?: { direction?: 'erp-to-outlook' | 'two-way'; policy?: ConflictPolicy; outlookDelete?: OutlookDeleteRule; eventsFromOutlook?: boolean }): Promise<EventSyncReport>;
+  run(options?: { direction?: 'erp-to-outlook' | 'two-way'; policy?: ConflictPolicy; outlookDelete?: OutlookDeleteRule; eventsFromOutlook?: boolean; inviteAttendees?: boolean }): Promise<EventSyncReport>;
 }
 
 /** Ana's ERP actions (owner `U-ana`), her calendar and the bridge store, all in memory, on one clock. */
@@ -28,7 +28,7 @@ export function createEventSyncFakes(now = '2027-02-25T10:00:00.000Z'): EventSyn
     clock, erp, calendar, store,
     run: (options = {}) =>
       runEventSync({
-        environment: 'acme', direction: options.direction ?? 'two-way', policy: options.policy ?? 'erp-wins', outlookDelete: options.outlookDelete ?? 'suppress', eventsFromOutlook: options.eventsFromOutlook ?? false,
+        environment: 'acme', direction: options.direction ?? 'two-way', policy: options.policy ?? 'erp-wins', outlookDelete: options.outlookDelete ?? 'suppress', eventsFromOutlook: options.eventsFromOutlook ?? false, inviteAttendees: options.inviteAttendees ?? false,
         calendarId: 'primary', calendar, projection: eventProjection, erp, store,
         now: () => new Date(clock.now()), newId, onState: async () => undefined,
       }),

@@ -35,18 +35,25 @@ import { SyncError } from '../../src/sync/sync-error';
 import { duplicatedTags, listAllErpContacts, toFolderContact } from '../server/jobs/support/start-sync-world';
 import { bridgeToken } from '../server/support/bridge-token';
 import type { ChaosWorkerMessage, ChaosWorkerSettings } from './support/chaos-worker-settings';
+import { actionEditKinds, type ActionEdit, type ActionEditKind } from './support/action-edit';
+import { createActionChaos } from './support/action-chaos';
 import { contactEditKinds, mergeableContactEditKinds, type ContactEdit, type ContactEditKind } from './support/contact-edit';
 import { expectedContact, type ExpectedContact } from './support/expected-contact';
 import { userRequestHeader, watchWorkerTraffic, type WorkerTraffic } from './support/watch-worker-traffic';
 
 /**
- * Chaos (DESIGN §7, §8): seeded runs of a two-way contact sync while Graph answers ~10% 429 (short
+ * Chaos (DESIGN §7, §8): seeded runs of a two-way mailbox sync (contacts, then Amélie's ERP actions
+ * as events in her calendar and tasks in her To Do list) while Graph answers ~10% 429 (short
  * Retry-After), ~5% 5xx, some resets and slow answers the client gives up on, the ERP and Outlook
  * users edit and delete concurrently, and the sync process is SIGKILLed at a random request count
  * and started again. The runs go through the four conflict policies in turn; under each, both
  * sides edit the same fields, the same lists and the same address. At the end of each policy's
  * runs, every edit is checked field by field against an oracle written from the rules, and at the
- * end the folder must equal the ERP projection, with no duplicate and no ERP record deleted.
+ * end the folder must equal the ERP projection, with no duplicate and no ERP record deleted. The
+ * actions meet the same policies, kills and edits on both sides (`support/action-chaos.ts`): their
+ * subject, notes, times, due dates and status, completion, privacy, reassignment and deletes in
+ * Outlook, checked against `expectedAction`; no event or task is duplicated, no ERP action deleted,
+ * and Amélie's private events are never read.
  *
  * Everything random comes from the seed, and every race is placed by request count, not by timers:
  * the same seed replays the same runs, kills and figures (the `CHAOS` line), on any machine.
@@ -121,6 +128,9 @@ let folderId: string;
 let traffic: WorkerTraffic;
 /** The bridge's API, for Amélie to resolve the conflicts `manual` leaves to her, as the add-in does. */
 let api: { app: BridgeApp; token: string };
+let actionChaos: ReturnType<typeof createActionChaos>;
+/** The edits of actions draw from their own seeded stream, so the contacts' edits stay as the seed places them. */
+const actionRandom = seededRandom(seed + 7);
 
 beforeAll(async () => {
   m365 = await startMicrosoft365({ https: true, graphNow: virtualNow });
@@ -131,7 +141,7 @@ beforeAll(async () => {
   const erpFile = join(directory, 'erp.db');
   erp = await openDemoErp({
     file: erpFile, now: () => new Date(virtualNow()),
-    seed: { seed, contacts: erpContacts, salespeople: [{ email: actor.email, displayName: 'Amélie Dubois' }] },
+    seed: { seed, contacts: erpContacts, actionsPerContact: 0, salespeople: [{ email: actor.email, displayName: 'Amélie Dubois' }] },
   });
   store = await openStore(`sqlite:${storeFile}`);
   const config = parseConfig({
@@ -163,6 +173,12 @@ beforeAll(async () => {
     }),
     token: await bridgeToken(m365, m365.certificate ?? '', actor.email, demoIds.fabrikamBridgeClientId),
   };
+  const erpUserId = (await erp.findUserByEmail(actor.email))?.id;
+  actionChaos = createActionChaos({
+    environment, user: amelie, actor: { email: actor.email, ...(erpUserId ? { erpUserId } : {}) }, erp, store, m365, graph, todoListName: 'ERP',
+    now: virtualNow, tick: () => void (clockOffsetMs += userEditGapMs),
+  }, actionRandom);
+  await actionChaos.seed();
   settings = {
     environment, tenantId: amelie.tenantId, applicationId: demoIds.fabrikamBridgeClientId, clientSecret: demoIds.fabrikamBridgeClientSecret, objectId: amelie.objectId,
     authority: m365.identity.url, graphBaseUrl: `${m365.graph.url}/v1.0`, certificateFile, storeFile, erpFile, requestTimeoutMs,
@@ -175,7 +191,10 @@ afterAll(async () => {
 });
 
 const putPolicy = (policy: ConflictPolicy) =>
-  store.settings.put(amelie, { enabled: true, contactFolderId: folderId, actionsEnabled: false, todoListName: 'ERP', contacts: 'two-way', conflicts: policy, events: 'off', eventConflicts: 'erp-wins', tasks: 'off', taskConflicts: 'erp-wins' }, new Date().toISOString());
+  store.settings.put(amelie, {
+    enabled: true, contactFolderId: folderId, actionsEnabled: true, todoListName: 'ERP', contacts: 'two-way', conflicts: policy,
+    events: 'two-way', eventConflicts: policy, eventsFromOutlook: true, tasks: 'two-way', taskConflicts: policy,
+  }, new Date().toISOString());
 
 const folderItems = () => m365.graph.admin.readMailbox(amelie.objectId).contacts.filter((contact) => contact.parentFolderId === folderId);
 const folderContacts = () => folderItems().map(toFolderContact);
@@ -366,8 +385,31 @@ async function differences(edit: ContactEdit, expected: ExpectedContact): Promis
   return found;
 }
 
-describe('contact sync under chaos', () => {
-  it(`keeps the folder equal to the ERP over ${runsPerPolicy} seeded runs per conflict policy with faults, kills and edits of the same fields on both sides: no duplicate, no lost edit, no ERP record deleted`, async () => {
+type KilledIn = 'contacts' | 'events' | 'tasks' | 'token';
+
+/** The collection a request's path is of; `undefined` for a `$batch` (its items' paths are inside it) or a token request. */
+function collectionOfPath(path: string): KilledIn | undefined {
+  if (path.includes('/todo/')) return 'tasks';
+  if (/\/(events|calendars?|calendarView)\b/i.test(path)) return 'events';
+  if (path.includes('/contact')) return 'contacts';
+  return undefined;
+}
+
+/** The collection whose request the worker was killed at: a `$batch` belongs to the request before it. */
+function killedIn(number: number): KilledIn {
+  for (let at = number; at >= 1; at -= 1) {
+    const collection = collectionOfPath(traffic.pathOf(at) ?? '');
+    if (collection) return collection;
+  }
+  return 'token';
+}
+
+/** The actions' edit kinds, a value both sides change drawn more often, as contacts' are. */
+const actionKindsBeforeRun: readonly ActionEditKind[] = [...actionEditKinds, 'sameField', 'sameField'];
+const mergeableActionKinds: readonly ActionEditKind[] = ['erpOnly', 'outlookOnly', 'differentFields'];
+
+describe('mailbox sync under chaos', () => {
+  it(`keeps the folder, the calendar and To Do equal to the ERP over ${runsPerPolicy} seeded runs per conflict policy with faults, kills and edits of the same fields on both sides: no duplicate, no lost edit, no ERP record deleted`, async () => {
     const random = seededRandom(seed);
     const pick = <T>(items: readonly T[]): T | undefined => items[Math.floor(random() * items.length)];
     const output: string[] = [];
@@ -378,6 +420,9 @@ describe('contact sync under chaos', () => {
     const editable = initial.slice(5);
     const erpDeleted: string[] = [];
     const outlookDeleted: string[] = [];
+    const killsIn: Record<KilledIn, number> = { contacts: 0, events: 0, tasks: 0, token: 0 };
+    const collectionRuns = { events: 0, tasks: 0 };
+    const actionLost: string[] = [];
     const figures = { runs: 0, kills: 0, failedRuns: 0, failedOperations: 0, adoptions: 0, erpEdits: 0, outlookEdits: 0, erpCreates: 0, erpDeletes: 0, outlookDeletes: 0 };
     const byPolicy = Object.fromEntries(
       conflictPolicies.map((policy) => [policy, { runs: 0, kills: 0, conflicts: 0, sameFieldEdits: 0, sameListEdits: 0, lostEdits: 0 }]),
@@ -395,11 +440,16 @@ describe('contact sync under chaos', () => {
       figures.runs += 1;
       if (policy) byPolicy[policy].runs += 1;
     };
+    const countCollections = (outcome: Extract<ChaosWorkerMessage, { type: 'finished' }>) => {
+      if (outcome.collections.events) collectionRuns.events += 1;
+      if (outcome.collections.tasks) collectionRuns.tasks += 1;
+    };
     /** The users stop; Graph keeps failing as before. The sync must get there on its own. */
     const settle = async (policy: ConflictPolicy | undefined) => {
       for (let attempt = 0; attempt < 8; attempt += 1) {
         nextRun(policy);
         const outcome = await worker.run();
+        if (outcome !== 'killed') countCollections(outcome);
         if (outcome !== 'killed' && outcome.status === 'succeeded' && outcome.failedOperations === 0 && outcome.applied === 0) return;
       }
       converged = false;
@@ -417,6 +467,7 @@ describe('contact sync under chaos', () => {
     await traffic.drained();
     if (first === 'killed') {
       figures.kills += 1;
+      killsIn[killedIn(firstKillAt)] += 1;
       worker = await startWorker(settings, output);
     }
     await settle(undefined);
@@ -428,6 +479,8 @@ describe('contact sync under chaos', () => {
       // Each contact is edited once per policy, so its edit's base is what both sides agreed on after the last settle.
       const edited = new Set<string>();
       const edits: ContactEdit[] = [];
+      const editedActions = new Set<string>();
+      const actionEdits: ActionEdit[] = [];
       const editSome = async (kinds: readonly ContactEditKind[], count: number, label: number) => {
         const inStep = await contactsInStep();
         for (let index = 0; index < count; index += 1) {
@@ -448,6 +501,7 @@ describe('contact sync under chaos', () => {
       const editsBeforeRun = async () => {
         // Edits whose outcome depends on the policy or on their order land only between runs, where no write of the sync can come between them.
         await editSome(contactEditKinds, 3, round);
+        await actionChaos.editSome(actionKindsBeforeRun, 2, round, editedActions, actionEdits);
         if (round % 5 === 2) {
           const created = await erp.createContact({ givenName: `Nouveau ${round}`, surname: 'Client', emails: [`nouveau.${round}@exemple.fr`] }, actor);
           editable.push(created.id);
@@ -474,13 +528,18 @@ describe('contact sync under chaos', () => {
         }
       };
       /** The users keep working while the run goes: edits whose outcome does not depend on when the sync reads each side. */
-      const editsDuringRun = (label: number) => editSome(mergeableContactEditKinds, 1, label + 100);
+      const editsDuringRun = async (label: number) => {
+        await editSome(mergeableContactEditKinds, 1, label + 100);
+        await actionChaos.editSome(mergeableActionKinds, 1, label + 100, editedActions, actionEdits);
+      };
 
       for (let run = 0; run < runsPerPolicy; run += 1) {
         await editsBeforeRun();
         const label = round;
-        // Every other run of a policy is killed at one of its first requests, so each policy meets kills; the others now and then.
+        // Every other run of a policy is killed at one of its first requests, so each policy meets kills; the others now and then,
+        // and the rest in the middle of their events or tasks: at one of the first requests after that collection's first.
         const killAt = run % 2 === 1 || random() < killShare ? 1 + Math.floor(random() * 8) : undefined;
+        const actionKill = killAt === undefined ? { collection: actionRandom() < 0.5 ? ('events' as const) : ('tasks' as const), after: Math.floor(actionRandom() * 4) } : undefined;
         // At one of the run's first requests, the world stops for the users' writes.
         const editAt = 1 + Math.floor(random() * 12);
         let editedDuringRun = false;
@@ -491,11 +550,21 @@ describe('contact sync under chaos', () => {
           return true;
         });
         let killed = false;
-        if (killAt !== undefined) {
-          traffic.stopAt(killAt, async () => {
-            await worker.kill();
-            killed = true;
-            return false;
+        const kill = async () => {
+          await worker.kill();
+          killed = true;
+          return false;
+        };
+        if (killAt !== undefined) traffic.stopAt(killAt, kill);
+        if (actionKill) {
+          let reached = false;
+          let after = actionKill.after;
+          traffic.stopWhen((path) => {
+            reached ||= collectionOfPath(path) === actionKill.collection;
+            return reached && (after -= 1) < 0;
+          }, async () => {
+            killsIn[actionKill.collection] += 1;
+            return kill();
           });
         }
         const outcome = await worker.run();
@@ -505,9 +574,11 @@ describe('contact sync under chaos', () => {
         if (killed) {
           figures.kills += 1;
           figuresOf.kills += 1;
+          if (killAt !== undefined) killsIn[killedIn(killAt)] += 1;
           worker = await startWorker(settings, output);
         }
         if (outcome !== 'killed') {
+          countCollections(outcome);
           if (outcome.status === 'failed') figures.failedRuns += 1;
           figures.failedOperations += outcome.failedOperations;
           figures.adoptions += outcome.adopted;
@@ -521,7 +592,7 @@ describe('contact sync under chaos', () => {
       };
       const newConflicts = async () => (await store.conflicts.listForUser(amelie)).filter((conflict) => !conflictsBefore.has(conflict.id));
       const checkConflicts = async (edit: ContactEdit, expected: ExpectedContact, status: 'open' | 'resolved') => {
-        const recorded = (await newConflicts()).filter((conflict) => conflict.erpId === edit.erpId);
+        const recorded = (await newConflicts()).filter((conflict) => conflict.entity === 'contact' && conflict.erpId === edit.erpId);
         const wanted = expected.conflict;
         if (!wanted) {
           if (recorded.length) recordLost([`${edit.kind} ${edit.erpId}: no conflict expected, recorded ${JSON.stringify(recorded.map(({ field, erpValue, outlookValue }) => ({ field, erpValue, outlookValue })))}`]);
@@ -540,6 +611,8 @@ describe('contact sync under chaos', () => {
         recordLost(await differences(edit, expected));
         await checkConflicts(edit, expected, policy === 'manual' ? 'open' : 'resolved');
       }
+      const recordActionLost = (found: string[]) => actionLost.push(...found.map((line) => `${policy}: ${line}`));
+      recordActionLost(await actionChaos.check(actionEdits, policy, await newConflicts(), policy === 'manual' ? 'open' : 'resolved'));
       if (policy === 'manual') {
         // Amélie settles each waiting conflict in the add-in; the next runs carry her choice to both sides.
         const decisions = new Map<string, 'erp' | 'outlook'>();
@@ -549,17 +622,25 @@ describe('contact sync under chaos', () => {
             method: 'POST', headers: { authorization: `Bearer ${api.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ resolution }),
           });
           expect(answer.status).toBe(200);
-          decisions.set(conflict.erpId, resolution);
+          decisions.set(`${conflict.entity}:${conflict.erpId}`, resolution);
         }
         await settle(policy);
         for (const edit of edits) {
-          const decision = decisions.get(edit.erpId);
+          const decision = decisions.get(`contact:${edit.erpId}`);
           if (decision) recordLost(await differences(edit, expectedContact(edit, policy, decision)));
         }
+        recordActionLost(await actionChaos.check(actionEdits, policy, [], 'resolved', decisions));
         const open = await api.app.request('/api/me/conflicts', { headers: { authorization: `Bearer ${api.token}` } });
         expect(((await open.json()) as { items: unknown[] }).items).toEqual([]);
       }
-      figuresOf.conflicts = (await newConflicts()).length;
+      const recorded = await newConflicts();
+      figuresOf.conflicts = recorded.filter((conflict) => conflict.entity === 'contact').length;
+      for (const [name, entity] of [['events', 'event'], ['tasks', 'task']] as const) {
+        const ofEntity = recorded.filter((conflict) => conflict.entity === entity);
+        actionChaos.figures[name].conflicts += ofEntity.length;
+        // The same values of one field recorded more than once: one edit seen as a conflict again by a later run.
+        actionChaos.figures[name].repeatedConflicts += ofEntity.length - new Set(ofEntity.map(({ erpId, field, erpValue, outlookValue }) => JSON.stringify([erpId, field, erpValue, outlookValue]))).size;
+      }
     }
     await worker.kill();
     const injected = m365.graph.admin.counters().faults;
@@ -574,11 +655,16 @@ describe('contact sync under chaos', () => {
       return [tag, fields];
     }));
     const duplicates = duplicatedTags(folder).length;
+    const actionEnd = await actionChaos.finalCheck();
+    const collection = (name: 'events' | 'tasks') => ({
+      runs: collectionRuns[name], kills: killsIn[name], ...actionChaos.figures[name], duplicates: actionEnd.duplicates[name],
+    });
     const summary = {
       ...figures, converged,
       faultsInjected: injected.throttled + injected.serviceUnavailable + injected.gatewayTimeout + injected.connectionReset + injected.slow,
       throttled: injected.throttled, serviceUnavailable: injected.serviceUnavailable, gatewayTimeouts: injected.gatewayTimeout, resets: injected.connectionReset, slow: injected.slow,
-      duplicates, lostEdits: lost.length, deletedErpRecords, policies: byPolicy,
+      duplicates, lostEdits: lost.length, deletedErpRecords, policies: byPolicy, contactKills: killsIn.contacts,
+      events: collection('events'), tasks: collection('tasks'), deletedErpActions: actionEnd.deletedErpRecords, brokenActionRules: actionEnd.broken.length,
     };
     console.info(`CHAOS ${JSON.stringify(summary)}`);
 
@@ -586,6 +672,14 @@ describe('contact sync under chaos', () => {
     expect(duplicates).toBe(0);
     expect(lost).toEqual([]);
     expect(deletedErpRecords).toBe(0);
+    expect(actionLost).toEqual([]);
+    expect(actionEnd.broken).toEqual([]);
+    expect(actionEnd.duplicates).toEqual({ events: 0, tasks: 0 });
+    expect(actionEnd.deletedErpRecords).toBe(0);
+    for (const name of ['events', 'tasks'] as const) {
+      expect(actionChaos.figures[name].sameFieldEdits, `${name} edited on both sides in the same field`).toBeGreaterThan(3);
+      expect(killsIn[name], `kills during ${name} runs`).toBeGreaterThan(0);
+    }
     for (const policy of conflictPolicies) {
       expect(byPolicy[policy].kills, `kills under ${policy}`).toBeGreaterThan(1);
       expect(byPolicy[policy].sameFieldEdits + byPolicy[policy].sameListEdits, `edits of the same field or list under ${policy}`).toBeGreaterThan(1);

@@ -11,7 +11,8 @@ import { demoItemIds, demoPeople } from '../../dev/outlook-host/page/demo-mailbo
 import type { HostLanguage } from '../../dev/outlook-host/page/host-strings';
 import { en } from '../../src/i18n/locales/en';
 import { es } from '../../src/i18n/locales/es';
-import { createErpContact, findErpContacts, readGraphMailbox, revokeGraphConsent } from './support/demo-services';
+import type { ErpAction } from '../../src/domain/erp-records';
+import { completeTodoTask, createErpAction, createErpContact, findErpContacts, type GraphAccess, readErpAction, readGraphMailbox, revokeGraphConsent } from './support/demo-services';
 import { describeProblems, type OutlookPage, openOutlookPage, translated, translatedPattern } from './support/outlook-page';
 import { stepSequence } from './support/step-sequence';
 import { type DemoWorld, useDemoStack } from './support/use-demo-stack';
@@ -31,11 +32,17 @@ if (world) {
   // Each journey signs in as its own admin in its own environment, so neither sees the other's writes.
   // A journey's steps build on each other: they run in order even when a run shuffles tests.
   describe.sequential('a salesperson’s journey in English, Contoso (delegated sync)', { shuffle: false }, () => {
-    salespersonJourney(world, { language: 'en', strings: en, account: accounts.lucia });
+    salespersonJourney(world, { language: 'en', strings: en, account: accounts.lucia, environment: 'contoso', graphAccess: { kind: 'delegated', clientId: demoIds.bridgeClientId } });
   });
 
   describe.sequential('a salesperson’s journey in Spanish, Fabrikam (app-only sync)', { shuffle: false }, () => {
-    salespersonJourney(world, { language: 'es', strings: es, account: accounts.amelie });
+    salespersonJourney(world, {
+      language: 'es',
+      strings: es,
+      account: accounts.amelie,
+      environment: 'fabrikam',
+      graphAccess: { kind: 'app-only', clientId: demoIds.fabrikamBridgeClientId, clientSecret: demoIds.fabrikamBridgeClientSecret },
+    });
   });
 
   describe.sequential('an ERP contact whose name is markup', { shuffle: false }, () => {
@@ -50,7 +57,17 @@ if (world) {
 
 type Strings = typeof en;
 
-function salespersonJourney(world: DemoWorld, { language, strings: t, account }: { language: HostLanguage; strings: Strings; account: string }) {
+interface Journey {
+  language: HostLanguage;
+  strings: Strings;
+  account: string;
+  /** The bridge environment the account's tenant belongs to: sync tags its items `<environment>:<ERP id>`. */
+  environment: string;
+  /** How the user's own To Do client reaches Graph in this tenant, to tick a task off. */
+  graphAccess: GraphAccess;
+}
+
+function salespersonJourney(world: DemoWorld, { language, strings: t, account, environment, graphAccess }: Journey) {
   let outlook: OutlookPage;
   const step = stepSequence((name) => outlook?.screenshot(`failed-${name.replace(/\W+/g, '-')}`) ?? Promise.resolve());
   const pane = () => outlook.pane;
@@ -217,6 +234,8 @@ function salespersonJourney(world: DemoWorld, { language, strings: t, account }:
     await pane().getByRole('button', { name: t.app.back }).click();
   }, 60_000);
 
+  actionSteps(world, { step, pane: () => pane(), outlook: () => outlook }, { language, strings: t, account, environment, graphAccess });
+
   step('found no serious or critical accessibility problem in any view, light or dark', async () => {
     expect(describeProblems(outlook.accessibilityProblems())).toBe('');
   });
@@ -228,6 +247,96 @@ function salespersonJourney(world: DemoWorld, { language, strings: t, account }:
   afterAll(async () => {
     await outlook?.page.close();
   });
+}
+
+interface JourneyDriver {
+  step: ReturnType<typeof stepSequence>;
+  pane: () => OutlookPage['pane'];
+  outlook: () => OutlookPage;
+}
+
+/**
+ * Actions in the journey: the salesperson's ERP visits land in the main calendar (category ERP, no
+ * attendees) and the rest in the To Do list `ERP`; ticking a task off in To Do completes the action.
+ */
+function actionSteps(world: DemoWorld, { step, pane, outlook }: JourneyDriver, { strings: t, account, environment, graphAccess }: Journey) {
+  const inFiveDays = new Date(Date.now() + 5 * 86_400_000);
+  inFiveDays.setUTCHours(9, 0, 0, 0);
+  let visit: ErpAction;
+  let call: ErpAction;
+  const counts = { events: 0, tasks: 0 };
+  const runRegion = () => pane().getByRole('region', { name: t.sync.runHeading });
+  const collectionLine = (name: 'events' | 'tasks') => runRegion().getByText(new RegExp(`^${translatedPattern(t.sync.collections[name]).source}$`));
+  const countsOf = async (name: 'events' | 'tasks') => {
+    const text = await collectionLine(name).innerText({ timeout: 1_000 }).catch(() => '');
+    const [, outlookChanges, erpChanges] = new RegExp(`^${translatedPattern(t.sync.collections[name]).source}$`).exec(text.trim()) ?? [];
+    return outlookChanges === undefined ? undefined : { outlook: Number(outlookChanges), erp: Number(erpChanges) };
+  };
+  const tag = (action: ErpAction) => `${environment}:${action.id}`;
+  const ours = (value: string | null | undefined) => value?.startsWith(`${environment}:`) ?? false;
+
+  step('the salesperson has a visit and a call of their own in the ERP', async () => {
+    visit = await createErpAction(world.stack, account, {
+      type: 'visit',
+      subject: `Visita ${environment}`,
+      start: inFiveDays.toISOString(),
+      end: new Date(inFiveDays.getTime() + 3_600_000).toISOString(),
+      timeZone: 'Europe/Madrid',
+    });
+    call = await createErpAction(world.stack, account, { type: 'call', subject: `Llamada ${environment}`, dueDate: inFiveDays.toISOString().slice(0, 10), timeZone: 'Europe/Madrid' });
+    expect([visit.status, call.status]).toEqual(['planned', 'planned']);
+  });
+
+  step('turns actions on and syncs: the run result shows what changed in the calendar and in To Do', async () => {
+    const toggle = pane().getByRole('switch', { name: t.settings.actionsEnabled });
+    await toggle.click();
+    await pane().getByRole('radio', { name: t.settings.primaryCalendar }).waitFor();
+    expect(await toggle.isChecked()).toBe(true);
+    await pane().getByRole('button', { name: t.sync.runNow }).click();
+    // A contacts-only run shows no calendar or To Do line: their appearing means this run finished.
+    await expect.poll(() => countsOf('tasks'), { timeout: 150_000, interval: 250 }).toBeDefined();
+    const events = await countsOf('events');
+    const tasks = await countsOf('tasks');
+    counts.events = events?.outlook ?? 0;
+    counts.tasks = tasks?.outlook ?? 0;
+    expect(counts.events).toBeGreaterThan(0);
+    expect(counts.tasks).toBeGreaterThan(0);
+    await outlook().capture('actions-synced');
+  }, 180_000);
+
+  step('puts the ERP visits in the main calendar, category ERP and no attendees, and the other actions in the To Do list ERP', async () => {
+    const mailbox = await readGraphMailbox(world.stack, account);
+    const events = mailbox.events.filter((event) => event.singleValueExtendedProperties?.some((property) => ours(property.value)));
+    expect(events).toHaveLength(counts.events);
+    for (const event of events) {
+      expect(event.calendarId, event.subject ?? event.id).toBe(mailbox.primaryCalendarId);
+      expect(event.categories, event.subject ?? event.id).toEqual(['ERP']);
+      expect(event.attendees ?? [], event.subject ?? event.id).toEqual([]);
+    }
+    expect(events.filter((event) => event.singleValueExtendedProperties?.some((property) => property.value === tag(visit))).map((event) => event.subject)).toEqual([visit.subject]);
+
+    const lists = mailbox.todoLists.filter((list) => list.displayName === 'ERP');
+    expect(lists).toHaveLength(1);
+    const tasks = mailbox.tasks.filter((task) => task.linkedResources?.some((resource) => ours(resource.externalId)));
+    expect(tasks).toHaveLength(counts.tasks);
+    expect(tasks.filter((task) => task.listId !== lists[0]?.id).map((task) => task.title)).toEqual([]);
+    const tagged = (action: ErpAction) => tasks.filter((task) => task.linkedResources?.some((resource) => resource.externalId === tag(action)));
+    expect(tagged(call).map((task) => [task.title, task.status])).toEqual([[call.subject, 'notStarted']]);
+    expect(tagged(visit)).toEqual([]);
+  });
+
+  step('completing the call in To Do completes the action in the ERP at the next Sync now', async () => {
+    const mailbox = await readGraphMailbox(world.stack, account);
+    const task = mailbox.tasks.find((candidate) => candidate.linkedResources?.some((resource) => resource.externalId === tag(call)));
+    if (!task) throw new Error(`no To Do task carries ${tag(call)}`);
+    await completeTodoTask(world.stack, mailbox, task, graphAccess, demoIds.password);
+    await pane().getByRole('button', { name: t.sync.runNow }).click();
+    await expect.poll(() => countsOf('tasks'), { timeout: 90_000, interval: 250 }).toEqual({ outlook: 0, erp: 1 });
+    expect(await countsOf('events')).toEqual({ outlook: 0, erp: 0 });
+    expect((await readErpAction(world.stack, account, call.id)).status).toBe('done');
+    expect((await readErpAction(world.stack, account, visit.id)).status).toBe('planned');
+    await outlook().capture('task-completed');
+  }, 120_000);
 }
 
 function markupJourney(world: DemoWorld) {

@@ -10,6 +10,8 @@ type Entry = { sequence: number; erpId: string; left?: string };
 interface FakeErpActions {
   actions: Map<string, ErpAction>;
   bySourceKey: Map<string, string>;
+  /** The email of each contact the ERP knows. */
+  contactEmails: Map<string, string | undefined>;
   history: Entry[];
   nextId: number;
 }
@@ -29,6 +31,8 @@ export class FakeErpActionSource implements ErpActionSource {
   failWith: (erpId: string) => ErpError | undefined = () => undefined;
   /** Writes this mailbox's sync made (updates and creates), for "nothing written" checks. */
   writes = 0;
+  /** Contact emails the sync asked for, in order. */
+  readonly contactLookups: string[] = [];
   readonly ownerId: string;
   private readonly pageSize: number;
   private readonly erp: FakeErpActions;
@@ -40,7 +44,7 @@ export class FakeErpActionSource implements ErpActionSource {
   ) {
     this.ownerId = options.ownerId;
     this.pageSize = options.pageSize ?? 100;
-    this.erp = erp ?? { actions: new Map(), bySourceKey: new Map(), history: [], nextId: 1 };
+    this.erp = erp ?? { actions: new Map(), bySourceKey: new Map(), contactEmails: new Map(), history: [], nextId: 1 };
     for (const action of options.actions ?? []) this.store(structuredClone(action));
   }
 
@@ -104,6 +108,18 @@ export class FakeErpActionSource implements ErpActionSource {
     this.erp.bySourceKey.set(sourceKey, created.id);
     this.writes += 1;
     return created;
+  }
+
+  async contactEmailOf(contactId: string): Promise<string | undefined> {
+    this.contactLookups.push(contactId);
+    return this.erp.contactEmails.get(contactId);
+  }
+
+  /** The ERP's own user adds a contact, with an email or none; answers its id. */
+  addContactInErp(email?: string): string {
+    const contactId = `C${this.erp.nextId++}`;
+    this.erp.contactEmails.set(contactId, email);
+    return contactId;
   }
 
   /** The ERP's own user adds an action (owned by this mailbox's user unless `ownerId` says otherwise). */

@@ -68,7 +68,7 @@ export class FakeOutlookEventCalendar implements OutlookEventCalendar {
       switch (write.kind) {
         case 'create': {
           const first = [...this.events.values()].find((event) => event.transactionId === write.transactionId);
-          const event = first ?? this.add({ fields: write.fields, tag: write.tag, categories: ['ERP'], sensitivity: write.fields.private ? 'private' : 'normal', transactionId: write.transactionId });
+          const event = first ?? this.add({ fields: write.fields, tag: write.tag, categories: ['ERP'], sensitivity: write.fields.private ? 'private' : 'normal', transactionId: write.transactionId, attendees: write.attendee === undefined ? [] : [write.attendee] });
           return { ok: true, id: event.id, changeKey: event.changeKey };
         }
         case 'update': {

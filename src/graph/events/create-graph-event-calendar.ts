@@ -32,7 +32,8 @@ const windowQuery = (window: EventWindow) => ({ startDateTime: window.start, end
  * changes come from `calendarView/delta` over the window, or a dedicated one, which Graph v1.0
  * gives no delta for (graph-facts §2): it is listed in full (`calendarView` of that calendar) each
  * time, and the engine tells changes by change key. Writes go in `$batch`es; creates carry the
- * category `ERP`, the ERP id property and a `transactionId`, never attendees.
+ * category `ERP`, the ERP id property and a `transactionId`, and the invited contact if any;
+ * updates never carry attendees (a PATCH would replace the list the user keeps).
  *
  * @example const calendar = createGraphEventCalendar(graph, 'ana@contoso.com');
  */
@@ -44,7 +45,11 @@ export function createGraphEventCalendar(client: GraphClient, mailbox: Mailbox, 
       case 'create':
         return {
           id, method: 'POST', url: eventsPath,
-          body: { ...toGraphEvent(write.fields), categories: [erpCategory], transactionId: write.transactionId, singleValueExtendedProperties: [{ id: erpIdPropertyId, value: write.tag }] },
+          body: {
+            ...toGraphEvent(write.fields), categories: [erpCategory], transactionId: write.transactionId, singleValueExtendedProperties: [{ id: erpIdPropertyId, value: write.tag }],
+            // Outlook sends the invitation when it saves the event.
+            ...(write.attendee === undefined ? {} : { attendees: [{ type: 'required', emailAddress: { address: write.attendee } }] }),
+          },
         };
       case 'update':
         return { id, method: 'PATCH', url: eventPath(mailbox, write.outlookId), body: toGraphEvent(write.fields, write.changed), headers: { 'If-Match': `W/"${write.changeKey}"` } };

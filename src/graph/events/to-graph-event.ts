@@ -12,7 +12,7 @@ function timesOf(fields: SyncedEvent): Pick<Event, 'start' | 'end' | 'isAllDay'>
 /**
  * The Graph properties of the `changed` fields (all of them for a create). The notes go as text,
  * so markup in ERP text is shown as written, never rendered; times go with the ERP's zone. No
- * attendees, ever: an attendee gets an invitation.
+ * attendees: a PATCH of them would replace the list the user keeps (a create adds its invited contact).
  */
 export function toGraphEvent(fields: SyncedEvent, changed?: readonly (keyof SyncedEvent)[]): Event {
   const writes = (column: keyof SyncedEvent) => changed === undefined || changed.includes(column);

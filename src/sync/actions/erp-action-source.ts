@@ -23,4 +23,6 @@ export interface ErpActionSource {
    * making a second one.
    */
   createAction(input: ActionInput, sourceKey: string): Promise<ErpAction>;
+  /** The primary email of an ERP contact (an action's `contactId`); `undefined` when it has none or is gone. */
+  contactEmailOf(contactId: string): Promise<string | undefined>;
 }

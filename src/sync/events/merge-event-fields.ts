@@ -87,8 +87,10 @@ export function mergeEventFields(input: EventMergeInput): EventMerge {
     }
     const winner = !outlookChanged || input.direction === 'erp-to-outlook' ? 'erp' : !erpChanged ? 'outlook' : winnerOf(input, field);
     if (erpChanged && outlookChanged && input.direction === 'two-way') {
-      // Under `manual` the conflict is on record already when it waits, or when the user's resolution settles it.
-      const recorded = input.policy === 'manual' && input.conflicts.some((conflict) => conflict.field === field && (winner !== undefined || conflict.status === 'open'));
+      // Under `manual` the conflict is on record already when it waits, or when the user's resolution settles it; under
+      // any policy, when a run whose writes failed or stopped recorded these values already.
+      const seen = input.conflicts.some((conflict) => conflict.field === field && same(conflict.erpValue as MergeValue, valueOf(erp, field)) && same(conflict.outlookValue as MergeValue, valueOf(outlook, field)));
+      const recorded = seen || (input.policy === 'manual' && input.conflicts.some((conflict) => conflict.field === field && (winner !== undefined || conflict.status === 'open')));
       if (!recorded) {
         conflicts.push({
           id: input.newId(), erpId: input.erpId, field, erpValue: valueOf(erp, field), outlookValue: valueOf(outlook, field),

@@ -5,8 +5,11 @@ import type { SyncedEvent } from './synced-event';
 
 /** One write of a run, sent with the others in one round trip. */
 export type EventWrite =
-  /** `transactionId` makes a retried create answer the first event instead of making a second one. */
-  | { kind: 'create'; fields: SyncedEvent; tag: string; transactionId: string }
+  /**
+   * `transactionId` makes a retried create answer the first event instead of making a second one;
+   * `attendee`, the email of the action's ERP contact, invited (only when the environment allows it).
+   */
+  | { kind: 'create'; fields: SyncedEvent; tag: string; transactionId: string; attendee?: string }
   /** Writes only the `changed` fields of `fields` (times go together); `If-Match` with the change key the plan read. */
   | { kind: 'update'; outlookId: string; changeKey: string; fields: SyncedEvent; changed: readonly (keyof SyncedEvent)[] }
   /** Tags an event of the user's own that became an ERP action (`If-Match` as read). */
@@ -41,6 +44,6 @@ export interface OutlookEventCalendar {
   readChanges(cursor: string | undefined, window: EventWindow): Promise<CalendarRound>;
   /** Reads events by id with their tags: the ones deleted are `gone`, wherever the others now are. */
   read(outlookIds: readonly string[]): Promise<{ gone: string[]; found: OutlookEvent[] }>;
-  /** Sends the writes together (Graph: `$batch`es of 20); per-write failures are answers. Never writes attendees. */
+  /** Sends the writes together (Graph: `$batch`es of 20); per-write failures are answers. Attendees only as a create's `attendee`. */
   write(writes: readonly EventWrite[]): Promise<EventWriteAnswer[]>;
 }

@@ -79,16 +79,28 @@ function planCreate(input: EventPlanInput, action: ErpAction, tagged: readonly O
   };
 }
 
+/**
+ * Outlook's values of the fields a conflict holds back: the snapshot keeps the base of a field
+ * waiting for the user (or settled by them since the link was saved) while its change key moves on,
+ * so an unchanged event still holds the value its conflict recorded.
+ */
+function withHeldValues(base: SyncedEvent, conflicts: readonly EventConflict[], linkUpdatedAt: string): SyncedEvent {
+  return conflicts
+    .filter((conflict) => conflict.status === 'open' || (conflict.resolvedAt ?? '') > linkUpdatedAt)
+    .reduce((fields, conflict) => (conflict.field === 'time' ? { ...fields, ...(conflict.outlookValue as Pick<SyncedEvent, 'start' | 'end' | 'allDay'>) } : { ...fields, [conflict.field]: conflict.outlookValue }), base);
+}
+
 /** A linked, active action whose event still exists: merge both sides against the snapshot. */
 function planLinked(input: EventPlanInput, action: ErpAction, link: EventLink, event: OutlookEvent | undefined): EventRecordPlan | undefined {
   const base = link.snapshot.fields;
   const changedInOutlook = event !== undefined && event.changeKey !== link.snapshot.changeKey;
+  const conflicts = input.conflicts.filter((conflict) => conflict.erpId === action.id);
   // A private event's content never reaches the ERP: read as if unchanged.
-  const outlook = changedInOutlook && !isPrivateEvent(event) ? event.fields : base;
+  const outlook = changedInOutlook && !isPrivateEvent(event) ? event.fields : withHeldValues(base, conflicts, link.updatedAt);
   const merge = mergeEventFields({
     erpId: action.id, base, erp: input.projection.fieldsOf(action), outlook, direction: input.direction, policy: input.policy,
     erpUpdatedAt: action.updatedAt, outlookUpdatedAt: event?.lastModifiedAt ?? link.updatedAt,
-    conflicts: input.conflicts.filter((conflict) => conflict.erpId === action.id), linkUpdatedAt: link.updatedAt, now: input.now, newId: input.newId,
+    conflicts, linkUpdatedAt: link.updatedAt, now: input.now, newId: input.newId,
   });
   const changeKey = event?.changeKey ?? link.snapshot.changeKey;
   const next: EventLink = { ...link, snapshot: { fields: merge.fields, changeKey, erpVersion: action.version }, missedListings: 0, updatedAt: input.now };

@@ -10,6 +10,7 @@ import { countEventWrites } from './event-plan';
 import type { EventProjection } from './event-projection';
 import type { EventSyncStore } from './event-sync-store';
 import { eventWindowAt } from './event-window';
+import { inviteContacts } from './invite-contacts';
 import type { OutlookEventCalendar } from './outlook-event-calendar';
 import { type OutlookDeleteRule, planEventChanges } from './plan-event-changes';
 import { readCalendarChanges } from './read-calendar-changes';
@@ -19,6 +20,8 @@ export interface EventSyncInput {
   direction: 'erp-to-outlook' | 'two-way';
   policy: ConflictPolicy;
   outlookDelete: OutlookDeleteRule;
+  /** The environment lets sync invite: created events carry their action's ERP contact as attendee (`inviteContacts`). */
+  inviteAttendees: boolean;
   /** Events of the user's own tagged `ERP` become actions (two-way only). */
   eventsFromOutlook: boolean;
   /** `primary`, or the id of the dedicated calendar the user chose: cursors belong to one. */
@@ -67,7 +70,7 @@ async function readErp(erp: ErpActionSource, cursor: string | undefined) {
  * with the links. A run-level failure ends the run `failed` (never thrown); item failures make it
  * `partial` and keep the cursors where they were, so the next run reads those changes again.
  *
- * @example const report = await runEventSync({ ...ports, direction: 'two-way', policy: 'erp-wins', outlookDelete: 'suppress', calendarId: 'primary' });
+ * @example const report = await runEventSync({ ...ports, direction: 'two-way', policy: 'erp-wins', outlookDelete: 'suppress', inviteAttendees: false, calendarId: 'primary' });
  */
 export async function runEventSync(input: EventSyncInput): Promise<EventSyncReport> {
   const at = () => input.now().toISOString();
@@ -89,12 +92,13 @@ export async function runEventSync(input: EventSyncInput): Promise<EventSyncRepo
     const cursorKey = input.eventsFromOutlook && input.direction === 'two-way' ? `${input.calendarId}+tagged` : input.calendarId;
     const calendar = await readCalendarChanges(input.calendar, { calendarId: cursorKey, saved: saved.outlook, links, now, window: eventWindowAt(now) });
     await move({ type: 'outlook-listed', at: at() });
-    const plan = planEventChanges({
+    const planned = planEventChanges({
       environment: input.environment, direction: input.direction, policy: input.policy, outlookDelete: input.outlookDelete,
       eventsFromOutlook: input.eventsFromOutlook, now: at(), window: calendar.cursor?.window ?? eventWindowAt(now), actions: erp.actions, tombstones: erp.tombstones,
       links, conflicts: await input.store.listConflicts(), events: calendar.events, goneIds: calendar.goneIds,
       projection: input.projection, newId: input.newId,
     });
+    const plan = input.inviteAttendees ? await inviteContacts(planned, erp.actions, at(), (contactId) => input.erp.contactEmailOf(contactId)) : planned;
     await move({ type: 'planned', at: at(), total: plan.records.length, needsConfirmation: false });
     const result = await applyEventPlan(plan, {
       calendar: input.calendar, erp: input.erp, store: input.store, projection: input.projection, environment: input.environment, now: at(),

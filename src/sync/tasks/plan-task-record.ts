@@ -2,6 +2,7 @@ import { classifyAction } from '../../domain/classify-action';
 import type { ErpAction } from '../../domain/erp-records';
 import type { ConflictPolicy } from '../../domain/sync-settings';
 import type { ErpActionChanges } from '../actions/erp-action-source';
+import type { OutlookDeleteRule } from '../events/plan-event-changes';
 import type { OutlookTask } from './outlook-task';
 import type { OutlookTaskWrite } from './outlook-task-list';
 import type { SyncedTask } from './synced-task';
@@ -33,6 +34,8 @@ export interface TaskRecord {
 export interface TaskPlanContext {
   direction: 'erp-to-outlook' | 'two-way';
   policy: ConflictPolicy;
+  /** What the user deleting a synced task does to its action: stop syncing it, or (two-way) cancel it too. */
+  outlookDelete: OutlookDeleteRule;
   /** The list is shared with others: private actions stay out of it. */
   listShared: boolean;
   now: string;
@@ -221,8 +224,8 @@ function sameLink(link: TaskLink, plan: TaskRecordPlan): boolean {
 /**
  * Decides what one ERP action's task needs (DESIGN §5). The task follows the action while it is a
  * task of this mailbox; an action deleted, reassigned or turned into an event takes its task out
- * of the list. A task the user deleted suppresses the link (the action stays) until the action
- * changes. Two-way, each field merges against the last synced values; a field changed on both
+ * of the list. A task the user deleted suppresses the link (the action stays, cancelled if the
+ * environment says so) until the action changes. Two-way, each field merges against the last synced values; a field changed on both
  * sides is a conflict settled by the policy and recorded.
  */
 export function planTaskRecord(record: TaskRecord, context: TaskPlanContext): TaskRecordPlan {
@@ -247,7 +250,14 @@ export function planTaskRecord(record: TaskRecord, context: TaskPlanContext): Ta
     return { ...plan, outlookWrites: [...plan.outlookWrites, ...extra] };
   }
   if (record.itemRemoved) {
-    return { ...none, link: { kind: 'save', state: 'suppressed', outlookId: link.outlookId, fields: link.snapshot, version: action?.version ?? link.snapshot.version, changeKey: link.snapshot.changeKey } };
+    // Cancelling is for an action still to do: a task completed, then deleted, leaves its action done.
+    const known = action ?? link.snapshot;
+    const cancel = context.outlookDelete === 'cancel' && context.direction === 'two-way' && known.status === 'planned';
+    return {
+      ...none,
+      ...(cancel ? { erpWrite: { changes: { status: 'cancelled' }, version: action?.version ?? link.snapshot.version } } : {}),
+      link: { kind: 'save', state: 'suppressed', outlookId: link.outlookId, fields: link.snapshot, version: action?.version ?? link.snapshot.version, changeKey: link.snapshot.changeKey },
+    };
   }
   const plan = merge(record, link, record.item, context);
   // Every tagged copy beside the linked task is a duplicate.

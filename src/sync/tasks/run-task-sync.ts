@@ -1,5 +1,6 @@
 import type { ErpAction } from '../../domain/erp-records';
 import type { ConflictPolicy } from '../../domain/sync-settings';
+import type { OutlookDeleteRule } from '../events/plan-event-changes';
 import type { ErpActionSource } from '../actions/erp-action-source';
 import { advanceRun } from '../advance-run';
 import type { RunEvent, RunState } from '../run-state';
@@ -21,6 +22,8 @@ export interface TaskSyncRunInput {
   listName: string;
   direction: 'erp-to-outlook' | 'two-way';
   policy: ConflictPolicy;
+  /** What the user deleting a synced task does to its action: `suppress` it, or (two-way) `cancel` it too. */
+  outlookDelete: OutlookDeleteRule;
   list: OutlookTaskList;
   erp: Pick<ErpActionSource, 'listActionChanges' | 'listActionsInScope' | 'updateActionFields' | 'createAction'>;
   /** How often the ERP's actions in scope are listed whole, to find deletes its feed cannot show (and on every full delta round). */
@@ -81,7 +84,7 @@ const isListGone = (error: unknown) => error instanceof SyncError && error.code 
  * nothing is created twice. A run with item failures keeps the old cursors, so those items are
  * read again by the next run (the others, already in step, plan to nothing).
  *
- * @example const report = await runTaskSync({ environment: 'acme', listName: 'ERP', direction: 'two-way', policy: 'erp-wins', list, erp, store, fullListingEveryMs: 86_400_000, now, newId, onState });
+ * @example const report = await runTaskSync({ environment: 'acme', listName: 'ERP', direction: 'two-way', policy: 'erp-wins', outlookDelete: 'suppress', list, erp, store, fullListingEveryMs: 86_400_000, now, newId, onState });
  */
 export async function runTaskSync(input: TaskSyncRunInput): Promise<TaskSyncReport> {
   const startedAt = input.now().toISOString();
@@ -138,7 +141,7 @@ export async function runTaskSync(input: TaskSyncRunInput): Promise<TaskSyncRepo
     const tagOf = new Map(imports.links.map((link) => [link.outlookId, formatErpTag(input.environment, link.erpId)]));
     const untagged = new Set(imports.untagged);
     const plans = imports.stoppedBy ? [] : planTaskChanges({
-      environment: input.environment, direction: input.direction, policy: input.policy, listShared: inUse.isShared,
+      environment: input.environment, direction: input.direction, policy: input.policy, outlookDelete: input.outlookDelete, listShared: inUse.isShared,
       now: at(), newId: input.newId,
       erpChanged: [...feed.changed.values()].filter((action) => !untagged.has(action.id)), erpGone: [...feed.gone],
       outlookChanged: round.changed.map((task) => { const tag = tagOf.get(task.id); return tag === undefined ? task : { ...task, tag, changeKey: '' }; }),

@@ -20,4 +20,8 @@ export type ChaosWorkerSettings = z.infer<typeof chaosWorkerSettingsSchema>;
 /** What the worker tells the test. */
 export type ChaosWorkerMessage =
   | { type: 'ready' }
-  | { type: 'finished'; runId: string; status: string; failedOperations: number; quiet: boolean; applied: number; adopted: number };
+  | {
+      type: 'finished'; runId: string; status: string; failedOperations: number; quiet: boolean; applied: number; adopted: number;
+      /** Each action collection's part of the run (its items written and failed are in the totals too). */
+      collections: Partial<Record<'events' | 'tasks', { outcome: string; applied: number; failedOperations: number }>>;
+    };

@@ -1,5 +1,5 @@
 /**
- * A bridge process that only syncs contacts, for the chaos test to SIGKILL at random points: the
+ * A bridge process that syncs a mailbox (contacts, then events, then tasks), for the chaos test to SIGKILL at random points: the
  * real service over a SQLite store file, a demo ERP file and the local Microsoft 365 over HTTPS.
  * It reads its settings from CHAOS_WORKER (JSON) and answers `{ type: 'run' }` messages with the
  * finished run.
@@ -12,6 +12,8 @@ import { parseConfig } from '../../../server/config/load-config';
 import { openDemoErp } from '../../../server/erp/demo/open-demo-erp';
 import { createContactSyncService } from '../../../server/jobs/create-contact-sync-service';
 import { createGraphAccess } from '../../../server/jobs/create-graph-access';
+import { runEventCollection } from '../../../server/jobs/run-event-collection';
+import { runTaskCollection } from '../../../server/jobs/run-task-collection';
 import { openStore } from '../../../server/store/open-store';
 import { chaosWorkerSettingsSchema, type ChaosWorkerMessage } from './chaos-worker-settings';
 
@@ -36,7 +38,9 @@ const graphAccess = createGraphAccess({
 });
 const environment = config.environments[0];
 if (!environment) throw new Error('no environment');
-const service = createContactSyncService({ store, environments: new Map([[settings.environment, { config: environment, erp }]]), graphAccess, logger: pino({ level: 'silent' }) });
+const service = createContactSyncService({ store, environments: new Map([[settings.environment, { config: environment, erp }]]), graphAccess, logger: pino({ level: 'silent' }),
+  actionCollections: { events: runEventCollection, tasks: runTaskCollection },
+});
 const user = { tenantId: settings.tenantId, objectId: settings.objectId };
 
 const send = (message: ChaosWorkerMessage) => process.send?.(message);
@@ -44,6 +48,14 @@ const send = (message: ChaosWorkerMessage) => process.send?.(message);
 process.on('message', async () => {
   const { runId } = await service.runNow(settings.environment, user);
   const run = await service.waitForRun(runId);
-  send({ type: 'finished', runId, status: run.status, failedOperations: run.report.failedOperations, quiet: run.report.quiet, applied: run.report.applied, adopted: run.report.planned.adopt });
+  const { report } = run;
+  const parts = report.collections ?? {};
+  const collections = Object.fromEntries(Object.entries(parts).map(([name, part]) => [name, { outcome: part.outcome, applied: Object.values(part.applied).reduce((sum, count) => sum + count, 0), failedOperations: part.failedOperations }]));
+  const all = Object.values(collections);
+  send({
+    type: 'finished', runId, status: run.status, quiet: report.quiet, adopted: report.planned.adopt, collections,
+    failedOperations: report.failedOperations + all.reduce((sum, part) => sum + part.failedOperations, 0),
+    applied: report.applied + all.reduce((sum, part) => sum + part.applied, 0),
+  });
 });
 send({ type: 'ready' });

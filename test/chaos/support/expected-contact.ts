@@ -63,7 +63,7 @@ export function expectedContact(edit: ContactEdit, policy: ConflictPolicy, decis
 }
 
 /** The policy's side for a value both changed; `newest` the later edit (a tie would go to the ERP, the record of reference). */
-function winner(policy: ConflictPolicy, erpAt: number, outlookAt: number): Side | undefined {
+export function winner(policy: ConflictPolicy, erpAt: number, outlookAt: number): Side | undefined {
   if (policy === 'manual') return undefined;
   if (policy === 'newest') return outlookAt > erpAt ? 'outlook' : 'erp';
   return policy === 'erp-wins' ? 'erp' : 'outlook';

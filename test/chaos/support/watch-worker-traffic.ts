@@ -13,8 +13,12 @@ export interface WorkerTraffic {
    * finish (a `$batch` envelope excepted, which waits for its items), then the actions run in turn.
    */
   stopAt(number: number, action: StopAction): void;
+  /** The same at the first request of the run for which `test` (given its path, as requests arrive) is true. */
+  stopWhen(test: (path: string) => boolean, action: StopAction): void;
   /** Resolves once none of the worker's requests is being served any more. */
   drained(): Promise<void>;
+  /** The path of the worker's `number`-th request of the run (`undefined` before it arrives). */
+  pathOf(number: number): string | undefined;
   /** Starts counting again from zero for the next run, with no stop planned. */
   nextRun(): void;
 }
@@ -26,6 +30,8 @@ export interface WorkerTraffic {
 export function watchWorkerTraffic(admin: GraphEmulatorAdmin): WorkerTraffic {
   let count = 0;
   let stops = new Map<number, StopAction[]>();
+  let paths = new Map<number, string>();
+  let conditions: { test: (path: string) => boolean; action: StopAction }[] = [];
   let gate: Promise<boolean> | undefined;
   const serving = new Map<Promise<void>, { envelope: boolean }>();
   const servingDone = (envelopes: boolean) =>
@@ -34,8 +40,12 @@ export function watchWorkerTraffic(admin: GraphEmulatorAdmin): WorkerTraffic {
   admin.interceptRequests(async (request, serve) => {
     if (request.headers.has(userRequestHeader)) return serve();
     count += 1;
-    const actions = stops.get(count);
-    if (actions) {
+    const path = new URL(request.url).pathname;
+    paths.set(count, path);
+    const met = conditions.filter((condition) => condition.test(path));
+    conditions = conditions.filter((condition) => !met.includes(condition));
+    const actions = [...(stops.get(count) ?? []), ...met.map((condition) => condition.action)];
+    if (actions.length) {
       gate = (async () => {
         await servingDone(false);
         for (const action of actions) if (!(await action())) return false;
@@ -59,8 +69,14 @@ export function watchWorkerTraffic(admin: GraphEmulatorAdmin): WorkerTraffic {
     async drained() {
       while (serving.size > 0) await servingDone(true);
     },
+    stopWhen(test, action) {
+      conditions.push({ test, action });
+    },
+    pathOf: (number) => paths.get(number),
     nextRun() {
       count = 0;
+      paths = new Map();
+      conditions = [];
       stops = new Map();
       gate = undefined;
     },

@@ -81,6 +81,12 @@ describe('configuration', () => {
     expect(parseConfig({ environments: [environment], store: { url: 'postgres://bridge@db/bridge' }, jobs: { engine: 'pg-boss' } }).jobs.engine).toBe('pg-boss');
   });
 
+  it('leases a pg-boss run for 45 s unless told, and refuses a lease under 3 s, naming the key', () => {
+    expect(parseConfig({ environments: [environment] }).jobs.runLeaseSeconds).toBe(45);
+    expect(parseConfig({ environments: [environment], jobs: { runLeaseSeconds: 20 } }).jobs.runLeaseSeconds).toBe(20);
+    expect(errorOf(() => parseConfig({ environments: [environment], jobs: { runLeaseSeconds: 1 } })).message).toContain('jobs.runLeaseSeconds');
+  });
+
   it('reads secrets from the environment and from files, naming what is missing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'config-'));
     writeFileSync(join(dir, 'secret.txt'), 's3cret\n');

@@ -33,13 +33,20 @@ describe("an environment's sync block", () => {
       tasks: { directions: allDirections, conflicts: allPolicies, defaultDirection: 'two-way', defaultConflicts: 'erp-wins' },
       inviteAttendees: false,
       eventOutlookDelete: 'suppress',
+      taskOutlookDelete: 'suppress',
     });
   });
 
   it('lets deleting a synced event in Outlook cancel its action when events.outlookDelete says so, and refuses other values', () => {
     expect(syncOf({ events: { outlookDelete: 'cancel', defaultDirection: 'two-way' } })).toMatchObject({ eventOutlookDelete: 'cancel', events: { defaultDirection: 'two-way' } });
     expect(messageOf({ events: { outlookDelete: 'delete' } })).toContain('outlookDelete');
-    expect(messageOf({ tasks: { outlookDelete: 'cancel' } })).toContain('outlookDelete');
+    expect(messageOf({ contacts: { outlookDelete: 'cancel' } })).toContain('outlookDelete');
+  });
+
+  it('lets deleting a synced task in To Do cancel its action when tasks.outlookDelete says so, apart from events, and refuses other values', () => {
+    expect(syncOf({ tasks: { outlookDelete: 'cancel' } })).toMatchObject({ taskOutlookDelete: 'cancel', eventOutlookDelete: 'suppress' });
+    expect(syncOf({ events: { outlookDelete: 'cancel' } })).toMatchObject({ taskOutlookDelete: 'suppress', eventOutlookDelete: 'cancel' });
+    expect(messageOf({ tasks: { outlookDelete: 'delete' } })).toContain('outlookDelete');
   });
 
   it('reads the older shape as the defaults, every value still allowed, as it always was', () => {

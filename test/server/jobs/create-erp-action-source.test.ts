@@ -17,6 +17,8 @@ interface ActionSourceWorld {
   add(subject: string, owner: 'ana' | 'bruno', fields?: Partial<ActionInput>): Promise<ErpAction>;
   reassign(action: ErpAction, owner: 'ana' | 'bruno'): Promise<void>;
   remove(action: ErpAction): Promise<void>;
+  /** The ERP's own user adds a contact with this email (or none); answers its id. */
+  addContact(email?: string): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,7 @@ async function demoWorld(): Promise<ActionSourceWorld> {
       await erp.updateAction(action.id, { version: current?.version ?? 0, ownerId: ownerOf(owner) }, clerk);
     },
     remove: async (action) => subject.deleteAction?.(action.id, clerk),
+    addContact: async (email) => (await erp.createContact({ displayName: 'Compras Núñez', emails: email === undefined ? [] : [email] }, clerk)).id,
     close: () => erp.close(),
   };
 }
@@ -52,6 +55,7 @@ async function fakeWorld(): Promise<ActionSourceWorld> {
     add: async (subject, owner, fields = {}) => (owner === 'ana' ? ana : bruno).addInErp({ subject, ...fields }),
     reassign: async (action, owner) => void ana.reassignInErp(action.id, owner === 'ana' ? ana.ownerId : bruno.ownerId),
     remove: async (action) => ana.deleteInErp(action.id),
+    addContact: async (email) => ana.addContactInErp(email),
     close: async () => undefined,
   };
 }
@@ -136,6 +140,14 @@ describe.each([
     expect((await world.ana.listActionsInScope())[0]).toMatchObject({ subject: 'Llamada a Ana', version: call.version + 1 });
   });
 
+  it("answers a contact's primary email, and nothing for a contact without one or unknown", async () => {
+    const customer = await world.addContact('compras@ferreteria-nunez.example');
+    const silent = await world.addContact();
+    expect(await world.ana.contactEmailOf(customer)).toBe('compras@ferreteria-nunez.example');
+    expect(await world.ana.contactEmailOf(silent)).toBeUndefined();
+    expect(await world.ana.contactEmailOf('999999')).toBeUndefined();
+  });
+
   it("creates an action owned by the mailbox's user once, however often the create is retried", async () => {
     const input: ActionInput = { type: 'meeting', subject: 'Revisión ERP', start: '2026-03-12T08:00:00Z', end: '2026-03-12T09:00:00Z', allDay: false, timeZone: 'Europe/Madrid', status: 'planned', private: false };
     const created = await world.ana.createAction(input, 'acme:event-1');
@@ -168,6 +180,32 @@ describe('the ERP action source over the demo ERP', () => {
       expect(error).toMatchObject({ code: 'invalid_input' });
     } finally {
       await world.close();
+    }
+  });
+});
+
+describe('createErpActionSource contact lookups', () => {
+  it('reads each contact from the ERP once per source (one source per run)', async () => {
+    const { erp, userIds } = await openDemoContractErp(steppingClock());
+    const clerk: ErpActor = { email: 'clerk@contoso.example' };
+    const reads: string[] = [];
+    const counting = new Proxy(erp, {
+      get(target, key) {
+        if (key === 'getContact') return (id: string) => (reads.push(id), target.getContact(id));
+        const value: unknown = Reflect.get(target, key);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    try {
+      const customer = await erp.createContact({ displayName: 'Compras Núñez', emails: ['compras@ferreteria-nunez.example'] }, clerk);
+      const run = createErpActionSource(counting, clerk, { erpUserId: userIds.alice });
+      const emails = [await run.contactEmailOf(customer.id), await run.contactEmailOf(customer.id)];
+      await createErpActionSource(counting, clerk, { erpUserId: userIds.alice }).contactEmailOf(customer.id);
+
+      expect(emails).toEqual(['compras@ferreteria-nunez.example', 'compras@ferreteria-nunez.example']);
+      expect(reads).toEqual([customer.id, customer.id]);
+    } finally {
+      await erp.close();
     }
   });
 });

@@ -1,3 +1,4 @@
+import pg from 'pg';
 import PgBoss from 'pg-boss';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -66,12 +67,44 @@ function createRunProbe() {
   return { watch, carriedOut, mostAtOnce: () => mostAtOnce, going: () => [...going.values()].reduce((sum, count) => sum + count, 0) };
 }
 
-async function startEngine(service: ContactSyncService, store: Store, url: string, maxConcurrentRuns: number, runExpiryMinutes = 240): Promise<PgBossContactSync> {
+async function startEngine(service: ContactSyncService, store: Store, url: string, maxConcurrentRuns: number, lease: { runLeaseSeconds?: number } = {}): Promise<PgBossContactSync> {
   const engine = await startPgBossContactSync(service, {
-    connectionString: url, store, logger: pino({ level: 'silent' }), intervalMinutes: 0, maxConcurrentRuns, runExpiryMinutes, pollingIntervalSeconds: 0.5,
+    connectionString: url, store, logger: pino({ level: 'silent' }), intervalMinutes: 0, maxConcurrentRuns, runExpiryMinutes: 240, pollingIntervalSeconds: 0.5, ...lease,
   });
   engines.push(engine);
   return engine;
+}
+
+/** Reads the queue with a pg-boss of its own that starts no worker and no maintenance. */
+async function readQueue<T>(url: string, read: (boss: PgBoss) => Promise<T>): Promise<T> {
+  const boss = new PgBoss({ connectionString: url, supervise: false, schedule: false });
+  // The test database is dropped with FORCE after the test: a connection of this stopped reader
+  // that the drop ends is not a failure; one while it reads is.
+  const failures: unknown[] = [];
+  let stopped = false;
+  boss.on('error', (error) => {
+    if (!stopped) failures.push(error);
+  });
+  await boss.start();
+  try {
+    return await read(boss);
+  } finally {
+    await boss.stop({ graceful: false });
+    stopped = true;
+    expect(failures).toEqual([]);
+  }
+}
+
+/** When pg-boss's maintenance (which expires jobs) last started. */
+async function maintainedOn(url: string): Promise<Date> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ maintained_on: Date | null }>('SELECT maintained_on FROM pgboss.version');
+    return rows[0]?.maintained_on ?? new Date(0);
+  } finally {
+    await client.end();
+  }
 }
 
 async function contactRuns(store: Store, name: MailboxName): Promise<RunRecord[]> {
@@ -196,30 +229,74 @@ describe('the pg-boss jobs engine', () => {
     expect(sync.folderContacts('amelie')).toEqual([]);
   });
 
-  it('gives a run job the configured expiry, and a later start with another expiry applies it', async () => {
+  it('gives a run job the configured lease as its expiry, and a pass two leases (at least a minute); a later start with another lease applies them', async () => {
     const { sync, url } = await startWorld();
-    const expiryOfRuns = async () => {
-      const boss = new PgBoss(url);
-      // The test database is dropped with FORCE after the test: a connection of this stopped reader
-      // that the drop ends is not a failure; one while it reads is.
-      const failures: unknown[] = [];
-      let stopped = false;
-      boss.on('error', (error) => {
-        if (!stopped) failures.push(error);
-      });
-      await boss.start();
-      try {
-        return (await boss.getQueue('contact-sync-run'))?.expireInSeconds;
-      } finally {
-        await boss.stop({ graceful: false });
-        stopped = true;
-        expect(failures).toEqual([]);
-      }
-    };
-    await (await startEngine(sync.service, sync.store, url, 1, 30)).stop();
-    expect(await expiryOfRuns()).toBe(30 * 60);
-    await startEngine(sync.service, sync.store, url, 1, 300);
-    expect(await expiryOfRuns()).toBe(300 * 60);
+    await (await startEngine(sync.service, sync.store, url, 1, { runLeaseSeconds: 30 })).stop();
+    expect(await readQueue(url, (boss) => boss.getQueue('contact-sync-run'))).toMatchObject({ expireInSeconds: 30, policy: 'singleton' });
+    await startEngine(sync.service, sync.store, url, 1, { runLeaseSeconds: 60 });
+    expect(await readQueue(url, (boss) => boss.getQueue('contact-sync-run'))).toMatchObject({ expireInSeconds: 60 });
+    // A pass whose bridge died holds the next ones back only until it expires.
+    expect(await readQueue(url, (boss) => boss.getQueue('contact-sync-pass'))).toMatchObject({ expireInSeconds: 120, policy: 'stately' });
+  });
+
+  it('takes over, under the same run id, the run of a bridge that took the job and stopped renewing it', async () => {
+    const { sync, url } = await startWorld();
+    const queueing = await startEngine(sync.service, sync.store, url, 0, { runLeaseSeconds: 3 });
+    const { runId } = await queueing.runNow(mailboxes.lucia.environment, mailboxes.lucia.user, {});
+    // A bridge takes the job and dies before its first renewal: nothing of it remains but the active job.
+    const taken = await readQueue(url, (boss) => boss.fetch('contact-sync-run'));
+    expect(taken.map((job) => job.id)).toEqual([runId]);
+
+    const probe = createRunProbe();
+    await startEngine(probe.watch('survivor', sync.service), sync.store, url, 1, { runLeaseSeconds: 3 });
+    const [run] = await settledRuns(sync.store);
+
+    expect(run).toMatchObject({ id: runId, status: 'succeeded' });
+    expect(probe.carriedOut).toEqual([{ bridge: 'survivor', runId }]);
+    expect(await readQueue(url, (boss) => boss.getJobById('contact-sync-run', runId))).toMatchObject({ state: 'completed', retryCount: 1 });
+    await expectSynced(sync, 'lucia');
+  });
+
+  it('never takes over a run that outlasts its lease while its bridge renews it', async () => {
+    const { sync, url } = await startWorld();
+    const { admin } = shared.m365.graph;
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let holding = 0;
+    admin.interceptRequests(async (_request, serve) => {
+      holding += 1;
+      await held;
+      await serve();
+    });
+    try {
+      const probe = createRunProbe();
+      const first = await startEngine(probe.watch('first', sync.service), sync.store, url, 1, { runLeaseSeconds: 3 });
+      const other = await sync.addBridge();
+      await startEngine(probe.watch('second', other.service), other.store, url, 1, { runLeaseSeconds: 3 });
+      const { runId } = await first.runNow(mailboxes.lucia.environment, mailboxes.lucia.user, {});
+      await vi.waitFor(() => expect(holding).toBeGreaterThan(0), { timeout: 15_000, interval: 20 });
+      // Maintenance runs (it expires jobs) twice after the job's first lease would have run out.
+      const startedOn = (await readQueue(url, (boss) => boss.getJobById('contact-sync-run', runId)))?.startedOn;
+      if (!startedOn) throw new Error('the run job has not started');
+      const maintainedAfter = async (after: Date) =>
+        vi.waitFor(async () => {
+          const maintained = await maintainedOn(url);
+          expect(maintained.getTime()).toBeGreaterThan(after.getTime());
+          return maintained;
+        }, { timeout: 20_000, interval: 100 });
+      await maintainedAfter(await maintainedAfter(new Date(startedOn.getTime() + 3_000)));
+      release();
+      const runs = await settledRuns(sync.store);
+
+      expect(runs).toEqual([expect.objectContaining({ id: runId, status: 'succeeded' })]);
+      expect(probe.mostAtOnce()).toBe(1);
+      expect(probe.carriedOut).toEqual([{ bridge: 'first', runId }]);
+      expect(await readQueue(url, (boss) => boss.getJobById('contact-sync-run', runId))).toMatchObject({ state: 'completed', retryCount: 0 });
+      await expectSynced(sync, 'lucia');
+    } finally {
+      release();
+      admin.interceptRequests(undefined);
+    }
   });
 
   it('turns notifications one bridge stored into one queued run, however many bridges process the inbox at once', async () => {

@@ -147,16 +147,41 @@ describe('runEventCollection against the Graph emulator', () => {
     expect((await sync.run()).quiet).toBe(true);
   });
 
-  it('writes no attendees, even when the environment allows them', async () => {
+  it('writes no attendees when the environment does not allow them, even for an action with a contact', async () => {
     const sync = theWorld();
-    await sync.add({ type: 'meeting', contactId: undefined });
+    const customer = await sync.erp.createContact({ displayName: 'Compras Núñez', emails: ['compras@ferreteria-nunez.example'] }, { erpUserId: sync.erpUserId, email });
+    await sync.add({ type: 'meeting', contactId: customer.id });
     await sync.add({ type: 'visit', subject: 'Visita 2' });
 
-    await sync.run({ inviteAttendees: true });
+    await sync.run();
     const events = await sync.events();
 
     expect(events).toHaveLength(2);
     for (const event of events) expect(event.attendees).toEqual([]);
+  });
+
+  it("invites exactly the action's contact when the environment allows it, and keeps whoever Ana adds through later updates", async () => {
+    const sync = theWorld();
+    const customer = await sync.erp.createContact({ displayName: 'Compras Núñez', emails: ['compras@ferreteria-nunez.example'] }, { erpUserId: sync.erpUserId, email });
+    const visit = await sync.add({ contactId: customer.id });
+    await sync.add({ subject: 'Visita sin contacto' });
+
+    await sync.run({ inviteAttendees: true });
+    const created = await sync.events();
+    const event = created.find((item) => tagOf(item) === `acme:${visit.id}`);
+    const invited = event?.attendees?.map((attendee) => attendee.emailAddress?.address);
+    const colleague = { type: 'optional', emailAddress: { address: 'bruno@contoso.example', name: 'Bruno' } };
+    await sync.edit(event?.id ?? '', { attendees: [...(event?.attendees ?? []), colleague] });
+    await sync.run({ inviteAttendees: true });
+    await sync.erp.updateAction(visit.id, { subject: 'Visita (confirmada)', version: (await sync.erp.getAction(visit.id))?.version ?? 0 }, { erpUserId: sync.erpUserId, email });
+    const updated = await sync.run({ inviteAttendees: true });
+    const after = (await sync.events()).find((item) => tagOf(item) === `acme:${visit.id}`);
+
+    expect(invited).toEqual(['compras@ferreteria-nunez.example']);
+    expect(created.filter((item) => tagOf(item) !== `acme:${visit.id}`).map((item) => item.attendees)).toEqual([[]]);
+    expect(updated.applied).toMatchObject({ outlookUpdated: 1 });
+    expect(after?.subject).toBe('Visita (confirmada)');
+    expect(after?.attendees?.map((attendee) => attendee.emailAddress?.address)).toEqual(['compras@ferreteria-nunez.example', 'bruno@contoso.example']);
   });
 
   it('rolls the window forward without losing an event that left it or an Outlook edit made before', async () => {

@@ -12,7 +12,7 @@ const worlds = useSyncWorlds();
 const clerk: ErpActor = { email: 'clerk@contosoiberica.example' };
 
 /** Lucía's task sync over the demo ERP and the Graph emulator, run as the mailbox run would run it. */
-async function taskWorld(options: { settings?: Partial<SyncSettings> } = {}) {
+async function taskWorld(options: { settings?: Partial<SyncSettings>; outlookDelete?: 'suppress' | 'cancel' } = {}) {
   const graphRequests: string[] = [];
   const sync = await worlds.start({ beforeGraphRequest: (method, url) => void graphRequests.push(`${method} ${url}`) });
   const erp = sync.erps.contoso;
@@ -24,7 +24,7 @@ async function taskWorld(options: { settings?: Partial<SyncSettings> } = {}) {
   const settings: SyncSettings = { ...defaultSyncSettings, enabled: true, actionsEnabled: true, tasks: 'two-way', todoListName: `ERP ${randomUUID().slice(0, 8)}`, ...options.settings };
   const admin = sync.shared.m365.graph.admin;
   const run = () => runTaskCollection({
-    environment: 'contoso', user: mailboxes.lucia.user, settings, inviteAttendees: false, actionUrlTemplate: 'https://erp.contoso.example/acciones/{id}', client, mailbox,
+    environment: 'contoso', user: mailboxes.lucia.user, settings, inviteAttendees: false, ...(options.outlookDelete ? { taskOutlookDelete: options.outlookDelete } : {}), actionUrlTemplate: 'https://erp.contoso.example/acciones/{id}', client, mailbox,
     erp: createErpActionSource(erp, actor, { erpUserId }), store: sync.store,
     now: () => new Date(), newId: randomUUID, onState: async () => undefined,
   });
@@ -155,6 +155,22 @@ describe('task sync through real runs (demo ERP, Graph emulator)', () => {
     await world.run();
 
     expect(await world.erp.getAction(call.id)).toMatchObject({ subject: 'Revisar pedido', status: 'planned' });
+    expect(world.tagged(call.id)).toEqual([]);
+  });
+
+  it('cancels the ERP action when Lucía deletes its task and the environment says so, and does not put the task back', async () => {
+    const world = await taskWorld({ outlookDelete: 'cancel' });
+    const call = await world.add({ subject: 'Revisar pedido' });
+    await world.run();
+    const [task] = world.tagged(call.id);
+
+    await world.client.request('DELETE', `/users/${world.mailbox}/todo/lists/${task?.listId ?? ''}/tasks/${task?.id ?? ''}`);
+    const deleted = await world.run();
+    const after = await world.run();
+
+    expect(deleted).toMatchObject({ outcome: 'succeeded', applied: { erpUpdated: 1, outlookCreated: 0 } });
+    expect(await world.erp.getAction(call.id)).toMatchObject({ subject: 'Revisar pedido', status: 'cancelled' });
+    expect(after).toMatchObject({ outcome: 'succeeded', applied: { erpUpdated: 0, outlookCreated: 0 } });
     expect(world.tagged(call.id)).toEqual([]);
   });
 

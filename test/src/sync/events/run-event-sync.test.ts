@@ -164,6 +164,38 @@ describe('runEventSync', () => {
     expect(sync.calendar.tagged(`acme:${visit.id}`)[0]).toMatchObject({ sensitivity: 'private', attendees: [], fields: { subject: 'Visita (confirmada)', private: true } });
   });
 
+  it('invites the contact of an upcoming planned action on create when the environment allows it, and never anyone else', async () => {
+    const sync = createEventSyncFakes();
+    const customer = sync.erp.addContactInErp('compras@ferreteria-nunez.example');
+    const silent = sync.erp.addContactInErp();
+    const visit = sync.erp.addInErp({ ...visitFields(), contactId: customer });
+    const past = sync.erp.addInErp({ ...visitFields(), subject: 'Visita pasada', start: '2027-02-20T08:00:00.000Z', end: '2027-02-20T09:00:00.000Z', contactId: customer });
+    const done = sync.erp.addInErp({ ...visitFields(), subject: 'Visita hecha', status: 'done', contactId: customer });
+    const noEmail = sync.erp.addInErp({ ...visitFields(), subject: 'Visita sin correo', contactId: silent });
+    const alone = sync.erp.addInErp({ ...visitFields(), subject: 'Visita sin contacto' });
+
+    await sync.run({ inviteAttendees: true });
+    sync.erp.editInErp(visit.id, { subject: 'Visita (confirmada)' });
+    const update = await sync.run({ inviteAttendees: true });
+
+    const attendeesOf = (erpId: string) => sync.calendar.tagged(`acme:${erpId}`)[0]?.attendees;
+    expect(attendeesOf(visit.id)).toEqual(['compras@ferreteria-nunez.example']);
+    for (const action of [past, done, noEmail, alone]) expect(attendeesOf(action.id)).toEqual([]);
+    expect(update.applied.outlookUpdated).toBe(1);
+    // Looked up for creates only: the update asked for no contact.
+    expect(sync.erp.contactLookups).toEqual([customer, silent]);
+  });
+
+  it('invites nobody when the environment does not allow it, even for an action with a contact', async () => {
+    const sync = createEventSyncFakes();
+    const visit = sync.erp.addInErp({ ...visitFields(), contactId: sync.erp.addContactInErp('compras@ferreteria-nunez.example') });
+
+    await sync.run();
+
+    expect(sync.calendar.tagged(`acme:${visit.id}`)[0]?.attendees).toEqual([]);
+    expect(sync.erp.contactLookups).toEqual([]);
+  });
+
   it('makes an ERP action of an event Ana tags ERP when she allows it, once, and tags the event as ours', async () => {
     const sync = createEventSyncFakes();
     const own = sync.calendar.add({ fields: ownEvent('Feria de proveedores'), iCalUId: 'ical-1' });

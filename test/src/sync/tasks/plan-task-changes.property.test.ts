@@ -27,6 +27,7 @@ const step = fc.oneof(
 const scenario = fc.record({
   direction: fc.constantFrom('erp-to-outlook' as const, 'two-way' as const),
   policy: fc.constantFrom(...conflictPolicies),
+  outlookDelete: fc.constantFrom('suppress' as const, 'cancel' as const),
   initial: fc.uniqueArray(erpId, { minLength: 1 }),
   steps: fc.array(step, { maxLength: 12 }),
 });
@@ -34,8 +35,8 @@ const scenario = fc.record({
 describe('task sync: idempotence over random mailboxes', () => {
   it('plans nothing more once a run is applied, keeps one task per action, never deletes an ERP action, and leaves the user’s tasks', async () => {
     await fc.assert(
-      fc.asyncProperty(scenario, async ({ direction, policy, initial, steps }) => {
-        const world = createTaskSyncWorld(initial.map((id) => buildErpTaskAction({ id })), { direction, policy });
+      fc.asyncProperty(scenario, async ({ direction, policy, outlookDelete, initial, steps }) => {
+        const world = createTaskSyncWorld(initial.map((id) => buildErpTaskAction({ id })), { direction, policy, outlookDelete });
         await world.run();
         const userTasks: string[] = [];
         const erpTasks: string[] = [];
@@ -96,7 +97,7 @@ describe('task sync: idempotence over random mailboxes', () => {
         expect(again.counts).toEqual({ outlookCreated: 0, outlookUpdated: 0, outlookRemoved: 0, erpUpdated: 0, erpCreated: 0 });
         // Planned again from everything both sides hold, nothing is left to do.
         const replay = planTaskChanges({
-          environment: 'acme', direction, policy, listShared: false, now: world.clock.now(), newId: () => 'replayed',
+          environment: 'acme', direction, policy, outlookDelete, listShared: false, now: world.clock.now(), newId: () => 'replayed',
           erpChanged: await world.erp.listActionsInScope(), erpGone: [], outlookChanged: world.tasks(), outlookRemoved: [], fullRound: true,
           links: [...world.store.links.values()], conflicts: world.store.conflicts,
         });

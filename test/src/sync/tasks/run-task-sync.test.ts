@@ -137,6 +137,30 @@ describe('task sync', () => {
     expect(world.taskOf('A-1')?.title).toBe('Llamar de nuevo');
   });
 
+  it('cancels the action of a task the user deletes when the environment says so, two-way only, and never a done one', async () => {
+    const done = buildErpTaskAction({ id: 'A-4', subject: 'Llamada hecha', status: 'done' });
+    const world = createTaskSyncWorld([call, done], { outlookDelete: 'cancel' });
+    const oneWay = createTaskSyncWorld([call], { outlookDelete: 'cancel', direction: 'erp-to-outlook' });
+    await world.run();
+    await oneWay.run();
+    world.todo.delete(world.taskOf('A-1')?.id ?? '');
+    world.todo.delete(world.taskOf('A-4')?.id ?? '');
+    oneWay.todo.delete(oneWay.taskOf('A-1')?.id ?? '');
+
+    const report = await world.run();
+    await oneWay.run();
+    const after = await world.run();
+
+    expect(report.counts).toMatchObject({ erpUpdated: 1, outlookCreated: 0 });
+    expect(world.erp.action('A-1')).toMatchObject({ status: 'cancelled', version: 2 });
+    expect(world.erp.action('A-4')).toMatchObject({ status: 'done', version: 1 });
+    expect(oneWay.erp.action('A-1')).toMatchObject({ status: 'planned', version: 1 });
+    // The cancelled action stays out of the list: its only change is the one the deletion made.
+    expect(world.tasks()).toEqual([]);
+    expect(after.counts).toMatchObject({ outlookCreated: 0, erpUpdated: 0 });
+    expect(world.store.links.get('A-1')?.state).toBe('suppressed');
+  });
+
   it('removes the task of an action that became an event, was reassigned or deleted in the ERP', async () => {
     const world = createTaskSyncWorld([call, quote, buildErpTaskAction({ id: 'A-4' })]);
     await world.run();

@@ -1,5 +1,6 @@
 import type { ErpAction } from '../../../../src/domain/erp-records';
 import type { ConflictPolicy } from '../../../../src/domain/sync-settings';
+import type { OutlookDeleteRule } from '../../../../src/sync/events/plan-event-changes';
 import { runTaskSync } from '../../../../src/sync/tasks/run-task-sync';
 import type { TaskSyncReport } from '../../../../src/sync/tasks/task-sync-report';
 import { sequentialIds } from '../../../builders/sequential-ids';
@@ -12,6 +13,8 @@ export interface TaskSyncWorldOptions {
   direction?: 'erp-to-outlook' | 'two-way';
   policy?: ConflictPolicy;
   listName?: string;
+  /** What deleting a task in To Do does to its action; `suppress` unless said. */
+  outlookDelete?: OutlookDeleteRule;
 }
 
 /** An ERP, a To Do and a store in memory, and a run over them (environment `acme`). */
@@ -29,7 +32,7 @@ export function createTaskSyncWorld(actions: readonly ErpAction[], options: Task
     createAction: erp.createAction.bind(erp),
     listActionsInScope: async () => (await erp.listActionsInScope()).filter((action) => !deletedOutright.has(action.id)),
   };
-  const settings = { direction: options.direction ?? 'two-way', policy: options.policy ?? 'erp-wins', listName: options.listName ?? 'ERP' };
+  const settings = { direction: options.direction ?? 'two-way', policy: options.policy ?? 'erp-wins', listName: options.listName ?? 'ERP', outlookDelete: options.outlookDelete ?? 'suppress' };
   return {
     clock, erp, todo, store, settings, deletedOutright,
     /** Moves every clock on by `seconds`. */
@@ -38,7 +41,7 @@ export function createTaskSyncWorld(actions: readonly ErpAction[], options: Task
     },
     run(): Promise<TaskSyncReport> {
       return runTaskSync({
-        environment: 'acme', listName: settings.listName, direction: settings.direction, policy: settings.policy,
+        environment: 'acme', listName: settings.listName, direction: settings.direction, policy: settings.policy, outlookDelete: settings.outlookDelete,
         list: todo, erp: source, store, fullListingEveryMs: 3_600_000, now: () => new Date(clock.now()), newId, onState: async () => undefined,
       });
     },
