@@ -44,6 +44,7 @@ describe('task sync', () => {
     const third = await world.run();
 
     expect(second.counts).toEqual({ outlookCreated: 0, outlookUpdated: 0, outlookRemoved: 0, erpUpdated: 0, erpCreated: 0 });
+    expect(second.quiet).toBe(true);
     expect(third.quiet).toBe(true);
     expect(world.todo.requests).toBe(2);
   });
@@ -387,6 +388,23 @@ describe('task sync', () => {
     expect(refused).toMatchObject({ outcome: 'partial', failures: [{ erpId: 'A-1', side: 'outlook', code: 'precondition_failed' }] });
     expect(world.taskOf('A-1')).toMatchObject({ title: 'Llamar antes del viernes', notes: 'Lo escribió Lucía mientras tanto' });
     expect(world.erp.action('A-1')).toMatchObject({ subject: 'Llamar antes del viernes', notes: 'Lo escribió Lucía mientras tanto' });
+  });
+
+  it('reads on the next run an edit the user makes to another task while the run writes', async () => {
+    const world = createTaskSyncWorld([call, quote]);
+    await world.run();
+    world.erp.editInErp('A-1', { subject: 'Llamar antes del viernes' });
+    world.todo.beforeWrite = () => {
+      world.todo.beforeWrite = () => undefined;
+      world.todo.edit(world.taskOf('A-3')?.id ?? '', { notes: 'Lo escribió Lucía mientras tanto' });
+    };
+
+    const writing = await world.run();
+    const next = await world.run();
+
+    expect(writing).toMatchObject({ outcome: 'succeeded', counts: { outlookUpdated: 1 } });
+    expect(next).toMatchObject({ outcome: 'succeeded', counts: { erpUpdated: 1 } });
+    expect(world.erp.action('A-3')).toMatchObject({ notes: 'Lo escribió Lucía mientras tanto' });
   });
 
   it('reports an ERP refusal as one item failure and tries again on the next run', async () => {
