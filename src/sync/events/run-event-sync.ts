@@ -4,11 +4,14 @@ import type { ErpActionSource } from '../actions/erp-action-source';
 import { advanceRun } from '../advance-run';
 import type { RunFailure, RunState } from '../run-state';
 import { startRun } from '../start-run';
+import { SyncError } from '../sync-error';
+import { hasForeignOutlookChanges } from '../contacts/has-foreign-outlook-changes';
 import { toRunFailure } from '../to-run-failure';
 import { applyEventPlan, type EventApplyResult, type EventItemFailure } from './apply-event-plan';
 import { countEventWrites } from './event-plan';
 import type { EventProjection } from './event-projection';
-import type { EventSyncStore } from './event-sync-store';
+import type { EventLink } from './event-link';
+import type { EventSyncStore, SavedCalendarCursor } from './event-sync-store';
 import { eventWindowAt } from './event-window';
 import { inviteContacts } from './invite-contacts';
 import type { OutlookEventCalendar } from './outlook-event-calendar';
@@ -65,6 +68,26 @@ async function readErp(erp: ErpActionSource, cursor: string | undefined) {
 }
 
 /**
+ * Where the next run's calendar round starts after this run wrote events: past its own writes when
+ * a round taken now holds nothing else (each linked event with the change key its link keeps, a
+ * suppressed link's event gone), so a first sync of thousands of events is not paged through again.
+ * Anything else (the user's edit meanwhile) keeps the cursor the run read to, so it is read next.
+ * An expired cursor gives `undefined`: the next run lists the window again.
+ */
+async function cursorPastWrites(calendar: OutlookEventCalendar, cursor: SavedCalendarCursor, links: readonly EventLink[]): Promise<SavedCalendarCursor | undefined> {
+  const known = new Map(links.map((link) => [link.outlookId, link.state === 'active' ? link.snapshot.changeKey : null]));
+  try {
+    const after = await calendar.readChanges(cursor.cursor, cursor.window);
+    if (after.cursor === undefined) return cursor;
+    const changed = new Map(after.events.map((event) => [event.id, event.changeKey]));
+    return hasForeignOutlookChanges({ changed, removed: new Set(after.removedIds), deltaLink: after.cursor }, (id) => known.get(id)) ? cursor : { ...cursor, cursor: after.cursor };
+  } catch (error) {
+    if (!(error instanceof SyncError && error.code === 'cursor_expired')) throw error;
+    return undefined;
+  }
+}
+
+/**
  * One run of the event collection of one mailbox (docs/event-sync.md): the ERP's actions in scope
  * and its tombstones, the calendar's changes, the plan, its application, and the cursors saved
  * with the links. A run-level failure ends the run `failed` (never thrown); item failures make it
@@ -111,6 +134,10 @@ export async function runEventSync(input: EventSyncInput): Promise<EventSyncRepo
       return { outcome: 'failed', quiet: false, resynced: calendar.resynced, applied, failures: result.failures, failure, startedAt, finishedAt: at() };
     }
     await move({ type: 'applied', at: at() });
+    if (result.failures.length === 0 && countEventWrites(plan) > 0 && calendar.cursor !== undefined) {
+      const past = await cursorPastWrites(input.calendar, calendar.cursor, await input.store.listLinks());
+      if (past !== calendar.cursor) await input.store.transaction((tx) => tx.saveCursors({ erpFeed: erp.erpFeed, ...(past ? { outlook: past } : {}) }));
+    }
     await move({ type: 'saved', at: at() });
     const quiet = countEventWrites(plan) === 0 && calendar.lookedUp === 0 && !calendar.resynced;
     return { outcome: result.failures.length ? 'partial' : 'succeeded', quiet, resynced: calendar.resynced, applied, failures: result.failures, startedAt, finishedAt: at() };

@@ -13,6 +13,8 @@ import type { OutlookTaskList, TaskDeltaRound, TaskListInfo, TaskListTarget } fr
 import { planTaskChanges } from './plan-task-changes';
 import { planTaskImports } from './plan-task-imports';
 import { formatErpTag } from '../../domain/format-erp-tag';
+import { hasForeignOutlookChanges } from '../contacts/has-foreign-outlook-changes';
+import type { TaskLink } from './task-link';
 import type { TaskSyncReport } from './task-sync-report';
 import type { TaskSyncState, TaskSyncStore } from './task-sync-store';
 
@@ -77,9 +79,28 @@ async function readRound(list: OutlookTaskList, target: TaskListTarget, deltaLin
 const isListGone = (error: unknown) => error instanceof SyncError && error.code === 'not_found';
 
 /**
+ * Where the next run's delta round starts after this run wrote to the list: past its own writes
+ * when a round taken now holds nothing else (each task as its link knows it, a suppressed link's
+ * task gone), so a first sync of thousands of tasks is not paged through again by the next run.
+ * Anything else in that round (the user's edit meanwhile) keeps the round's link, so it is read.
+ */
+async function deltaLinkPastWrites(list: OutlookTaskList, target: TaskListTarget, deltaLink: string, links: readonly TaskLink[]): Promise<string | undefined> {
+  const known = new Map(links.map((link) => [link.outlookId, link.state === 'active' ? link.snapshot.changeKey : null]));
+  try {
+    const after = await list.readChanges(target, deltaLink);
+    const changed = new Map(after.changed.map((task) => [task.id, task.changeKey]));
+    return hasForeignOutlookChanges({ changed, removed: new Set(after.removed), deltaLink: after.deltaLink }, (id) => known.get(id)) ? deltaLink : after.deltaLink;
+  } catch (error) {
+    if (!(error instanceof SyncError && error.code === 'cursor_expired')) throw error;
+    return undefined;
+  }
+}
+
+/**
  * One task sync run of a mailbox: the ERP feed since its cursor, the list's delta round since its
  * link, the plan, its writes, and the cursors saved with the links. A run with no change on either
- * side sends one Graph request (the delta round) and writes nothing. A stale delta link restarts
+ * side sends one Graph request (the delta round) and writes nothing; a run that wrote to the list
+ * ends with a second delta round, so the next one starts past its own writes. A stale delta link restarts
  * the round from scratch: tasks are matched to their links by id and to actions by their tag, so
  * nothing is created twice. A run with item failures keeps the old cursors, so those items are
  * read again by the next run (the others, already in step, plan to nothing).
@@ -164,11 +185,13 @@ export async function runTaskSync(input: TaskSyncRunInput): Promise<TaskSyncRepo
     await advance({ type: 'applied', at: at() });
 
     const clean = failures.length === 0;
+    const wroteOutlook = counts.outlookCreated + counts.outlookUpdated + counts.outlookRemoved + imports.links.length > 0;
+    const nextDeltaLink = clean && wroteOutlook ? await deltaLinkPastWrites(input.list, target, round.deltaLink, await input.store.listLinks()) : round.deltaLink;
     const next: TaskSyncState = {
       list: { id: inUse.id, name: input.listName, isShared: inUse.isShared },
       ...(listingDue ? { erpListedAt: startedAt } : saved.erpListedAt === undefined ? {} : { erpListedAt: saved.erpListedAt }),
       // With item failures the cursors stay, so the next run reads those items again.
-      ...(clean ? { deltaLink: round.deltaLink } : sameAsSaved && saved.deltaLink !== undefined ? { deltaLink: saved.deltaLink } : {}),
+      ...(clean ? (nextDeltaLink === undefined ? {} : { deltaLink: nextDeltaLink }) : sameAsSaved && saved.deltaLink !== undefined ? { deltaLink: saved.deltaLink } : {}),
       ...(clean ? (feed.endCursor === undefined ? {} : { erpCursor: feed.endCursor }) : saved.erpCursor === undefined ? {} : { erpCursor: saved.erpCursor }),
     };
     await input.store.transaction(async (writer) => {

@@ -101,6 +101,20 @@ describe('runEventCollection against the Graph emulator', () => {
     expect(second).toMatchObject({ outcome: 'succeeded', quiet: true, requests: 1 });
   });
 
+  it('runs on one Graph request after a first sync of 300 events: its cursor is past its own writes', async () => {
+    const sync = theWorld();
+    for (let index = 0; index < 300; index += 1) {
+      const start = Date.now() + (2 + (index % 60)) * 86_400_000 + (index % 9) * 3_600_000;
+      await sync.add({ subject: `Visita ${index}`, start: new Date(start).toISOString(), end: new Date(start + 3_600_000).toISOString() });
+    }
+
+    const first = await sync.run();
+    const second = await sync.run();
+
+    expect(first).toMatchObject({ outcome: 'succeeded', applied: { outlookCreated: 300 } });
+    expect(second).toMatchObject({ outcome: 'succeeded', quiet: true, applied: { outlookCreated: 0, outlookUpdated: 0 }, requests: 1 });
+  });
+
   it('moves the ERP action when Ana moves its event in Outlook, and makes no second event', async () => {
     const sync = theWorld();
     const visit = await sync.add({});

@@ -29,6 +29,27 @@ describe('runEventSync', () => {
     expect(sync.calendar.requests).toBe(1);
   });
 
+  it('reads on the next run an edit the user makes to another event while the run writes', async () => {
+    const sync = createEventSyncFakes();
+    const visit = sync.erp.addInErp(visitFields());
+    const other = sync.erp.addInErp({ ...visitFields(), subject: 'Visita a Ferretería Núñez' });
+    await sync.run();
+    sync.erp.editInErp(visit.id, { subject: 'Visita movida en el ERP' });
+    let edited = false;
+    sync.calendar.failWrite = () => {
+      if (!edited) sync.calendar.edit(sync.calendar.tagged(`acme:${other.id}`)[0]?.id ?? '', { fields: { notes: 'Lo escribió Ana mientras tanto' } });
+      edited = true;
+      return undefined;
+    };
+
+    const writing = await sync.run();
+    const next = await sync.run();
+
+    expect(writing).toMatchObject({ outcome: 'succeeded', applied: { outlookUpdated: 1 } });
+    expect(next).toMatchObject({ outcome: 'succeeded', applied: { erpUpdated: 1 } });
+    expect(sync.erp.action(other.id)?.notes).toBe('Lo escribió Ana mientras tanto');
+  });
+
   it('moves the ERP action when its event is moved in Outlook, and makes no second event', async () => {
     const sync = createEventSyncFakes();
     const visit = sync.erp.addInErp(visitFields());

@@ -8,6 +8,17 @@ const call = buildErpTaskAction({ id: 'A-1', subject: 'Llamar a Ferretería Nú�
 const visit = buildErpTaskAction({ id: 'A-2', type: 'visit', subject: 'Visita', dueDate: undefined, start: '2026-03-03T09:00:00Z', end: '2026-03-03T10:00:00Z' });
 const quote = buildErpTaskAction({ id: 'A-3', subject: 'Enviar oferta <b>urgente</b>', notes: '<script>x</script> & más', dueDate: undefined });
 
+/** After a first run, A-1 changes in the ERP, and the user edits the notes of `erpId`'s task just as the next run writes. */
+async function editedWhileWriting(world: ReturnType<typeof createTaskSyncWorld>, erpId: string) {
+  await world.run();
+  world.erp.editInErp('A-1', { subject: 'Llamar antes del viernes' });
+  world.todo.beforeWrite = () => {
+    world.todo.beforeWrite = () => undefined;
+    world.todo.edit(world.taskOf(erpId)?.id ?? '', { notes: 'Lo escribió Lucía mientras tanto' });
+  };
+  return world;
+}
+
 describe('task sync', () => {
   it('creates the list when missing and a task for each untimed action only, tagged and categorized', async () => {
     const world = createTaskSyncWorld([call, visit, quote]);
@@ -44,6 +55,7 @@ describe('task sync', () => {
     const third = await world.run();
 
     expect(second.counts).toEqual({ outlookCreated: 0, outlookUpdated: 0, outlookRemoved: 0, erpUpdated: 0, erpCreated: 0 });
+    expect(second.quiet).toBe(true);
     expect(third.quiet).toBe(true);
     expect(world.todo.requests).toBe(2);
   });
@@ -373,13 +385,7 @@ describe('task sync', () => {
   });
 
   it('does not overwrite an edit the user makes while the run writes, and merges it on the next run', async () => {
-    const world = createTaskSyncWorld([call]);
-    await world.run();
-    world.erp.editInErp('A-1', { subject: 'Llamar antes del viernes' });
-    world.todo.beforeWrite = () => {
-      world.todo.beforeWrite = () => undefined;
-      world.todo.edit(world.taskOf('A-1')?.id ?? '', { notes: 'Lo escribió Lucía mientras tanto' });
-    };
+    const world = await editedWhileWriting(createTaskSyncWorld([call]), 'A-1');
 
     const refused = await world.run();
     await world.run();
@@ -387,6 +393,17 @@ describe('task sync', () => {
     expect(refused).toMatchObject({ outcome: 'partial', failures: [{ erpId: 'A-1', side: 'outlook', code: 'precondition_failed' }] });
     expect(world.taskOf('A-1')).toMatchObject({ title: 'Llamar antes del viernes', notes: 'Lo escribió Lucía mientras tanto' });
     expect(world.erp.action('A-1')).toMatchObject({ subject: 'Llamar antes del viernes', notes: 'Lo escribió Lucía mientras tanto' });
+  });
+
+  it('reads on the next run an edit the user makes to another task while the run writes', async () => {
+    const world = await editedWhileWriting(createTaskSyncWorld([call, quote]), 'A-3');
+
+    const writing = await world.run();
+    const next = await world.run();
+
+    expect(writing).toMatchObject({ outcome: 'succeeded', counts: { outlookUpdated: 1 } });
+    expect(next).toMatchObject({ outcome: 'succeeded', counts: { erpUpdated: 1 } });
+    expect(world.erp.action('A-3')).toMatchObject({ notes: 'Lo escribió Lucía mientras tanto' });
   });
 
   it('reports an ERP refusal as one item failure and tries again on the next run', async () => {
